@@ -1,0 +1,82 @@
+package org.calphot.cli.internal;
+
+import java.io.PrintWriter;
+
+import org.calphot.core.CalphotException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Builds the picocli command tree and maps failures to exit codes: 0 success, 2 bad input
+ * (unknown subcommand, bad option, bad file or config), 1 runtime failure. A user mistake is one
+ * line on stderr; the stack trace only with {@code --debug}.
+ */
+public final class CalphotCli {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_RUNTIME = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private CalphotCli() {
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CalphotCommand());
+        Subcommands.register(cl);
+        cl.setParameterExceptionHandler(PARAMETER_ERRORS);
+        cl.setExecutionExceptionHandler(EXECUTION_ERRORS);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    private static final IParameterExceptionHandler PARAMETER_ERRORS = (ParameterException ex, String[] args) -> {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        String message = ex.getMessage();
+        if (ex instanceof UnmatchedArgumentException u && u.isUnknownOption() == false
+                && cmd.getCommandSpec().subcommands().size() > 0 && !u.getUnmatched().isEmpty()) {
+            message = "unknown subcommand '" + u.getUnmatched().get(0) + "'";
+            var suggestions = u.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                message += " (did you mean " + String.join(", ", suggestions) + "?)";
+            }
+            message += "; see '" + name + " --help'";
+        } else {
+            message += "; see '" + name + " -h'";
+        }
+        err.println(name + ": " + message);
+        if (Debug.enabled()) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_BAD_INPUT;
+    };
+
+    private static final IExecutionExceptionHandler EXECUTION_ERRORS = (Exception ex, CommandLine cmd,
+            ParseResult parsed) -> {
+        PrintWriter err = cmd.getErr();
+        int code;
+        if (ex instanceof CalphotException ce) {
+            err.println("calphot: " + ce.describe());
+            code = ce.exitCode();
+        } else {
+            err.println("calphot: internal error: " + ex + " (run with --debug for details)");
+            code = EXIT_RUNTIME;
+        }
+        if (Debug.enabled()) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    };
+}

@@ -1,0 +1,23 @@
+package org.calphot.cli.internal.commands;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Parent of the benchmarks; each measures one capability and prints its figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: measure the speed and memory of one capability.",
+        synopsisSubcommandLabel = "BENCHMARK")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+}

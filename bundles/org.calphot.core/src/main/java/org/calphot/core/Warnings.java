@@ -1,0 +1,22 @@
+package org.calphot.core;
+
+/**
+ * Receiver of warnings that do not stop work (a truncated last log line, a stale leap-second
+ * table). The pipeline records them in provenance; the command line prints them on stderr.
+ */
+@FunctionalInterface
+public interface Warnings {
+
+    /** Discards warnings. */
+    Warnings IGNORE = (location, message) -> { };
+
+    /** Prints warnings to standard error as {@code warning: <location>: <message>}. */
+    Warnings STDERR = (location, message) -> System.err.println(
+            "warning: " + (location == null || location.toString().isEmpty() ? "" : location + ": ") + message);
+
+    void warn(Location location, String message);
+
+    default void warn(String message) {
+        warn(Location.NONE, message);
+    }
+}
