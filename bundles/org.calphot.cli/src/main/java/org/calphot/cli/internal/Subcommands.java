@@ -1,7 +1,12 @@
 package org.calphot.cli.internal;
 
 import org.calphot.cli.internal.commands.BenchCommand;
+import org.calphot.cli.internal.commands.BenchMcmcCommand;
+import org.calphot.cli.internal.commands.CatalogueCommand;
+import org.calphot.cli.internal.commands.EphemerisCommand;
+import org.calphot.cli.internal.commands.BenchTimeCommand;
 import org.calphot.cli.internal.commands.ServicesCommand;
+import org.calphot.cli.internal.commands.TimeCommand;
 
 import picocli.CommandLine;
 
@@ -12,7 +17,13 @@ final class Subcommands {
     }
 
     static void register(CommandLine root) {
+        root.addSubcommand(new CommandLine(new CatalogueCommand()));
+        root.addSubcommand(new EphemerisCommand());
+        root.addSubcommand(new TimeCommand());
         root.addSubcommand(new ServicesCommand());
-        root.addSubcommand(new CommandLine(new BenchCommand()));
+        CommandLine bench = new CommandLine(new BenchCommand());
+        bench.addSubcommand(new BenchMcmcCommand());
+        bench.addSubcommand(new BenchTimeCommand());
+        root.addSubcommand(bench);
     }
 }

@@ -1,0 +1,201 @@
+package org.calphot.catalogue.sdss.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.calphot.catalogue.sdss.SdssSettings;
+import org.calphot.core.BadInputException;
+import org.calphot.core.CalphotException;
+import org.calphot.core.catalogue.Catalogue;
+import org.calphot.core.catalogue.CatalogueException;
+import org.calphot.core.catalogue.CatalogueException.Kind;
+import org.calphot.core.catalogue.CatalogueResult;
+import org.calphot.core.catalogue.ConeQuery;
+import org.calphot.core.catalogue.MagnitudeKind;
+import org.calphot.core.catalogue.QueryOptions;
+import org.osgi.service.component.annotations.Component;
+
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * SDSS photometry from SkyServer's SQL search over okhttp: nearest primary star within the cone,
+ * PSF (default) or model magnitudes with errors, clean and per-band saturation flags. Never prompts:
+ * all matches are returned, nearest first.
+ */
+@Component(service = Catalogue.class, property = "name=sdss")
+public final class SkyServerCatalogue implements Catalogue {
+
+    /** Replies larger than this are not SkyServer cone-search tables. */
+    private static final long MAX_REPLY_BYTES = 8L << 20;
+
+    private final SdssSettings settings;
+    private volatile OkHttpClient client;
+
+    /** DS constructor: public SkyServer with default settings; the HTTP client is made on first use. */
+    public SkyServerCatalogue() {
+        this(SdssSettings.defaults());
+    }
+
+    public SkyServerCatalogue(SdssSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "sdss";
+    }
+
+    @Override
+    public String description() {
+        return "SDSS imaging (SkyServer SQL, DR" + settings.dataRelease()
+                + " by default): PSF ugriz of primary stars, clean/saturation flags";
+    }
+
+    @Override
+    public List<String> bands() {
+        return SdssQuery.BANDS;
+    }
+
+    @Override
+    public boolean remote() {
+        return true;
+    }
+
+    private int release(QueryOptions o) {
+        return o.dataRelease() == 0 ? settings.dataRelease() : o.dataRelease();
+    }
+
+    HttpUrl url(ConeQuery cone, QueryOptions o) throws BadInputException {
+        int dr = release(o);
+        HttpUrl base = HttpUrl.parse(settings.baseUrl() + SdssQuery.endpointPath(dr));
+        if (base == null) {
+            throw new BadInputException("SDSS base URL '" + settings.baseUrl() + "' is not an http(s) URL");
+        }
+        HttpUrl.Builder b = base.newBuilder();
+        if (dr > 11) {
+            b.addQueryParameter("searchtool", "SQL");
+        }
+        // HttpUrl encodes the SQL, so the '+' of a positive Dec stays a '+' (the original lost it).
+        return b.addQueryParameter("cmd", SdssQuery.sql(cone, o.magnitudes()))
+                .addQueryParameter("format", "csv").build();
+    }
+
+    @Override
+    public String queryText(ConeQuery cone, QueryOptions options) throws CalphotException {
+        return "GET " + url(cone, options);
+    }
+
+    @Override
+    public CatalogueResult query(ConeQuery cone, QueryOptions options) throws CalphotException {
+        HttpUrl url = url(cone, options);
+        String text = "GET " + url;
+        String body = fetchWithRetries(url, text);
+        SkyServerReply.Parsed parsed;
+        try {
+            parsed = SkyServerReply.parse(body, cone, options.magnitudes());
+        } catch (SkyServerReply.MalformedException e) {
+            throw new CatalogueException(Kind.MALFORMED_REPLY, "SDSS reply could not be read: " + e.getMessage(),
+                    text);
+        }
+        if (parsed.stars().isEmpty()) {
+            throw new CatalogueException(Kind.NO_STAR_FOUND, "SDSS DR" + release(options) + ": no star within "
+                    + cone.radiusArcsec() + " arcsec of " + cone.describe()
+                    + (parsed.nonStars() > 0 ? " (" + parsed.nonStars() + " non-star objects)" : ""), text);
+        }
+        String system = "SDSS DR" + release(options) + " ugriz "
+                + (options.magnitudes() == MagnitudeKind.MODEL ? "model" : "PSF")
+                + " magnitudes (asinh; AB except u_AB = u - 0.04, z_AB = z + 0.02)";
+        return new CatalogueResult(name(), text, cone, system, SdssQuery.BANDS, parsed.stars(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), false);
+    }
+
+    private String fetchWithRetries(HttpUrl url, String text) throws CatalogueException {
+        long wait = Math.max(0, settings.backoff().toMillis());
+        for (int attempt = 0;; attempt++) {
+            try {
+                return fetchOnce(url, text);
+            } catch (CatalogueException e) {
+                if (!e.transientFailure() || attempt >= settings.retries()) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new CatalogueException(Kind.UNREACHABLE, "interrupted while waiting to retry SDSS", text);
+            }
+            wait *= 2;
+        }
+    }
+
+    private String fetchOnce(HttpUrl url, String text) throws CatalogueException {
+        Request request = new Request.Builder().url(url).header("User-Agent", "calphot/0.1 (catalogue client)")
+                .get().build();
+        try (Response response = client().newCall(request).execute()) {
+            ResponseBody rb = response.body();
+            String body = rb == null ? "" : readCapped(rb, text);
+            if (!response.isSuccessful()) {
+                throw new CatalogueException(Kind.HTTP_ERROR, "SDSS answered HTTP " + response.code() + ": "
+                        + SkyServerReply.describe(body), text, response.code(), null);
+            }
+            if (body.toLowerCase(java.util.Locale.ROOT).contains("error_message")) {
+                // SkyServer reports SQL errors in a 200 reply carrying an error_message field.
+                throw new CatalogueException(Kind.HTTP_ERROR, "SDSS reported an error: "
+                        + SkyServerReply.describe(body), text, response.code(), null);
+            }
+            return body;
+        } catch (SocketTimeoutException e) {
+            throw new CatalogueException(Kind.TIMED_OUT, "SDSS did not answer within the timeout ("
+                    + e.getMessage() + ")", text, 0, e);
+        } catch (InterruptedIOException e) {
+            // okhttp's whole-call timeout surfaces as InterruptedIOException("timeout").
+            throw new CatalogueException(Kind.TIMED_OUT, "SDSS did not answer within "
+                    + settings.callTimeout().toMillis() + " ms", text, 0, e);
+        } catch (UnknownHostException | ConnectException | NoRouteToHostException e) {
+            throw new CatalogueException(Kind.UNREACHABLE, "cannot reach SDSS at " + url.host() + ":" + url.port()
+                    + " (" + e.getMessage() + ")", text, 0, e);
+        } catch (IOException e) {
+            throw new CatalogueException(Kind.UNREACHABLE, "connection to SDSS failed or was dropped ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", text, 0, e);
+        }
+    }
+
+    private static String readCapped(ResponseBody rb, String text) throws IOException, CatalogueException {
+        okio.BufferedSource src = rb.source();
+        if (!src.request(MAX_REPLY_BYTES + 1)) {
+            return src.getBuffer().readString(StandardCharsets.UTF_8);
+        }
+        throw new CatalogueException(Kind.MALFORMED_REPLY, "SDSS reply larger than " + MAX_REPLY_BYTES
+                + " bytes; not a cone-search table", text);
+    }
+
+    private OkHttpClient client() {
+        OkHttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    // Retries are ours (counted, with back-off), so okhttp's silent one is off.
+                    c = new OkHttpClient.Builder().connectTimeout(settings.connectTimeout())
+                            .readTimeout(settings.readTimeout()).callTimeout(settings.callTimeout())
+                            .retryOnConnectionFailure(false).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+}

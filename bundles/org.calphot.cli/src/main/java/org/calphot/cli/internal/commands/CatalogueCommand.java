@@ -1,0 +1,129 @@
+package org.calphot.cli.internal.commands;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.calphot.catalogue.CatalogueCommands;
+import org.calphot.catalogue.CatalogueCommands.QueryRequest;
+import org.calphot.cli.internal.Services;
+import org.calphot.core.CalphotException;
+import org.calphot.core.catalogue.CatalogueRegistry;
+import org.calphot.core.catalogue.ConeQuery;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code calphot catalogue list|query}: the catalogues present and their on-disk cache. */
+@Command(name = "catalogue", mixinStandardHelpOptions = true,
+        description = "List comparison-star catalogues or query one (answers are cached on disk).",
+        subcommands = {CatalogueCommand.ListCommand.class, CatalogueCommand.QueryCommand.class})
+public final class CatalogueCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the catalogues installed in this runtime.")
+    static final class ListCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Override
+        public Integer call() throws CalphotException {
+            var out = spec.commandLine().getOut();
+            out.print(CatalogueCommands.list(Services.get(CatalogueRegistry.class), json));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "query", mixinStandardHelpOptions = true,
+            description = "Stars near a position (or a standard star by name); fills the cache.")
+    static final class QueryCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--catalogue", required = true, paramLabel = "NAME",
+                description = "Catalogue name, see 'calphot catalogue list'.")
+        String catalogue;
+
+        static final class Target {
+            @Option(names = "--at", paramLabel = "\"RA DEC\"",
+                    description = "Position: decimal degrees or \"hh:mm:ss.s +dd:mm:ss.s\".")
+            String at;
+
+            @Option(names = "--name", paramLabel = "STAR", description = "Star name (standard-star catalogues).")
+            String name;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        @Option(names = "--radius", paramLabel = "ARCSEC", defaultValue = "" + ConeQuery.DEFAULT_RADIUS_ARCSEC,
+                description = "Search radius in arcsec (default: ${DEFAULT-VALUE}).")
+        double radius;
+
+        @Option(names = "--offline", description = "Use only the cache; a miss is an error naming the query.")
+        boolean offline;
+
+        @Option(names = "--cache", paramLabel = "DIR",
+                description = "Cache folder (default $CALPHOT_CACHE, $XDG_CACHE_HOME/calphot or ~/.cache/calphot).")
+        String cache;
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Option(names = "--release", paramLabel = "N", defaultValue = "0",
+                description = "Survey data release (SDSS default DR17).")
+        int release;
+
+        @Option(names = "--model-mags", description = "Model instead of PSF magnitudes (as the original cal_phot).")
+        boolean modelMags;
+
+        @Option(names = "--instrument", paramLabel = "NAME",
+                description = "hipercam, ultracam or ultraspec (standard-star systems).")
+        String instrument;
+
+        @Option(names = "--filters", paramLabel = "SET", description = "super, regular, sdss or prime.")
+        String filters;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Observation date (ULTRACAM optics).")
+        String date;
+
+        @Option(names = "--param", paramLabel = "KEY=VALUE",
+                description = "Catalogue-specific setting, e.g. system=spss-hcam-super.")
+        Map<String, String> params = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() throws CalphotException {
+            QueryRequest req = new QueryRequest(catalogue, target.at, target.name, radius, offline, cache, json,
+                    release, modelMags, instrument, filters, date, params);
+            var out = spec.commandLine().getOut();
+            out.print(CatalogueCommands.query(Services.get(CatalogueRegistry.class), req, System.getenv(),
+                    System.getProperty("user.home")));
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** Lets the lead register with {@code root.addSubcommand(CatalogueCommand.create())} if preferred. */
+    public static CommandLine create() {
+        return new CommandLine(new CatalogueCommand());
+    }
+}

@@ -1,0 +1,27 @@
+package org.calphot.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.calphot.core.Location;
+
+/**
+ * One entry of a payload's {@code logfiles}: the log, and for the catalogue mode its {@code .coords}
+ * file, for the config mode its magnitudes per band (CCD order = key order; NaN = leave that
+ * comparison out, as the original did for values {@code float()} rejects).
+ *
+ * @param where       the line of the entry in the config, for later errors about this log
+ */
+public record LogSpec(Path log, Path coords, Map<String, double[]> bandMagnitudes, Location where) {
+
+    public LogSpec {
+        bandMagnitudes = bandMagnitudes == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bandMagnitudes));
+    }
+
+    /** Bands in CCD order when the config gives magnitudes; empty otherwise. */
+    public List<String> bands() {
+        return List.copyOf(bandMagnitudes.keySet());
+    }
+}

@@ -1,0 +1,29 @@
+package org.calphot.config;
+
+import java.util.List;
+
+import org.calphot.core.Location;
+import org.calphot.core.photometry.MagnitudeSource;
+import org.calphot.core.time.AirmassFormula;
+import org.calphot.core.time.Site;
+
+/**
+ * One {@code extract: <name>:} block, validated and with defaults applied.
+ *
+ * @param observatory     the text the user wrote; {@code site} is what it resolved to
+ * @param bands           band of each CCD in CCD order (instrument default, {@code bands} key, or the
+ *                        magnitude keys of the first log in the config mode)
+ * @param ignoreFlags     hipercam flag bits to ignore (OR of the {@code flags} list)
+ * @param dropBadComparisons when a used comparison has no measurement in a frame, leave that comparison
+ *                        out for that frame (flux scale adjusted) instead of dropping the frame
+ */
+public record Payload(String name, String observatory, Site site, Instrument instrument, List<String> bands,
+        double phaseLow, double phaseHigh, String oname, List<LogSpec> logs, boolean getEclipseTimes,
+        boolean fluxCalibrate, boolean extractData, int ignoreFlags, MagnitudeSource magnitudeSource,
+        AirmassFormula airmassFormula, boolean dropBadComparisons, Location where) {
+
+    public Payload {
+        bands = List.copyOf(bands);
+        logs = List.copyOf(logs);
+    }
+}

@@ -1,0 +1,54 @@
+package org.calphot.config.internal;
+
+import java.util.Set;
+
+/** The keys cal_phot knows, plus calphot's own additions, for validation and "did you mean". */
+public final class Keys {
+
+    /** Top level, compared in lower case. The last five are calphot's additions. */
+    public static final Set<String> TOP = Set.of("target coords", "period", "t0", "sdss", "directory",
+            "fit ephemeris", "overplot", "overplot filename", "observing_log_fname", "extract",
+            "output formats", "catalogue", "seed", "airmass formula");
+
+    /** Payload keys, exact case. The last three are calphot's additions. */
+    public static final Set<String> PAYLOAD = Set.of("observatory", "inst", "phase range", "oname", "logfiles",
+            "get eclipse times", "flux calibrate", "extract data", "flags",
+            "bands", "airmass formula", "drop bad comparisons");
+
+    private Keys() {
+    }
+
+    /** " (did you mean 'x'?)" for the closest known key within a small edit distance, else "". */
+    public static String didYouMean(String key, Set<String> known) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestD || (d == bestD && best != null && k.compareTo(best) < 0)) {
+                best = k;
+                bestD = d;
+            }
+        }
+        return best != null && bestD <= Math.max(2, key.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,12 @@
+package org.calphot.core.catalogue;
+
+/** Which photometry a survey catalogue returns. */
+public enum MagnitudeKind {
+    /** PSF-fit magnitudes: the right choice for point sources (stars); the default. */
+    PSF,
+    /**
+     * Model (galaxy-profile) magnitudes: what the original cal_phot used (SkyServer's u..z shorthand
+     * columns); kept only to reproduce published numbers.
+     */
+    MODEL
+}

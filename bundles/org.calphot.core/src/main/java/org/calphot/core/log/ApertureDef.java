@@ -1,0 +1,9 @@
+package org.calphot.core.log;
+
+/**
+ * One aperture from the aperture file the pipeline copied into the log header: pixel position,
+ * radii, whether it is a reference aperture and the aperture it is linked to ("" if none).
+ */
+public record ApertureDef(String ccd, String label, double x, double y, double rtarg, double rsky1, double rsky2,
+        boolean ref, String link) {
+}

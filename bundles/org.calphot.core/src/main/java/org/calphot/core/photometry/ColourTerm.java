@@ -1,0 +1,13 @@
+package org.calphot.core.photometry;
+
+/**
+ * A linear colour term of one band: m_std = m_inst + ZP + coefficient * (m_colourA - m_colourB).
+ * Coefficients come from a filter-system definition and are recorded in provenance with {@code source}.
+ */
+public record ColourTerm(String band, String colourA, String colourB, double coefficient, String source) {
+
+    public String describe() {
+        return band + " = " + band + "_inst + ZP " + (coefficient < 0 ? "- " : "+ ") + Math.abs(coefficient)
+                + " (" + colourA + " - " + colourB + ")" + (source == null || source.isEmpty() ? "" : " [" + source + "]");
+    }
+}

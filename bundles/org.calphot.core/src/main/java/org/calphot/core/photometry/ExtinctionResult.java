@@ -1,0 +1,39 @@
+package org.calphot.core.photometry;
+
+import java.util.List;
+
+/**
+ * Extinction of one CCD (band) from instrumental magnitudes m = -2.5 log10(counts / exposure) against
+ * airmass: one straight line per aperture and a joint fit with one k and one free offset per aperture.
+ * Errors are 1 sigma, scaled by sqrt(reduced chi-square) (the log's count errors omit scintillation).
+ *
+ * @param ccd         CCD label
+ * @param band        band name
+ * @param apertures   per-aperture fits, in label order
+ * @param jointK      joint extinction coefficient, mag / airmass
+ * @param jointKErr   its 1-sigma error
+ * @param jointOffsets joint fit's zero-airmass instrumental magnitude per aperture (aligned with apertures)
+ * @param jointOffsetErrs their errors
+ * @param jointChi2nu reduced chi-square of the joint fit (before scaling)
+ * @param jointUsed   points the joint fit kept
+ * @param jointClipped points the joint fit clipped
+ * @param airmassMin  smallest airmass of the points used
+ * @param airmassMax  largest airmass of the points used
+ */
+public record ExtinctionResult(String ccd, String band, List<ApertureFit> apertures, double jointK, double jointKErr,
+        double[] jointOffsets, double[] jointOffsetErrs, double jointChi2nu, int jointUsed, int jointClipped,
+        double airmassMin, double airmassMax) {
+
+    public ExtinctionResult {
+        apertures = List.copyOf(apertures);
+    }
+
+    /**
+     * One aperture. The series hold every candidate point (for a figure); {@code used} marks the points
+     * that survived clipping.
+     */
+    public record ApertureFit(String label, double k, double kErr, double intercept, double interceptErr,
+            double chi2nu, int nUsed, int nClipped, double[] mjdUtc, double[] airmass, double[] mag,
+            double[] magErr, boolean[] used) {
+    }
+}

@@ -1,0 +1,18 @@
+package org.calphot.core.photometry;
+
+/**
+ * An above-atmosphere instrumental magnitude of one aperture: the clipped mean over frames of
+ * m = -2.5 log10(counts / exposure) - k X.
+ *
+ * @param label       aperture label
+ * @param mean        clipped mean, mag
+ * @param errorOfMean clipped standard deviation / sqrt(n)
+ * @param std         clipped standard deviation (instrumental scatter)
+ * @param n           frames used
+ * @param masked      frames masked before clipping (bad data, flags, first and last frame)
+ * @param clipped     frames the clipping removed
+ * @param meanAirmass mean airmass of the frames used
+ */
+public record InstrumentalMagnitude(String label, double mean, double errorOfMean, double std, int n, int masked,
+        int clipped, double meanAirmass) {
+}

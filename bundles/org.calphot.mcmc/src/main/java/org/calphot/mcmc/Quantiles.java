@@ -1,0 +1,37 @@
+package org.calphot.mcmc;
+
+import java.util.Arrays;
+
+/** Percentiles of samples, linear interpolation between order statistics (numpy's default). */
+public final class Quantiles {
+
+    private Quantiles() {
+    }
+
+    /** Percentile {@code q} in [0, 100] of {@code values} (not modified). */
+    public static double percentile(double[] values, double q) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return percentileOfSorted(s, q);
+    }
+
+    public static double percentileOfSorted(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double pos = q / 100.0 * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        double f = pos - lo;
+        return sorted[lo] + f * (sorted[hi] - sorted[lo]);
+    }
+
+    /** {median, 1 sigma} with 1 sigma = half the 16th-84th percentile width (not the full width, as cal_phot quoted). */
+    public static double[] medianAndSigma(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        double p16 = percentileOfSorted(s, 16);
+        double p84 = percentileOfSorted(s, 84);
+        return new double[] {percentileOfSorted(s, 50), 0.5 * (p84 - p16)};
+    }
+}
