@@ -2,6 +2,8 @@ package org.calphot.cli.internal;
 
 import org.calphot.cli.internal.commands.BenchCommand;
 import org.calphot.cli.internal.commands.BenchMcmcCommand;
+import org.calphot.cli.internal.commands.BenchParseCommand;
+import org.calphot.cli.internal.commands.InspectCommand;
 import org.calphot.cli.internal.commands.CatalogueCommand;
 import org.calphot.cli.internal.commands.EphemerisCommand;
 import org.calphot.cli.internal.commands.BenchTimeCommand;
@@ -17,11 +19,13 @@ final class Subcommands {
     }
 
     static void register(CommandLine root) {
+        root.addSubcommand(new InspectCommand());
         root.addSubcommand(new CommandLine(new CatalogueCommand()));
         root.addSubcommand(new EphemerisCommand());
         root.addSubcommand(new TimeCommand());
         root.addSubcommand(new ServicesCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
+        bench.addSubcommand(new BenchParseCommand());
         bench.addSubcommand(new BenchMcmcCommand());
         bench.addSubcommand(new BenchTimeCommand());
         root.addSubcommand(bench);

@@ -8,14 +8,16 @@ package org.calphot.core.photometry;
  * @param dropComparisonPerFrame when one comparison is bad in a frame, leave only that comparison out of that
  *                               frame (flux scale adjusted to the comparisons left) instead of dropping the frame
  * @param driftThreshold         a comparison pair whose normalised ratio changes by more than this fraction
- *                               over the run (linear fit) is named in a warning
- * @param scatterThreshold       ... or whose clipped rms scatter exceeds this fraction
+ *                               over the run (straight-line fit), and by more than 3 sigma of that change, is
+ *                               named in a warning
+ * @param scatterThreshold       ... or whose clipped rms scatter exceeds the scatter expected from the count
+ *                               errors by more than this fraction (in quadrature) and by more than 20 %
  */
 public record CalibrationOptions(String targetLabel, int ignoreFlags, boolean dropComparisonPerFrame,
         double driftThreshold, double scatterThreshold) {
 
     public static final double DEFAULT_DRIFT = 0.02;
-    public static final double DEFAULT_SCATTER = 0.05;
+    public static final double DEFAULT_SCATTER = 0.02;
 
     public static final CalibrationOptions DEFAULTS = new CalibrationOptions("1", 0, false, DEFAULT_DRIFT,
             DEFAULT_SCATTER);

@@ -26,13 +26,14 @@ public record ComparisonDiagnostics(List<Pair> pairs, List<String> suspects, Lis
      * @param slopePerDay linear slope of the normalised ratio (per day)
      * @param intercept   normalised ratio of the line at {@code mjdUtc[0]}
      * @param drift       |slope| times the time span: fractional change over the run
+ * @param driftErr    1-sigma error of {@code drift}
      * @param clippedRms  rms about the line after 3-sigma clipping (fraction)
      * @param expectedRms median rms expected from the count errors (fraction)
      * @param drifting    drift above the threshold
      * @param scattering  clipped rms above the threshold
      */
     public record Pair(String labelA, String labelB, double[] mjdUtc, double[] ratio, boolean[] used,
-            double slopePerDay, double intercept, double drift, double clippedRms, double expectedRms,
+            double slopePerDay, double intercept, double drift, double driftErr, double clippedRms, double expectedRms,
             boolean drifting, boolean scattering) {
     }
 }
