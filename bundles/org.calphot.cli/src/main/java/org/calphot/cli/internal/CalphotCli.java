@@ -35,7 +35,15 @@ public final class CalphotCli {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (Throwable t) { // an Error (missing class, out of memory) still gets one line and exit 1
+            System.err.println("calphot: internal error: " + t + (Debug.enabled() ? "" : " (run with --debug for details)"));
+            if (Debug.enabled()) {
+                t.printStackTrace();
+            }
+            return EXIT_RUNTIME;
+        }
     }
 
     private static final IParameterExceptionHandler PARAMETER_ERRORS = (ParameterException ex, String[] args) -> {

@@ -1,6 +1,11 @@
 package org.calphot.cli.internal;
 
 import org.calphot.cli.internal.commands.BenchCommand;
+import org.calphot.cli.internal.commands.BinCommand;
+import org.calphot.cli.internal.commands.ComparisonMagsCommand;
+import org.calphot.cli.internal.commands.ExtinctionCommand;
+import org.calphot.cli.internal.commands.RunCommand;
+import org.calphot.cli.internal.commands.SimulateCommand;
 import org.calphot.cli.internal.commands.BenchMcmcCommand;
 import org.calphot.cli.internal.commands.BenchParseCommand;
 import org.calphot.cli.internal.commands.InspectCommand;
@@ -19,7 +24,12 @@ final class Subcommands {
     }
 
     static void register(CommandLine root) {
+        root.addSubcommand(new RunCommand());
         root.addSubcommand(new InspectCommand());
+        root.addSubcommand(new ExtinctionCommand());
+        root.addSubcommand(new ComparisonMagsCommand());
+        root.addSubcommand(new BinCommand());
+        root.addSubcommand(new SimulateCommand());
         root.addSubcommand(new CommandLine(new CatalogueCommand()));
         root.addSubcommand(new EphemerisCommand());
         root.addSubcommand(new TimeCommand());

@@ -44,6 +44,33 @@ public record ComparisonMagnitudes(String ccd, String band, List<String> labels,
                 "unit comparison: sum of comparisons = 1 mJy (relative photometry)");
     }
 
+    /**
+     * Magnitudes written in the config (cal_phot's mode c), in comparison-aperture order. NaN (the config's
+     * null or text) leaves that aperture out; so does an infinite magnitude (a saturated catalogue star).
+     */
+    public static ComparisonMagnitudes fromConfig(String ccd, String band, List<String> labels, double[] mag,
+            String configKey) {
+        return new ComparisonMagnitudes(ccd, band, labels, finiteOrNaN(mag), null, 0, 0, MagnitudeSource.CONFIG,
+                "config " + configKey);
+    }
+
+    /** Magnitudes and errors from a catalogue; {@code provenance} should name the catalogue and its query. */
+    public static ComparisonMagnitudes fromCatalogue(String ccd, String band, List<String> labels, double[] mag,
+            double[] magErr, String provenance) {
+        return new ComparisonMagnitudes(ccd, band, labels, finiteOrNaN(mag), magErr, 0, 0, MagnitudeSource.CATALOGUE,
+                provenance);
+    }
+
+    private static double[] finiteOrNaN(double[] m) {
+        double[] out = m.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isFinite(out[i])) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
     @Override
     public double[] mag() {
         return mag.clone();

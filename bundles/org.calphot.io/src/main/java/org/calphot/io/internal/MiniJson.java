@@ -49,6 +49,7 @@ final class MiniJson {
                 ws();
                 if (i < s.length() && s.charAt(i) == ']') {
                     i++;
+                    depth--;
                     return list;
                 }
                 while (true) {
@@ -56,6 +57,7 @@ final class MiniJson {
                     ws();
                     char d = next();
                     if (d == ']') {
+                        depth--;
                         return list;
                     }
                     if (d != ',') {
@@ -72,6 +74,7 @@ final class MiniJson {
                 ws();
                 if (i < s.length() && s.charAt(i) == '}') {
                     i++;
+                    depth--;
                     return map;
                 }
                 while (true) {
@@ -88,6 +91,7 @@ final class MiniJson {
                     ws();
                     char d = next();
                     if (d == '}') {
+                        depth--;
                         return map;
                     }
                     if (d != ',') {

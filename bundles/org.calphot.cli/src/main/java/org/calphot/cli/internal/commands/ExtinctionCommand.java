@@ -1,0 +1,100 @@
+package org.calphot.cli.internal.commands;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.calphot.cli.internal.Services;
+import org.calphot.core.CalphotException;
+import org.calphot.core.Warnings;
+import org.calphot.core.log.LogReaders;
+import org.calphot.core.photometry.ExtinctionFitter;
+import org.calphot.core.photometry.ExtinctionOptions;
+import org.calphot.core.time.AirmassFormula;
+import org.calphot.core.time.SiteRegistry;
+import org.calphot.core.time.TimeCorrector;
+import org.calphot.photometry.AirmassSource;
+import org.calphot.photometry.ExtinctionTool;
+import org.calphot.photometry.FlagList;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Thin wrapper: all logic is in {@link ExtinctionTool}. */
+@Command(name = "extinction", mixinStandardHelpOptions = true,
+        description = "Fit extinction coefficients (mag/airmass) per CCD from a long run on a photometric night.",
+        footer = {"", "Fits per aperture and jointly (one k, a free offset per aperture),",
+            "sigma-clipped, with 1-sigma errors. Writes <log>_extinction.txt,",
+            "<log>_extinction.json and <log>_extinction_points.csv into --out."})
+public final class ExtinctionCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LOG", description = "Photometry log (HiPERCAM ASCII, ULTRACAM ulog or FITS).")
+    Path log;
+
+    @Option(names = "--site", required = true, paramLabel = "SITE",
+            description = "Site name (lasilla, ntt, lapalma, tno, ...) or \"lat, lon[, height_m]\".")
+    String site;
+
+    @Option(names = "--target", required = true, paramLabel = "\"RA DEC\"",
+            description = "Pointing for the airmass: 'hh:mm:ss.ss +dd:mm:ss.s' or decimal degrees.")
+    String target;
+
+    @Option(names = "--bands", split = ",", paramLabel = "B1,B2,...",
+            description = "Band of each CCD in log order (default: ULTRACAM r,g,u; HiPERCAM u,g,r,i,z; else ccd<n>).")
+    List<String> bands;
+
+    @Option(names = "--apertures", split = ",", paramLabel = "A1,A2,...",
+            description = "Apertures to fit (default: all). Leave variable stars out.")
+    List<String> apertures;
+
+    @Option(names = "--ignore-flags", split = ",", paramLabel = "FLAG",
+            description = "hipercam flags to accept: numbers or names (e.g. SKY_AT_EDGE,4). Default: none.")
+    List<String> ignoreFlags;
+
+    @Option(names = "--clip", paramLabel = "SIGMA", defaultValue = "5.0",
+            description = "Reject points beyond SIGMA robust standard deviations of the fit (default ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--min-airmass-range", paramLabel = "DX", defaultValue = "0.2",
+            description = "Refuse runs with a smaller airmass range (default ${DEFAULT-VALUE}).")
+    double minRange = ExtinctionOptions.DEFAULT_MIN_RANGE;
+
+    @Option(names = "--airmass", paramLabel = "FORMULA", defaultValue = "PLANE_PARALLEL",
+            description = "Airmass formula: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    AirmassFormula formula;
+
+    @Option(names = "--eop", paramLabel = "FILE", description = "IERS table for UT1-UTC and polar motion (default 0).")
+    Path eop;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = ".",
+            description = "Folder for the result files (default: current folder).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the results as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws CalphotException {
+        PrintWriter err = spec.commandLine().getErr();
+        Warnings warnings = (loc, msg) -> err.println("warning: "
+                + (loc == null || loc.toString().isEmpty() ? "" : loc + ": ") + msg);
+        TimeCorrector tc = Services.get(TimeCorrector.class);
+        if (eop != null) {
+            tc = tc.withEarthOrientation(eop);
+        }
+        AirmassSource airmass = AirmassSource.of(Services.get(SiteRegistry.class), tc, formula, warnings);
+        ExtinctionTool tool = new ExtinctionTool(Services.get(LogReaders.class), Services.get(ExtinctionFitter.class),
+                airmass);
+        int code = tool.run(new ExtinctionTool.Args(log, site, target, bands, FlagList.parse(ignoreFlags, "--ignore-flags"),
+                clip, minRange, apertures, out, json), spec.commandLine().getOut(), warnings);
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,130 @@
+package org.calphot.cli.internal.commands;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.calphot.cli.internal.BuildInfo;
+import org.calphot.cli.internal.ConsoleProgress;
+import org.calphot.cli.internal.Services;
+import org.calphot.config.CalphotJob;
+import org.calphot.config.ConfigReader;
+import org.calphot.config.OutputFormat;
+import org.calphot.core.BadInputException;
+import org.calphot.core.CalphotException;
+import org.calphot.core.Location;
+import org.calphot.core.Warnings;
+import org.calphot.core.catalogue.CatalogueRegistry;
+import org.calphot.core.log.LogReaders;
+import org.calphot.core.photometry.FluxCalibrator;
+import org.calphot.core.time.SiteRegistry;
+import org.calphot.core.time.TimeCorrector;
+import org.calphot.pipeline.Pipeline;
+import org.calphot.pipeline.PipelineServices;
+import org.calphot.pipeline.RunOptions;
+import org.calphot.pipeline.RunResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code calphot run CONFIG}: the main job, an unchanged cal_phot config end to end. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a cal_phot YAML config: calibrated lightcurves, figures, Calibration.txt and provenance.json.",
+            "",
+            "The config is validated first; every problem is reported (file:line key 'path': message) and nothing is",
+            "written. Paths in the config are relative to the config file's folder (cal_phot used the working",
+            "directory). Outputs go to 'directory' (or --out): MCMC_LIGHTCURVES/<oname>_<YYYY-MM-DD>@<HH>h<MM>m_<band>",
+            ".calib|.csv|.fits|.lcurve, MCMC_LIGHTCURVES/FIGS/*.pdf|png, observing_log.csv, Calibration.txt and",
+            "provenance.json. A folder holding another config's run is never overwritten: a new run-N folder is used."},
+        footer = {"", "Config keys calphot adds to cal_phot's (all optional):",
+            "  output formats: [calib, csv, fits, lcurve]   files to write (default all four)",
+            "  catalogue: sdss                              catalogue used when SDSS: true (default sdss)",
+            "  airmass formula: plane-parallel|young-irvine airmass of each frame (default plane-parallel, as cal_phot)",
+            "  seed: 42                                     seed of every random number (MCMC), recorded",
+            "  payload 'bands: [kg5]'                       band of each CCD (needed for ULTRASPEC, which cal_phot asked for)",
+            "  payload 'flags: [4, SKY_AT_EDGE]'            flags to ignore: hipercam bit values or names",
+            "  payload 'drop bad comparisons: true'         leave a bad comparison out of that frame only, instead of",
+            "                                               dropping the frame",
+            "  payload 'airmass formula'                    per-payload override",
+            "cal_phot's 'overplot' is optional here (default false); 'phase range' defaults to [-0.5, 0.5] and is",
+            "honoured in every mode."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "cal_phot YAML config file.")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder; replaces the config's 'directory'.")
+    Path out;
+
+    @Option(names = "--offline", description = "Catalogue magnitudes from the cache only; a miss is an error naming the query.")
+    boolean offline;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Catalogue cache folder (default $CALPHOT_CACHE, $XDG_CACHE_HOME/calphot, ~/.cache/calphot).")
+    Path cache;
+
+    @Option(names = "--formats", paramLabel = "LIST", split = ",",
+            description = "Lightcurve formats to write: calib,csv,fits,lcurve (replaces 'output formats').")
+    List<String> formats;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Logs processed in parallel (default: cores).")
+    int threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws CalphotException {
+        Set<OutputFormat> fmt = null;
+        if (formats != null) {
+            fmt = EnumSet.noneOf(OutputFormat.class);
+            for (String f : formats) {
+                OutputFormat o = OutputFormat.of(f);
+                if (o == null) {
+                    throw new BadInputException("unknown format '" + f + "' (use calib, csv, fits, lcurve)",
+                            Location.key(null, 0, "--formats"));
+                }
+                fmt.add(o);
+            }
+        }
+        Warnings warnings = Warnings.STDERR;
+        SiteRegistry sites = Services.get(SiteRegistry.class);
+        CalphotJob job = new ConfigReader(sites, warnings).read(config);
+        List<CatalogueRegistry> catalogues = Services.all(CatalogueRegistry.class);
+        PipelineServices services = new PipelineServices(Services.get(LogReaders.class),
+                Services.get(TimeCorrector.class), Services.get(FluxCalibrator.class),
+                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.Figures.standard());
+        ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
+        Thread hook = new Thread(progress::cancel);
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunResult r;
+        try {
+            r = new Pipeline(services).run(job, new RunOptions(out, offline, cache, fmt, threads,
+                    BuildInfo.version() + " (build " + BuildInfo.buildId() + ")"), progress, warnings);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already
+            }
+        }
+        var o = spec.commandLine().getOut();
+        if (r.newRunFolder()) {
+            o.println("note: the output directory held another config's run; this run wrote to " + r.outputDir());
+        }
+        o.println("wrote " + r.files().size() + " files to " + r.outputDir() + ":");
+        for (Path f : r.files()) {
+            o.println("  " + f);
+        }
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,177 @@
+package org.calphot.photometry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.calphot.core.BadInputException;
+import org.calphot.core.CalphotException;
+import org.calphot.core.Warnings;
+import org.calphot.core.catalogue.Catalogue;
+import org.calphot.core.catalogue.CatalogueException;
+import org.calphot.core.catalogue.CatalogueResult;
+import org.calphot.core.catalogue.CatalogueStar;
+import org.calphot.core.catalogue.ConeQuery;
+import org.calphot.core.catalogue.QueryOptions;
+import org.calphot.core.photometry.BinnedCurve;
+import org.calphot.core.photometry.ComparisonMagnitudes;
+import org.calphot.core.photometry.ExtinctionResult;
+import org.calphot.io.LogIo;
+import org.calphot.photometry.internal.DefaultBinner;
+import org.calphot.photometry.internal.DefaultExtinctionFitter;
+import org.calphot.photometry.internal.DefaultZeroPointCalculator;
+import org.calphot.photometry.internal.TestTables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command logic on the real ULTRACAM logs, without OSGi (airmass from a stand-in for the time service). */
+class ToolsTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A stand-in airmass: linear in time from 1.2, 20 airmasses per day (the 34-minute run spans 0.47). */
+    static final AirmassSource LINEAR = (site, pointing, mjd) -> {
+        double[] x = new double[mjd.length];
+        double t0 = 58407.18;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1.2 + 20 * (mjd[i] - t0);
+        }
+        return x;
+    };
+
+    @Test
+    void extinctionOnRealLog() throws Exception {
+        ExtinctionTool tool = new ExtinctionTool(LogIo.defaultReaders(), new DefaultExtinctionFitter(), LINEAR);
+        StringWriter sw = new StringWriter();
+        List<String> warned = new ArrayList<>();
+        tool.run(new ExtinctionTool.Args(TestTables.asassn("2018_10_15"), "lasilla", "22:00:00 -30:00:00", List.of(),
+                0, 5.0, 0.2, List.of(), tmp, false), new PrintWriter(sw), (l, m) -> warned.add(m));
+        String out = sw.toString();
+        ExtinctionTool.Outcome o = tool.lastOutcome();
+        assertEquals(3, o.results().size());
+        assertEquals(List.of("r", "g", "u"), o.results().stream().map(ExtinctionResult::band).toList());
+        assertTrue(out.contains("joint (one k, free offset per aperture)"), out);
+        assertTrue(out.contains("--extinction "), out);
+        assertTrue(Files.readString(o.jsonFile()).contains("\"k_err\""));
+        // 3 CCDs x 3 apertures x (699, 699, 232 points) + header
+        assertEquals(1 + 3 * 699 + 3 * 699 + 3 * 232, Files.readAllLines(o.points()).size());
+        // aperture 1 is the eclipsing target: its k is far from the joint value and is named
+        assertTrue(warned.stream().anyMatch(w -> w.contains("aperture 1")), warned.toString());
+    }
+
+    @Test
+    void extinctionRefusesShortAirmassRangeWithLocation() {
+        AirmassSource flat = (s, p, mjd) -> {
+            double[] x = new double[mjd.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = 1.3 + 2 * (mjd[i] - 58407.18);
+            }
+            return x;
+        };
+        ExtinctionTool tool = new ExtinctionTool(LogIo.defaultReaders(), new DefaultExtinctionFitter(), flat);
+        Path log = TestTables.asassn("2018_10_15");
+        BadInputException e = assertThrows(BadInputException.class, () -> tool.run(new ExtinctionTool.Args(log,
+                "lasilla", "22:00:00 -30:00:00", List.of(), 0, 5.0, 0.2, List.of(), tmp, false),
+                new PrintWriter(new StringWriter()), Warnings.IGNORE));
+        assertTrue(e.describe().startsWith(log.toString()) && e.getMessage().contains("below 0.20"), e.describe());
+    }
+
+    /** A standards catalogue stand-in with one star. */
+    static final class OneStar implements Catalogue {
+        @Override public String name() { return "standards"; }
+        @Override public String description() { return "test"; }
+        @Override public List<String> bands() { return List.of("r", "g", "u"); }
+        @Override public String queryText(ConeQuery cone, QueryOptions options) { return "test"; }
+        @Override public CatalogueResult query(ConeQuery cone, QueryOptions options) throws CalphotException {
+            throw new CatalogueException(CatalogueException.Kind.NO_STAR_FOUND, "no", "test");
+        }
+        @Override public CatalogueResult queryByName(String name, QueryOptions o) {
+            CatalogueStar s = new CatalogueStar(name, 330.0, -30.0, 0, new double[] {15.0, 15.5, 16.0},
+                    new double[] {0.01, 0.01, 0.02}, List.of(), Map.of());
+            return new CatalogueResult("standards", "name=" + name, null, "test system", bands(), List.of(s), "now",
+                    false);
+        }
+    }
+
+    /** Smoke run the issue asks for: one ULTRACAM night as the "standard", the other as the field. */
+    @Test
+    void comparisonMagsOnRealLogs() throws Exception {
+        ComparisonMagsTool tool = new ComparisonMagsTool(LogIo.defaultReaders(), new DefaultZeroPointCalculator(),
+                new OneStar(), LINEAR);
+        StringWriter sw = new StringWriter();
+        tool.run(new ComparisonMagsTool.Args(TestTables.asassn("2018_10_12"), TestTables.asassn("2018_10_15"), "FAKE 1",
+                "lasilla", "22:00:00 -30:00:00", new double[] {0.11, 0.20, 0.49}, new double[] {0.01, 0.02, 0.03},
+                List.of(), 0, null, null, List.of(), tmp, false), new PrintWriter(sw), Warnings.IGNORE);
+        ComparisonMagsTool.Outcome o = tool.lastOutcome();
+        List<String> lines = o.yamlBlock().lines().toList();
+        assertEquals(4, lines.size());
+        assertTrue(lines.get(0).startsWith("#"));
+        // 8 spaces, band, two comparisons (apertures 2 and 3; the target, aperture 1, excluded)
+        assertTrue(lines.get(1).matches("        r: \\[\\d+\\.\\d{3}, \\d+\\.\\d{3}\\]"), lines.get(1));
+        assertTrue(lines.get(3).startsWith("        u: ["), lines.get(3));
+        for (ComparisonMagnitudes cm : o.comparisons()) {
+            assertEquals(List.of("2", "3"), cm.labels());
+            for (int i = 0; i < 2; i++) {
+                assertTrue(Double.isFinite(cm.mag(i)) && cm.totalErr(i) > 0);
+            }
+        }
+        // Consistency with the calibration: aperture 1 (the "standard") is fixed at the catalogue magnitude, so the
+        // same star measured in its own run would come back at 15.0 exactly; the comparisons are brighter than the
+        // CV in r (its counts are ~1 % of comparison 2's): m_2 < 15.
+        assertTrue(o.comparisons().get(0).mag(0) < 15.0);
+        assertTrue(Files.readString(o.yaml()).equals(o.yamlBlock()));
+        assertTrue(sw.toString().contains("ZP = "));
+    }
+
+    @Test
+    void binWritesOriginalLayout() throws Exception {
+        Path a = tmp.resolve("a.calib");
+        Path b = tmp.resolve("b.calib");
+        Files.writeString(a, "# Phase, Flux, Err_Flux\n0.10 10 1\n0.20 12 2\n0.25 11 1\n");
+        Files.writeString(b, "# header\n\n0.30 13 0.5\n0.90 5 1\n1.00 7 1\n0.6 3 0\n");
+        Path out = tmp.resolve("binned.calib");
+        BinTool tool = new BinTool(new DefaultBinner());
+        StringWriter sw = new StringWriter();
+        tool.run(new BinTool.Args(4, 0.0, 1.0, List.of(a, b), out, "test"), new PrintWriter(sw));
+        List<String> lines = Files.readAllLines(out);
+        List<String> data = lines.stream().filter(l -> !l.startsWith("#")).toList();
+        assertTrue(lines.get(0).startsWith("# This file was produced by binning the following files down to 4 bins"));
+        assertEquals(3, data.size());
+        String[] first = data.get(0).split("\\s+");
+        assertEquals(4, first.length);
+        assertEquals(0.15, Double.parseDouble(first[0]), 1e-12);
+        assertEquals(10.4, Double.parseDouble(first[1]), 1e-12);
+        assertEquals(1 / Math.sqrt(1.25), Double.parseDouble(first[2]), 1e-12);
+        assertEquals("2", first[3]);
+        BinnedCurve c = tool.lastCurve();
+        assertEquals(1, c.emptyBins());
+        assertEquals(1, c.outOfRange());
+        assertEquals(1, c.badPoints());
+        assertTrue(sw.toString().contains("1 empty bins dropped"), sw.toString());
+    }
+
+    @Test
+    void binReportsBadNumberWithLineAndColumn() throws Exception {
+        Path a = tmp.resolve("bad.calib");
+        Files.writeString(a, "# x\n0.1 1 1\n0.2  x1 1\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> new BinTool(new DefaultBinner()).run(
+                new BinTool.Args(4, 0, 1, List.of(a), tmp.resolve("o"), null), new PrintWriter(new StringWriter())));
+        assertEquals(3, e.location().line());
+        assertEquals(6, e.location().column());
+    }
+
+    @Test
+    void flagListParsesNumbersAndNames() throws Exception {
+        assertEquals(4 | 8 | 256, FlagList.parse(List.of("4", "TARGET_AT_EDGE", "clouds"), "--ignore-flags"));
+        assertThrows(BadInputException.class, () -> FlagList.parse(List.of("NOPE"), "--ignore-flags"));
+    }
+}

@@ -1,0 +1,21 @@
+package org.calphot.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One log of a run.
+ *
+ * @param eclipseBmjd the eclipse the phases are folded on (T0 + cycle P)
+ * @param cycle       its cycle number, by the original's rule
+ * @param fluxCalibrated false when the output is the count ratio scaled to a 1 mJy comparison
+ */
+public record LogResult(String payload, Path log, String oname, String instrument, String observatory,
+        List<String> bands, double eclipseBmjd, long cycle, double phaseLow, double phaseHigh,
+        boolean fluxCalibrated, List<CcdResult> ccds, double firstMjdUtc, double lastMjdUtc) {
+
+    public LogResult {
+        bands = List.copyOf(bands);
+        ccds = List.copyOf(ccds);
+    }
+}

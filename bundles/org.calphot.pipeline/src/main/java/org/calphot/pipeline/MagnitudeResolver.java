@@ -1,0 +1,202 @@
+package org.calphot.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.calphot.catalogue.CachingCatalogue;
+import org.calphot.catalogue.CatalogueCache;
+import org.calphot.config.CalphotJob;
+import org.calphot.config.LogSpec;
+import org.calphot.config.Payload;
+import org.calphot.core.BadInputException;
+import org.calphot.core.CalphotException;
+import org.calphot.core.Location;
+import org.calphot.core.Warnings;
+import org.calphot.core.catalogue.Catalogue;
+import org.calphot.core.catalogue.CatalogueRegistry;
+import org.calphot.core.catalogue.CatalogueResult;
+import org.calphot.core.catalogue.CatalogueStar;
+import org.calphot.core.catalogue.ConeQuery;
+import org.calphot.core.catalogue.PhotometricTransform;
+import org.calphot.core.catalogue.QueryOptions;
+import org.calphot.core.log.CoordsFile;
+import org.calphot.core.photometry.ComparisonMagnitudes;
+import org.calphot.core.photometry.MagnitudeSource;
+import org.calphot.io.CoordsReader;
+import org.calphot.pipeline.internal.RunLog;
+
+/**
+ * The comparison magnitudes of one CCD of one log, from the payload's source: none (unit
+ * comparison), numbers in the config, or a catalogue lookup of the stars in the log's .coords file.
+ * Catalogue answers go through the on-disk cache, so a re-run is offline and identical.
+ */
+final class MagnitudeResolver {
+
+    private final CalphotJob job;
+    private final CatalogueRegistry registry;
+    private final RunOptions options;
+    private final Warnings warnings;
+    private final List<Object> queries = new ArrayList<>();
+    private final Map<Path, CoordsFile> coordsCache = new HashMap<>();
+    private Catalogue catalogue;
+
+    MagnitudeResolver(CalphotJob job, CatalogueRegistry registry, RunOptions options, Warnings warnings) {
+        this.job = job;
+        this.registry = registry;
+        this.options = options;
+        this.warnings = warnings;
+    }
+
+    synchronized List<Object> queries() {
+        return List.copyOf(queries);
+    }
+
+    ComparisonMagnitudes resolve(Payload p, LogSpec spec, int ccdIndex, String ccd, String band, List<String> comps,
+            RunLog log) throws CalphotException {
+        MagnitudeSource src = p.magnitudeSource();
+        if (src == MagnitudeSource.NONE) {
+            log.say("  CCD %s: no flux calibration; 'unit' reference stars of %.2f mag (comparison sum 1 mJy)", ccd,
+                    org.calphot.core.photometry.AbMagnitudes.fromMilliJansky(1.0 / comps.size()));
+            return ComparisonMagnitudes.unitComparison(ccd, band, comps);
+        }
+        if (src == MagnitudeSource.CONFIG) {
+            return fromConfig(spec, ccdIndex, ccd, band, comps, log);
+        }
+        return fromCatalogue(p, spec, ccdIndex, ccd, band, comps, log);
+    }
+
+    private ComparisonMagnitudes fromConfig(LogSpec spec, int ccdIndex, String ccd, String band, List<String> comps,
+            RunLog log) throws CalphotException {
+        List<String> keys = spec.bands();
+        if (ccdIndex >= keys.size()) {
+            throw new BadInputException("the config gives magnitudes for " + keys.size() + " band(s) but the log has"
+                    + " CCD " + ccd + " (CCD order: the i-th band is CCD i)", spec.where());
+        }
+        double[] given = spec.bandMagnitudes().get(keys.get(ccdIndex));
+        if (given.length > comps.size()) {
+            throw new BadInputException(given.length + " magnitudes for band '" + keys.get(ccdIndex) + "' but CCD " + ccd
+                    + " has only " + comps.size() + " comparison aperture(s) " + comps, spec.where());
+        }
+        double[] mag = new double[comps.size()];
+        java.util.Arrays.fill(mag, Double.NaN);
+        System.arraycopy(given, 0, mag, 0, given.length);
+        if (given.length < comps.size()) {
+            warnings.warn(spec.where(), "CCD " + ccd + ": " + comps.size() + " comparison apertures but "
+                    + given.length + " magnitude(s); apertures " + comps.subList(given.length, comps.size())
+                    + " are left out");
+        }
+        log.say("  CCD %s: comparison magnitudes from the config (%s): %s", ccd, keys.get(ccdIndex),
+                java.util.Arrays.toString(mag));
+        return new ComparisonMagnitudes(ccd, band, comps, mag, null, 0, 0, MagnitudeSource.CONFIG,
+                "config " + spec.where());
+    }
+
+    private synchronized Catalogue catalogue() throws CalphotException {
+        if (catalogue == null) {
+            if (registry == null) {
+                throw new CalphotException("no catalogue service is installed");
+            }
+            Catalogue c = registry.get(job.catalogue());
+            Map<String, String> env = System.getenv();
+            Path dir = CatalogueCache.resolveDirectory(options.cacheDir() == null ? null : options.cacheDir().toString(),
+                    env, System.getProperty("user.home"));
+            catalogue = new CachingCatalogue(c, new CatalogueCache(dir), options.offline());
+        }
+        return catalogue;
+    }
+
+    private ComparisonMagnitudes fromCatalogue(Payload p, LogSpec spec, int ccdIndex, String ccd, String band,
+            List<String> comps, RunLog log) throws CalphotException {
+        CoordsFile coords;
+        synchronized (coordsCache) {
+            coords = coordsCache.get(spec.coords());
+            if (coords == null) {
+                coords = new CoordsReader().read(spec.coords(), warnings);
+                coordsCache.put(spec.coords(), coords);
+            }
+        }
+        List<CoordsFile.Star> stars = coords.stars(ccdIndex);
+        String lookupBand = ccdIndex < coords.bands().size() ? coords.bands().get(ccdIndex) : band;
+        if (stars.isEmpty()) {
+            throw new BadInputException("no comparison stars for CCD " + ccd + " (block " + (ccdIndex + 1) + ")",
+                    Location.of(spec.coords().toString()));
+        }
+        if (stars.size() > comps.size()) {
+            throw new BadInputException(stars.size() + " stars for CCD " + ccd + " but the log has only "
+                    + comps.size() + " comparison aperture(s)", Location.of(spec.coords().toString(),
+                            stars.get(comps.size()).line()));
+        }
+        Catalogue cat = catalogue();
+        double[] mag = new double[comps.size()];
+        double[] err = new double[comps.size()];
+        java.util.Arrays.fill(mag, Double.NaN);
+        java.util.Arrays.fill(err, Double.NaN);
+        StringBuilder origin = new StringBuilder(cat.name());
+        for (int i = 0; i < stars.size(); i++) {
+            CoordsFile.Star s = stars.get(i);
+            Location at = Location.of(spec.coords().toString(), s.line());
+            ConeQuery cone = ConeQuery.parse(s.ra() + " " + s.dec(), ConeQuery.DEFAULT_RADIUS_ARCSEC, at);
+            CatalogueResult r = cat.query(cone, QueryOptions.DEFAULTS);
+            CatalogueStar star = r.nearest();
+            double[] me = bandMagnitude(r, star, lookupBand, at);
+            mag[i] = me[0];
+            err[i] = me[1];
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("coords_file", spec.coords().toString());
+            q.put("line", s.line());
+            q.put("ccd", ccd);
+            q.put("aperture", comps.get(i));
+            q.put("band", lookupBand);
+            q.put("reply", r.toMap());
+            q.put("chosen", star.id());
+            q.put("match_distance_arcsec", star.separationArcsec());
+            q.put("mag", me[0]);
+            q.put("mag_err", me[1]);
+            q.put("flags", star.flags());
+            q.put("other_matches", r.others().size());
+            synchronized (this) {
+                queries.add(q);
+            }
+            log.say("  CCD %s aperture %s: %s -> %s %s = %.3f +- %.3f (%.2f\" away%s)", ccd, comps.get(i),
+                    cone.describe(), star.id(), lookupBand, me[0], me[1], star.separationArcsec(),
+                    r.others().isEmpty() ? "" : "; " + r.others().size() + " other match(es) recorded");
+            origin.append(i == 0 ? ": " : ", ").append(star.id());
+        }
+        return new ComparisonMagnitudes(ccd, band, comps, mag, err, 0, 0, MagnitudeSource.CATALOGUE,
+                origin.toString());
+    }
+
+    /** Magnitude and error of a star in a *CAM band: SDSS bands directly, super-SDSS as SDSS, KG5 from g and r. */
+    private double[] bandMagnitude(CatalogueResult r, CatalogueStar star, String band, Location at)
+            throws CalphotException {
+        String b = band.strip().toLowerCase(Locale.ROOT);
+        if (b.equals("kg5")) {
+            int g = r.band("g");
+            int rr = r.band("r");
+            if (g < 0 || rr < 0) {
+                throw new BadInputException("KG5 needs g and r from the catalogue", at);
+            }
+            double m = PhotometricTransform.kg5(star.mag(g), star.mag(rr));
+            double e = Math.hypot(star.magErr(g), star.magErr(rr));
+            return new double[] {m, e};
+        }
+        if (b.length() == 2 && b.endsWith("s")) {
+            b = b.substring(0, 1); // super-SDSS filters, no colour term unless a filter system gives one
+        }
+        int k = r.band(b);
+        if (k < 0) {
+            throw new BadInputException("catalogue '" + r.catalogue() + "' has no band '" + band + "'", at);
+        }
+        if (!star.usable(k, b)) {
+            warnings.warn(at, "star " + star.id() + " is saturated or has no " + b + " magnitude in "
+                    + r.catalogue() + "; it is left out of the comparison");
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return new double[] {star.mag(k), star.magErr(k)};
+    }
+}

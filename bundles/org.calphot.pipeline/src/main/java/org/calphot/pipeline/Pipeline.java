@@ -1,0 +1,600 @@
+package org.calphot.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.calphot.config.CalphotJob;
+import org.calphot.config.LogSpec;
+import org.calphot.config.OutputFormat;
+import org.calphot.config.Payload;
+import org.calphot.core.BadInputException;
+import org.calphot.core.CalphotException;
+import org.calphot.core.CancelledException;
+import org.calphot.core.Location;
+import org.calphot.core.ProgressMonitor;
+import org.calphot.core.Warnings;
+import org.calphot.core.log.ApertureTable;
+import org.calphot.core.log.CcdTable;
+import org.calphot.core.log.Column;
+import org.calphot.core.log.PhotometryLog;
+import org.calphot.core.photometry.AbMagnitudes;
+import org.calphot.core.photometry.CalibratedLightcurve;
+import org.calphot.core.photometry.CalibrationOptions;
+import org.calphot.core.photometry.ComparisonMagnitudes;
+import org.calphot.core.photometry.MagnitudeSource;
+import org.calphot.core.time.TimeColumns;
+import org.calphot.core.time.TimeRequest;
+import org.calphot.core.util.Json;
+import org.calphot.pipeline.internal.CalibFile;
+import org.calphot.pipeline.internal.PyFloat;
+import org.calphot.pipeline.internal.RunLog;
+import org.calphot.pipeline.internal.Staging;
+import org.calphot.pipeline.internal.TableFiles;
+
+/**
+ * Runs a validated cal_phot job: for every log of every payload that extracts data, read the log,
+ * get the comparison magnitudes, calibrate each CCD, convert times to BMJD(TDB), fold on the
+ * log's eclipse (the original's cycle rule), slice the phase range, and write the lightcurves,
+ * observing log, Calibration.txt, provenance.json and figures. Logs run in parallel; outputs are
+ * staged and moved into place only when everything succeeded.
+ */
+public final class Pipeline {
+
+    /** Where cal_phot put its lightcurves; kept so downstream scripts find them. */
+    public static final String LIGHTCURVE_FOLDER = "MCMC_LIGHTCURVES";
+
+    private final PipelineServices services;
+
+    public Pipeline(PipelineServices services) {
+        this.services = services;
+    }
+
+    public RunResult run(CalphotJob job, RunOptions options, ProgressMonitor monitor, Warnings warnings)
+            throws CalphotException {
+        long started = System.nanoTime();
+        ProgressMonitor pm = monitor == null ? ProgressMonitor.NULL : monitor;
+        List<String> warningLines = new ArrayList<>();
+        Warnings recorded = (where, message) -> {
+            synchronized (warningLines) {
+                warningLines.add(where == null || where.toString().isEmpty() ? message : where + ": " + message);
+            }
+            warnings.warn(where, message);
+        };
+        Set<OutputFormat> formats = options.formats() != null ? options.formats() : job.outputFormats();
+        Path base = options.outDir() != null ? options.outDir().toAbsolutePath().normalize() : job.directory();
+        String configSha = sha256(job.configText().getBytes(StandardCharsets.UTF_8));
+        Path out = chooseOutputFolder(base, configSha);
+        boolean newFolder = !out.equals(base);
+
+        RunLog runLog = new RunLog(null);
+        String banner = "# ".repeat(20);
+        runLog.say(banner + "BEGIN BATCH CALIBRATION " + banner);
+        runLog.say("Output directory: " + out);
+        if (newFolder) {
+            runLog.say(base + " holds the outputs of a different config; this run writes to " + out);
+        }
+        runLog.say("T0 = %s BMJD(TDB), P = %s d", PyFloat.repr(job.t0()), PyFloat.repr(job.period()));
+        runLog.say("Target: %s (RA %.6f deg, Dec %.6f deg, ICRS)", job.targetCoords(), job.target().raDeg(),
+                job.target().decDeg());
+
+        List<Task> tasks = new ArrayList<>();
+        for (Payload p : job.payloads()) {
+            if (!p.extractData()) {
+                runLog.say("Payload '%s': extract data is false, skipped", p.name());
+                continue;
+            }
+            for (LogSpec spec : p.logs()) {
+                tasks.add(new Task(p, spec));
+            }
+        }
+        pm.begin("calphot run", tasks.size() + 1);
+
+        MagnitudeResolver mags = new MagnitudeResolver(job, services.catalogues(), options, recorded);
+        List<LogResult> results = new ArrayList<>();
+        List<RunLog> logLogs = new ArrayList<>();
+        Map<String, Object> provenanceLogs = new LinkedHashMap<>();
+        try (Staging staging = new Staging(out)) {
+            int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));
+            try {
+                List<Future<Done>> futures = new ArrayList<>();
+                for (Task t : tasks) {
+                    futures.add(pool.submit(() -> process(job, t, mags, formats, options, staging, pm, recorded)));
+                }
+                for (Future<Done> f : futures) {
+                    Done d = get(f);
+                    results.add(d.result);
+                    logLogs.add(d.log);
+                    provenanceLogs.put(d.result.log().toString(), d.provenance);
+                    pm.worked(1);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            pm.checkCanceled();
+            for (RunLog l : logLogs) {
+                runLog.append(l);
+            }
+
+            List<Path> figures = new ArrayList<>();
+            if (services.figures() != null) {
+                pm.subTask("figures");
+                Path figDir = Path.of(LIGHTCURVE_FOLDER, "FIGS");
+                for (LogResult r : results) {
+                    figures.addAll(services.figures().writeLogFigures(staging, figDir, r));
+                }
+                String oname = job.payloads().isEmpty() ? "calphot" : job.payloads().get(0).oname();
+                figures.addAll(services.figures().writeRunFigures(staging, figDir, oname,
+                        job.overplot() ? job.overplotFilename() : null, results));
+            }
+
+            // observing log: appended as the original did, one row per log
+            Path obsRel = Path.of(job.observingLogName());
+            String obsText = observingLog(out.resolve(obsRel), results);
+            staging.write(obsRel, o -> o.write(obsText.getBytes(StandardCharsets.UTF_8)));
+
+            runLog.say("Created these files:");
+            for (Path f : staging.files()) {
+                if (f.toString().endsWith(".calib")) {
+                    runLog.say("  " + f);
+                }
+            }
+            synchronized (warningLines) {
+                for (String w : warningLines) {
+                    runLog.say("WARNING: " + w);
+                }
+            }
+            String calibration = runLog.calibrationTxt(job.configText());
+            staging.write(Path.of("Calibration.txt"), o -> o.write(calibration.getBytes(StandardCharsets.UTF_8)));
+
+            Map<String, Object> prov = provenance(job, options, configSha, out, formats, provenanceLogs, mags,
+                    warningLines, started);
+            staging.write(Path.of("provenance.json"),
+                    o -> o.write((Json.pretty(prov) + "\n").getBytes(StandardCharsets.UTF_8)));
+            pm.checkCanceled();
+            List<Path> written = staging.files();
+            staging.commit();
+            pm.worked(1);
+            return new RunResult(out, newFolder, results, written, prov);
+        }
+    }
+
+    private record Task(Payload payload, LogSpec spec) {
+    }
+
+    private record Done(LogResult result, RunLog log, Map<String, Object> provenance) {
+    }
+
+    private static Done get(Future<Done> f) throws CalphotException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof CalphotException ce) {
+                throw ce;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new CalphotException("failed: " + c, c);
+        }
+    }
+
+    private Done process(CalphotJob job, Task task, MagnitudeResolver mags, Set<OutputFormat> formats,
+            RunOptions options, Staging staging, ProgressMonitor pm, Warnings warnings) throws CalphotException {
+        pm.checkCanceled();
+        Payload p = task.payload();
+        LogSpec spec = task.spec();
+        RunLog log = new RunLog(null);
+        Map<String, Object> prov = new LinkedHashMap<>();
+        pm.subTask("reading " + spec.log().getFileName());
+        log.say("");
+        log.say("Reading %s (payload '%s', %s, observed from '%s')", spec.log(), p.name(),
+                p.instrument().displayName(), p.observatory());
+        PhotometryLog plog = services.logs().read(spec.log(), warnings);
+        prov.put("sha256", sha256(spec.log()));
+        prov.put("format", plog.header().format());
+        prov.put("pipeline_version", plog.header().pipelineVersion());
+
+        List<CcdTable> ccds = new ArrayList<>();
+        List<Integer> ccdIndex = new ArrayList<>(); // position among all CCDs: the i-th band is CCD i+1
+        for (int i = 0; i < plog.ccds().size(); i++) {
+            if (plog.ccds().get(i).rows() > 0) {
+                ccds.add(plog.ccds().get(i));
+                ccdIndex.add(i);
+            }
+        }
+        if (ccds.isEmpty()) {
+            throw new BadInputException("the log has no data lines", Location.of(spec.log().toString()));
+        }
+        List<String> bands = bandsFor(p, spec, plog.ccds().size());
+        log.say("CCD bands: %s", String.join(", ", bands));
+
+        // eclipse and cycle number from the first CCD's times, by the original's rule (section 4.4)
+        TimeRequest request = new TimeRequest(p.site(), job.target(), p.airmassFormula());
+        log.say("Correcting observations from MJD(UTC) to BMJD(TDB) (observed from '%s': lat %.5f, lon %.5f, %.0f m)",
+                p.observatory(), p.site().latDeg(), p.site().lonEastDeg(), p.site().heightM());
+        CcdTable first = ccds.get(0);
+        double[] firstMjd = finiteTimes(first);
+        if (firstMjd.length == 0) {
+            throw new BadInputException("CCD " + first.ccd() + " has no valid times", Location.of(spec.log().toString()));
+        }
+        double[] firstBmjd = services.time().correct(request, firstMjd, warnings).bmjdTdb();
+        long cycle = cycleNumber(firstBmjd, job.t0(), job.period());
+        double eclipse = job.t0() + cycle * job.period();
+        log.say("The mean BMJD of CCD %s is %s; the eclipse is then at cycle %d, time %s BMJD(TDB)", first.ccd(),
+                PyFloat.repr(mean(firstBmjd)), cycle, PyFloat.repr(eclipse));
+
+        CalibrationOptions copts = CalibrationOptions.DEFAULTS.withIgnoreFlags(p.ignoreFlags())
+                .withDropComparisonPerFrame(p.dropBadComparisons());
+        if (p.ignoreFlags() != 0) {
+            log.say("Ignoring flags: %s", String.join(", ", org.calphot.core.log.LogFlags.names(p.ignoreFlags())));
+        }
+        List<CcdResult> ccdResults = new ArrayList<>();
+        List<Object> ccdProv = new ArrayList<>();
+        for (int k = 0; k < ccds.size(); k++) {
+            pm.checkCanceled();
+            CcdTable ccd = ccds.get(k);
+            int index = ccdIndex.get(k);
+            String band = index < bands.size() ? bands.get(index) : "ccd" + ccd.ccd();
+            List<String> comps = new ArrayList<>(ccd.apertureLabels());
+            comps.remove(copts.targetLabel());
+            if (comps.isEmpty()) {
+                throw new BadInputException("CCD " + ccd.ccd() + " has no comparison aperture (aperture "
+                        + copts.targetLabel() + " is the target)", Location.of(spec.log().toString()));
+            }
+            ComparisonMagnitudes m = mags.resolve(p, spec, index, ccd.ccd(), band, comps, log);
+            CalibratedLightcurve lc = services.calibrator().calibrate(ccd, m, copts, warnings);
+            TimeColumns tc = services.time().correct(request, lc.mjdUtc(), warnings);
+            double[] phase = new double[lc.size()];
+            boolean[] keep = new boolean[lc.size()];
+            for (int i = 0; i < phase.length; i++) {
+                phase[i] = (tc.bmjdTdb()[i] - eclipse) / job.period();
+                keep[i] = phase[i] > p.phaseLow() && phase[i] < p.phaseHigh();
+            }
+            int[] flags = frameFlags(ccd, lc, copts.targetLabel());
+            CcdResult partial = new CcdResult(ccd.ccd(), band, lc, tc.bmjdTdb(), tc.airmass(), phase, keep, flags,
+                    null);
+            log.say("CCD %s (%s): apertures %s; comparisons used %s; sum comparison flux %.3f mJy", ccd.ccd(), band,
+                    ccd.apertureLabels(), lc.comparisonLabels(), lc.comparisonFluxMjy());
+            log.say("  frames: %s", lc.rejections().toMap());
+            log.say("  %d of %d frames inside phase %s -> %s; mean ratio %.4f, mean target magnitude %.3f",
+                    partial.keptInPhase(), lc.size(), PyFloat.repr(p.phaseLow()), PyFloat.repr(p.phaseHigh()),
+                    lc.meanRatio(), lc.meanTargetMag());
+            for (String msg : lc.diagnostics().messages()) {
+                log.say("  comparison check: " + msg);
+            }
+            Map<String, Object> cp = new LinkedHashMap<>();
+            cp.put("ccd", ccd.ccd());
+            cp.put("band", band);
+            cp.put("magnitudes", magnitudesMap(m));
+            cp.put("comparisons_used", lc.comparisonLabels());
+            cp.put("comparison_flux_mjy", lc.comparisonFluxMjy());
+            cp.put("frames", lc.rejections().toMap());
+            cp.put("frames_in_phase_range", partial.keptInPhase());
+            cp.put("mean_ratio", lc.meanRatio());
+            cp.put("mean_target_mag", lc.meanTargetMag());
+            cp.put("calibration_error", lc.budget() == null ? null : lc.budget().toMap());
+            cp.put("comparison_warnings", lc.diagnostics().messages());
+            ccdProv.add(cp);
+            ccdResults.add(partial);
+        }
+        double[] allMjd = first.mjdUtc();
+        LogResult result = new LogResult(p.name(), spec.log(), p.oname(), p.instrument().key(), p.observatory(), bands,
+                eclipse, cycle, p.phaseLow(), p.phaseHigh(), p.fluxCalibrate(), ccdResults, min(allMjd),
+                max(allMjd));
+
+        // write the lightcurves
+        List<CcdResult> withFiles = new ArrayList<>();
+        String stem = p.oname() + "_" + eclipseStamp(eclipse);
+        for (CcdResult c : ccdResults) {
+            Path calibPath = null;
+            String name = uniqueStem(staging, stem, c.band());
+            if (formats.contains(OutputFormat.CALIB)) {
+                Path rel = Path.of(LIGHTCURVE_FOLDER, name + ".calib");
+                calibPath = staging.write(rel, o -> CalibFile.write(o, result, c, job.t0(), job.period()));
+                log.say("Wrote data to " + rel);
+            }
+            if (formats.contains(OutputFormat.CSV)) {
+                staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".csv"),
+                        o -> TableFiles.csv(o, result, c, options.programVersion()));
+            }
+            if (formats.contains(OutputFormat.FITS)) {
+                staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".fits"),
+                        o -> TableFiles.fits(o, result, c, job.t0(), job.period(), options.programVersion()));
+            }
+            if (formats.contains(OutputFormat.LCURVE)) {
+                staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".lcurve"), o -> TableFiles.lcurve(o, c));
+            }
+            withFiles.add(new CcdResult(c.ccd(), c.band(), c.lightcurve(), c.bmjdTdb(), c.airmass(), c.phase(),
+                    c.inPhaseRange(), c.flags(), calibPath));
+        }
+        LogResult finalResult = new LogResult(result.payload(), result.log(), result.oname(), result.instrument(),
+                result.observatory(), result.bands(), result.eclipseBmjd(), result.cycle(), result.phaseLow(),
+                result.phaseHigh(), result.fluxCalibrated(), withFiles, result.firstMjdUtc(), result.lastMjdUtc());
+        prov.put("payload", p.name());
+        prov.put("eclipse_bmjd_tdb", eclipse);
+        prov.put("cycle", cycle);
+        prov.put("ccds", ccdProv);
+        return new Done(finalResult, log, prov);
+    }
+
+    /** Stem unique within the run: the original silently overwrote same-minute eclipses. */
+    private static synchronized String uniqueStem(Staging staging, String stem, String band) {
+        String name = stem + "_" + band;
+        int n = 2;
+        while (staging.has(Path.of(LIGHTCURVE_FOLDER, name + ".calib"))
+                || staging.has(Path.of(LIGHTCURVE_FOLDER, name + ".csv"))) {
+            name = stem + "-" + n++ + "_" + band;
+        }
+        // reserve the name
+        try {
+            staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".calib"), o -> { });
+        } catch (CalphotException e) {
+            // the real write will report it
+        }
+        return name;
+    }
+
+    private static List<String> bandsFor(Payload p, LogSpec spec, int nccd) {
+        if (!spec.bands().isEmpty()) {
+            return spec.bands(); // the config mode's keys name the bands of this log
+        }
+        List<String> b = new ArrayList<>(p.bands());
+        while (b.size() < nccd) {
+            b.add("ccd" + (b.size() + 1));
+        }
+        return b;
+    }
+
+    /** The original's rule: E = rint((mean t - T0)/P), then moved until T0 + E P lies within the data. */
+    public static long cycleNumber(double[] bmjd, double t0, double period) {
+        double lo = min(bmjd);
+        double hi = max(bmjd);
+        long e = Math.round(Math.rint((mean(bmjd) - t0) / period));
+        while (t0 + e * period < lo) {
+            e++;
+        }
+        while (t0 + e * period > hi) {
+            e--;
+        }
+        return e;
+    }
+
+    /** {@code YYYY-MM-DD@HHhMMm} of the eclipse time (a BMJD read as a calendar date, as the original did). */
+    public static String eclipseStamp(double mjd) {
+        long ms = Math.round((mjd - 40587.0) * 86400000.0);
+        LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(ms), ZoneOffset.UTC);
+        return t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'@'HH'h'mm'm'", Locale.ROOT));
+    }
+
+    private static double[] finiteTimes(CcdTable c) {
+        double[] t = c.mjdUtc();
+        return java.util.Arrays.stream(t).filter(Double::isFinite).toArray();
+    }
+
+    private static int[] frameFlags(CcdTable ccd, CalibratedLightcurve lc, String target) {
+        int[] out = new int[lc.size()];
+        List<String> labels = new ArrayList<>(lc.comparisonLabels());
+        labels.add(target);
+        for (String l : labels) {
+            ApertureTable a = ccd.aperture(l);
+            Column f = a == null ? null : a.flags();
+            if (f == null) {
+                continue;
+            }
+            for (int i = 0; i < out.length; i++) {
+                double v = f.value(lc.frameRow()[i]);
+                if (Double.isFinite(v)) {
+                    out[i] |= (int) (long) v;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> magnitudesMap(ComparisonMagnitudes m) {
+        Map<String, Object> mm = new LinkedHashMap<>();
+        mm.put("source", m.source().name());
+        mm.put("labels", m.labels());
+        mm.put("mag", m.mag());
+        mm.put("mag_err", m.magErr());
+        mm.put("zero_point_err", m.zeroPointErr());
+        mm.put("extinction_err", m.extinctionErr());
+        mm.put("origin", m.provenance());
+        double[] flux = new double[m.labels().size()];
+        for (int i = 0; i < flux.length; i++) {
+            flux[i] = m.used(i) ? AbMagnitudes.toMilliJansky(m.mag(i)) : Double.NaN;
+        }
+        mm.put("flux_mjy", flux);
+        return mm;
+    }
+
+    /**
+     * The configured directory, unless it holds the provenance of a run of a different config: then
+     * the first free {@code run-N} folder inside it, so earlier results are never silently replaced.
+     */
+    static Path chooseOutputFolder(Path base, String configSha) throws CalphotException {
+        Path p = base;
+        for (int n = 2; n < 10000; n++) {
+            Path prov = p.resolve("provenance.json");
+            if (!Files.isRegularFile(prov)) {
+                return p;
+            }
+            try {
+                String text = Files.readString(prov, StandardCharsets.UTF_8);
+                if (text.contains("\"config_sha256\": \"" + configSha + "\"")) {
+                    return p;
+                }
+            } catch (IOException e) {
+                throw new CalphotException("cannot read " + prov + ": " + e.getMessage(), e);
+            }
+            p = base.resolve("run-" + n);
+        }
+        throw new CalphotException("too many run folders in " + base);
+    }
+
+    private static String observingLog(Path existing, List<LogResult> results) throws CalphotException {
+        StringBuilder sb = new StringBuilder();
+        try {
+            if (Files.isRegularFile(existing)) {
+                sb.append(Files.readString(existing, StandardCharsets.UTF_8));
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+                    sb.append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new CalphotException("cannot read " + existing + ": " + e.getMessage(), e);
+        }
+        if (sb.length() == 0) {
+            sb.append("Instrument,Telescope,Date,Filter(s),Observation start (UTC),Observation end (UTC),Tecl,"
+                    + "Cycle No.\n");
+        }
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+        for (LogResult r : results) {
+            LocalDateTime start = utc(r.firstMjdUtc());
+            LocalDateTime end = utc(r.lastMjdUtc());
+            sb.append(r.instrument()).append(',').append(r.observatory().replace(',', '-')).append(',')
+                    .append(start.format(date)).append(',').append(String.join("-", r.bands())).append(',')
+                    .append(start.format(hm)).append(',').append(end.format(hm)).append(',')
+                    .append(PyFloat.repr(r.eclipseBmjd())).append(',').append(PyFloat.repr((double) r.cycle()))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static LocalDateTime utc(double mjd) {
+        long ms = Math.round((mjd - 40587.0) * 86400000.0);
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(ms), ZoneOffset.UTC);
+    }
+
+    private Map<String, Object> provenance(CalphotJob job, RunOptions options, String configSha, Path out,
+            Set<OutputFormat> formats, Map<String, Object> logs, MagnitudeResolver mags, List<String> warnings,
+            long started) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("program", "calphot");
+        m.put("version", options.programVersion());
+        m.put("created_utc", Instant.now().toString());
+        m.put("config", job.configFile().toAbsolutePath().toString());
+        m.put("config_sha256", configSha);
+        m.put("output_directory", out.toString());
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("target_coords", job.targetCoords());
+        resolved.put("target_ra_deg", job.target().raDeg());
+        resolved.put("target_dec_deg", job.target().decDeg());
+        resolved.put("t0_bmjd_tdb", job.t0());
+        resolved.put("period_d", job.period());
+        resolved.put("sdss", job.sdss());
+        resolved.put("catalogue", job.catalogue());
+        resolved.put("seed", job.seed());
+        resolved.put("output_formats", formats.stream().map(OutputFormat::key).sorted().toList());
+        resolved.put("offline", options.offline());
+        List<Object> payloads = new ArrayList<>();
+        for (Payload p : job.payloads()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("name", p.name());
+            pm.put("instrument", p.instrument() == null ? null : p.instrument().key());
+            pm.put("bands", p.bands());
+            pm.put("observatory", p.observatory());
+            if (p.site() != null) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("name", p.site().name());
+                s.put("lat_deg", p.site().latDeg());
+                s.put("lon_east_deg", p.site().lonEastDeg());
+                s.put("height_m", p.site().heightM());
+                s.put("source", p.site().source());
+                pm.put("site", s);
+            }
+            pm.put("phase_range", new double[] {p.phaseLow(), p.phaseHigh()});
+            pm.put("magnitude_source", p.magnitudeSource().name());
+            pm.put("ignore_flags", org.calphot.core.log.LogFlags.names(p.ignoreFlags()));
+            pm.put("airmass_formula", p.airmassFormula().name());
+            pm.put("drop_bad_comparisons", p.dropBadComparisons());
+            pm.put("extract_data", p.extractData());
+            payloads.add(pm);
+        }
+        resolved.put("payloads", payloads);
+        m.put("resolved_config", resolved);
+        m.put("time", services.time().provenance());
+        m.put("catalogue_queries", mags.queries());
+        m.put("logs", logs);
+        m.put("warnings", List.copyOf(warnings));
+        m.put("elapsed_s", (System.nanoTime() - started) / 1e9);
+        return m;
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(Path file) throws CalphotException {
+        try (var in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new CalphotException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static double mean(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s / a.length;
+    }
+
+    static double min(double[] a) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : a) {
+            if (v < m) {
+                m = v;
+            }
+        }
+        return m;
+    }
+
+    static double max(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : a) {
+            if (v > m) {
+                m = v;
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,13 @@
+package org.calphot.plot;
+
+/** A straight line {@code y = intercept + slope·(x − xRef)}, as drawn over data. */
+public record LinearFit(double slope, double intercept, double xRef) {
+
+    public static LinearFit through(double slope, double intercept) {
+        return new LinearFit(slope, intercept, 0);
+    }
+
+    public double at(double x) {
+        return intercept + slope * (x - xRef);
+    }
+}

@@ -1,0 +1,91 @@
+package org.calphot.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Dimension;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.jfree.chart.ui.Drawable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders every figure type to PNG and PDF. Set {@code -Dcalphot.plot.gallery=DIR} to keep the files for a look;
+ * otherwise they go to a temporary folder. Checks each file decodes at the requested size / is a PDF with a page.
+ */
+class FigureGalleryTest {
+
+    @TempDir
+    Path tmp;
+
+    static Map<String, Drawable> allFigures() {
+        Map<String, Drawable> m = new LinkedHashMap<>();
+        m.put("lightcurve_phase", LightcurvePage.build("run010 (2018-10-05) ULTRACAM", XAxisKind.PHASE,
+                phaseFolded(SampleData.lightcurve(1500, true))));
+        m.put("lightcurve_bmjd", LightcurvePage.build("run010 (2018-10-05) ULTRACAM", XAxisKind.BMJD_TDB,
+                SampleData.lightcurve(1500, true)));
+        m.put("comparisons", ComparisonPage.build("run010: comparison stars", XAxisKind.MJD_UTC,
+                SampleData.comparisons()));
+        m.put("count_ratio_all_nights", CountRatioFigure.build("Count ratio, all nights", XAxisKind.PHASE,
+                SampleData.countRatios()));
+        m.put("overplot_g", OverplotFigure.build("Flux-calibrated eclipses, g", XAxisKind.PHASE, "Flux (mJy)",
+                SampleData.countRatios().get(0).series()));
+        m.put("extinction_r", ExtinctionFigure.build("Extinction, r band (run003)", "r", SampleData.extinction()));
+        m.put("eclipse_fit", EclipseFitFigure.build("Eclipse 123, run010 r", "Flux (mJy)", SampleData.eclipse()));
+        m.put("oc", OcFigure.build("O \u2212 C of DP Leo eclipse times",
+                "T(E) = 55000.1234567(20) + 0.06236285648(90) E BMJD(TDB), \u03c7\u00b2\u03bd = 1.04",
+                SampleData.oc()));
+        McmcSamples chain = SampleData.chain(32, 3000);
+        m.put("corner", CornerPlot.build("Ephemeris posterior", chain, 500,
+                new double[] {55000.1234560, 0.06236285640, Double.NaN}));
+        m.put("traces", TraceFigure.build("Walker traces", chain, 500));
+        return m;
+    }
+
+    static List<LightcurvePanel> phaseFolded(List<LightcurvePanel> panels) {
+        return panels.stream().map(p -> {
+            double[] ph = new double[p.x().length];
+            for (int i = 0; i < ph.length; i++) {
+                ph[i] = (p.x()[i] - SampleData.T0) / SampleData.PERIOD;
+                ph[i] -= Math.rint(ph[i]);
+                if (ph[i] < -0.2) {
+                    ph[i] += 1;
+                }
+            }
+            return new LightcurvePanel(p.label(), ph, p.fluxMjy(), p.fluxErrMjy(), p.flagged(),
+                    p.comparisonFluxMjy());
+        }).toList();
+    }
+
+    @Test
+    void everyFigureWritesPngAndPdf() throws Exception {
+        String keep = System.getProperty("calphot.plot.gallery");
+        Path dir = keep == null ? tmp : Files.createDirectories(Path.of(keep));
+        for (Map.Entry<String, Drawable> e : allFigures().entrySet()) {
+            Dimension size = Figures.preferredSize(e.getValue());
+            int w = 1000;
+            int h = (int) Math.round(1000.0 * size.height / size.width);
+            Path png = dir.resolve(e.getKey() + ".png");
+            Figures.writePng(e.getValue(), png, w, h);
+            BufferedImage img = ImageIO.read(png.toFile());
+            assertEquals(w, img.getWidth(), e.getKey());
+            assertEquals(h, img.getHeight(), e.getKey());
+            Path pdf = dir.resolve(e.getKey() + ".pdf");
+            Figures.writePdf(e.getValue(), pdf, 720);
+            byte[] bytes = Files.readAllBytes(pdf);
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            assertTrue(text.startsWith("%PDF-"), e.getKey());
+            assertTrue(text.contains("/Type /Page"), e.getKey());
+            assertTrue(text.trim().endsWith("%%EOF"), e.getKey());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.calphot.simulator;
+
+import java.util.Locale;
+
+/** The log formats the simulator writes. */
+public enum LogFormat {
+
+    /** HiPERCAM {@code reduce} ASCII log as written by hipercam >= 0.21 (here: 1.6.7): bad values {@code nan}. */
+    HIPERCAM("hipercam", "1.6.7", "20230222"),
+
+    /**
+     * The same layout as written by hipercam 0.19.7-0.20.x (here 0.19.9.dev8+g323e6f2, with {@code cmax}):
+     * no measurement is a negative error ({@code countse -1.0}, {@code xe -1.0000}), {@code mbeta -1.00}.
+     */
+    HIPERCAM_OLD("hipercam-old", "0.19.9.dev8+g323e6f2", "20200223"),
+
+    /** Log of the C++ ULTRACAM pipeline ({@code reduce} of cpp-ultracam, post-2010 variant without nsat). */
+    ULOG("ulog", "9.14", "");
+
+    private final String id;
+    private final String pipelineVersion;
+    private final String reduceFileVersion;
+
+    LogFormat(String id, String pipelineVersion, String reduceFileVersion) {
+        this.id = id;
+        this.pipelineVersion = pipelineVersion;
+        this.reduceFileVersion = reduceFileVersion;
+    }
+
+    public String id() { return id; }
+
+    public String pipelineVersion() { return pipelineVersion; }
+
+    public String reduceFileVersion() { return reduceFileVersion; }
+
+    public static LogFormat parse(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        for (LogFormat f : values()) {
+            if (f.id.equals(t)) {
+                return f;
+            }
+        }
+        if (t.equals("old") || t.equals("sentinel")) {
+            return HIPERCAM_OLD;
+        }
+        throw new IllegalArgumentException("unknown format '" + s + "' (hipercam, hipercam-old, ulog)");
+    }
+}

@@ -1,0 +1,160 @@
+package org.calphot.simulator.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.calphot.core.util.Json;
+import org.calphot.simulator.Instrument;
+import org.calphot.simulator.SimulatedLine;
+import org.calphot.simulator.SimulationSpec;
+import org.calphot.simulator.Simulator;
+
+/**
+ * The truth next to a simulated log: a CSV with one row per log line (the true flux of every star in
+ * mJy, the expected counts, the junk counts added, time, airmass, clouds, seeing) and a JSON summary
+ * (model parameters, zero points, extinction, true mid-eclipse times).
+ */
+public final class TruthWriter {
+
+    private final SimulationSpec spec;
+    private final OutputStream out;
+    private final ByteOut b = new ByteOut(1 << 20);
+
+    public TruthWriter(SimulationSpec spec, OutputStream out) {
+        this.spec = spec;
+        this.out = out;
+    }
+
+    public void header() throws IOException {
+        StringBuilder h = new StringBuilder();
+        h.append("# calphot simulate truth: one row per log line (CCD, frame). SYNTHETIC DATA.\n");
+        h.append("# flux_mjy_<ap>: true exposure-mean flux above the atmosphere (AB, mJy); ap 1 = target.\n");
+        h.append("# counts_true_<ap>: expected counts (ADU) before noise = transparency * exptim * flux / 3631 Jy"
+                + " * 10^(0.4 (ZP - k airmass)); junk_<ap>: counts added by a junk event.\n");
+        h.append("# airmass = sec z (plane parallel, airless altitude); phase from the nearest eclipse.\n");
+        h.append("ccd,nframe,mjd_utc,mjd_ok,exptim_s,bmjd_tdb,phase,airmass,alt_deg,transparency,fwhm_px");
+        for (int a = 1; a <= 1 + spec.ncomp(); a++) {
+            h.append(",flux_mjy_").append(a).append(",counts_true_").append(a).append(",junk_").append(a);
+        }
+        h.append('\n');
+        b.ascii(h.toString());
+    }
+
+    public void line(SimulatedLine L) throws IOException {
+        b.ascii(L.ccdLabel).ch(',').integer(L.nframe).ch(',').fixed(L.mjdUtc, 10).ch(',').ch(L.mjdOk ? '1' : '0')
+                .ch(',').fixed(L.exptimS, 6).ch(',').fixed(L.bmjdTdb, 10).ch(',').fixed(L.phase, 7).ch(',')
+                .fixed(L.airmass, 6).ch(',').fixed(L.altDeg, 4).ch(',').fixed(L.transparency, 6).ch(',')
+                .fixed(L.fwhmPx, 3);
+        for (int a = 0; a < L.naps(); a++) {
+            b.ch(',').fixed(L.trueMjy[a], 9).ch(',').fixed(L.expectedCounts[a], 3).ch(',')
+                    .fixed(L.junkCounts[a], 1);
+        }
+        b.ch('\n');
+        if (b.length() > (1 << 19)) {
+            b.writeTo(out);
+        }
+    }
+
+    public void finish() throws IOException {
+        b.writeTo(out);
+        out.flush();
+    }
+
+    /** The JSON summary. */
+    public static String summaryJson(SimulationSpec spec, Simulator.Summary s, String logName, String csvName) {
+        Instrument inst = spec.instrument();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("synthetic", true);
+        m.put("generator", "calphot simulate (org.calphot.simulator 0.1.0)");
+        m.put("log", logName);
+        m.put("truth_csv", csvName);
+        m.put("format", spec.format().id());
+        m.put("pipeline_version_written", spec.format().pipelineVersion());
+        m.put("instrument", inst.id());
+        m.put("seed", spec.seed());
+        m.put("frames", spec.frames());
+        m.put("lines", s.lines());
+        m.put("exposure_s", spec.exposureS());
+        m.put("dead_time_s", inst.deadTime());
+        m.put("nblue", spec.nblue());
+        m.put("start_mjd_utc", spec.startMjdUtc());
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("name", s.site().name());
+        site.put("lat_deg", s.site().latDeg());
+        site.put("lon_east_deg", s.site().lonEastDeg());
+        site.put("height_m", s.site().heightM());
+        site.put("as_written", spec.site());
+        m.put("site", site);
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("name", spec.targetName());
+        target.put("coords", spec.targetCoords());
+        target.put("ra_deg", s.target().raDeg());
+        target.put("dec_deg", s.target().decDeg());
+        m.put("target", target);
+        Map<String, Object> eph = new LinkedHashMap<>();
+        eph.put("t0_bmjd_tdb", spec.t0BmjdTdb());
+        eph.put("period_days", spec.periodDays());
+        m.put("ephemeris", eph);
+        m.put("eclipse_bmjd_tdb", new ArrayList<>(s.eclipses(spec)));
+        m.put("eclipse_cycles", new ArrayList<>(s.cycles(spec)));
+        m.put("first_bmjd_tdb", s.firstBmjdTdb());
+        m.put("last_bmjd_tdb", s.lastBmjdTdb());
+        m.put("airmass_range", new double[] {s.minAirmass(), s.maxAirmass()});
+        m.put("airmass_formula", "sec z = 1/sin(airless altitude)");
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("eclipse_width_phase", spec.eclipseWidthPhase());
+        model.put("ingress_phase", spec.ingressPhase());
+        model.put("ingress_s", spec.ingressPhase() * spec.periodDays() * 86400);
+        model.put("secondary_amplitude", spec.secAmplitude());
+        model.put("hump_phase", spec.humpPhase());
+        model.put("description", "white dwarf totally eclipsed, linear ingress/egress; rest of system uneclipsed,"
+                + " times 1 + A cos(2 pi (phase - hump)); fluxes are exposure means");
+        m.put("model", model);
+        List<Object> ccds = new ArrayList<>();
+        for (int c = 0; c < inst.nccd(); c++) {
+            Instrument.Ccd cc = inst.ccds().get(c);
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("ccd", cc.label());
+            cm.put("filter", cc.filter());
+            cm.put("band_key", cc.bandKey());
+            cm.put("zero_point", spec.zeroPoints()[c]);
+            cm.put("zero_point_meaning", "AB mag giving 1 ADU/s above the atmosphere (airmass 0)");
+            cm.put("extinction_k", spec.extinction()[c]);
+            cm.put("sky_adu_per_s_per_pixel", spec.skyRates()[c]);
+            cm.put("wd_mag", spec.wdMag()[c]);
+            cm.put("wd_mjy", org.calphot.simulator.EclipseModel.abToMilliJansky(spec.wdMag()[c]));
+            cm.put("secondary_mag", spec.secMag()[c]);
+            cm.put("secondary_mjy", org.calphot.simulator.EclipseModel.abToMilliJansky(spec.secMag()[c]));
+            cm.put("comparison_mags", spec.compMags()[c]);
+            double[] cf = new double[spec.ncomp()];
+            for (int j = 0; j < cf.length; j++) {
+                cf[j] = org.calphot.simulator.EclipseModel.abToMilliJansky(spec.compMags()[c][j]);
+            }
+            cm.put("comparison_mjy", cf);
+            cm.put("nonlinear_adu", cc.nonlinear());
+            cm.put("saturation_adu", cc.saturation());
+            ccds.add(cm);
+        }
+        m.put("ccds", ccds);
+        Map<String, Object> det = new LinkedHashMap<>();
+        det.put("gain_e_per_adu", inst.gain());
+        det.put("readout_adu", inst.readout());
+        det.put("bias_adu", 1000.0);
+        det.put("scale_arcsec_per_pixel", inst.scale());
+        det.put("seeing_arcsec", spec.seeingArcsec());
+        det.put("cloud_depth_mag", spec.cloudDepthMag());
+        det.put("junk_fraction", spec.junkFraction());
+        det.put("bad_time_fraction", spec.badTimeFraction());
+        det.put("nan_fraction", spec.nanFraction());
+        det.put("noise", "Gaussian approximation of Poisson (counts/gain) + aperture * (sky/gain + readout^2)"
+                + " * (1 + area/nsky)");
+        m.put("detector", det);
+        m.put("limits", "no aperture losses, colour terms, scintillation, flat-field or second-order extinction;"
+                + " comparison stars are constant; grey clouds only");
+        return Json.pretty(m) + "\n";
+    }
+}
