@@ -1,16 +1,20 @@
 package org.calphot.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.calphot.cli.internal.CalphotCli;
+import org.calphot.core.catalogue.CatalogueRegistry;
 import org.calphot.core.photometry.FluxScale;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -64,6 +68,60 @@ class ServicesResolveTest {
             }
         }
         assertTrue(components >= 1, "no DS component found in calphot bundles");
+    }
+
+    @Test
+    void catalogueRegistryFindsInstalledCataloguesOnly() throws Exception {
+        CatalogueRegistry registry = waitFor(CatalogueRegistry.class);
+        assertNotNull(registry, "no CatalogueRegistry service");
+        // the headless feature carries sdss and standards; the local-table catalogue is an optional feature
+        // that is not installed here, so it must not be listed
+        assertTrue(registry.names().contains("sdss"), registry.names().toString());
+        assertTrue(registry.names().contains("standards"), registry.names().toString());
+        assertFalse(registry.names().contains("local"), registry.names().toString());
+    }
+
+    private static String[] run(String... args) {
+        CommandLine cl = CalphotCli.commandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void mainJobRunsTheBundledDemoThroughTheServices() throws Exception {
+        Path demo = Path.of("../../examples/demo/calphot.yaml").toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(demo), "demo config missing: " + demo);
+        Path out = Files.createTempDirectory("calphot-run");
+        String[] r = run("run", demo.toString(), "--out", out.toString(), "--quiet");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(Files.isRegularFile(out.resolve("provenance.json")), r[1]);
+        assertTrue(Files.isRegularFile(out.resolve("Calibration.txt")), r[1]);
+        try (var s = Files.list(out.resolve("MCMC_LIGHTCURVES"))) {
+            assertEquals(5, s.filter(p -> p.toString().endsWith(".calib")).count(), "one .calib per HiPERCAM CCD");
+        }
+        try (var s = Files.list(out.resolve("MCMC_LIGHTCURVES/FIGS"))) {
+            assertTrue(s.anyMatch(p -> p.toString().endsWith("_all_nights.pdf")), "figures written");
+        }
+    }
+
+    @Test
+    void badConfigIsExitTwoAndWritesNothing() throws Exception {
+        Path dir = Files.createTempDirectory("calphot-bad");
+        Path cfg = dir.resolve("bad.yaml");
+        Files.writeString(cfg, "target coords: 10:00:00 +20:00:00\nperiod: -1\nT0: 1\nSDSS: 0\nextract:\n"
+                + "  p:\n    observatory: nowhere\n    inst: hcam\n    logfiles:\n      missing.log: {u: [15]}\n");
+        String[] r = run("run", cfg.toString());
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("period must be positive"), r[2]);
+        assertTrue(r[2].contains("unknown site 'nowhere'"), r[2]);
+        assertTrue(r[2].contains("log file not found"), r[2]);
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "nothing written next to the config");
+        }
     }
 
     @Test
