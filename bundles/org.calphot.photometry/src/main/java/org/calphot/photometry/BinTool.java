@@ -78,8 +78,9 @@ public final class BinTool {
         return 0;
     }
 
+    /** Python's repr() of a float, as cal_phot's bin_data wrote its rows. */
     static String num(double v) {
-        return Double.toString(v);
+        return org.calphot.core.util.PyFloat.repr(v);
     }
 
     /** Reads and concatenates the files; a bad number is located by file, line and column. */

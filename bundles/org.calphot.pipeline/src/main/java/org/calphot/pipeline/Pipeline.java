@@ -45,7 +45,7 @@ import org.calphot.core.time.TimeColumns;
 import org.calphot.core.time.TimeRequest;
 import org.calphot.core.util.Json;
 import org.calphot.pipeline.internal.CalibFile;
-import org.calphot.pipeline.internal.PyFloat;
+import org.calphot.core.util.PyFloat;
 import org.calphot.pipeline.internal.RunLog;
 import org.calphot.pipeline.internal.Staging;
 import org.calphot.pipeline.internal.TableFiles;
@@ -73,11 +73,19 @@ public final class Pipeline {
         long started = System.nanoTime();
         ProgressMonitor pm = monitor == null ? ProgressMonitor.NULL : monitor;
         List<String> warningLines = new ArrayList<>();
+        java.util.Set<String> shown = new java.util.HashSet<>();
         Warnings recorded = (where, message) -> {
+            String line = where == null || where.toString().isEmpty() ? message : where + ": " + message;
+            // the same note for every CCD of a log is shown once (all are recorded)
+            String key = line.replaceFirst("CCD [^:]+: ", "CCD *: ");
+            boolean first;
             synchronized (warningLines) {
-                warningLines.add(where == null || where.toString().isEmpty() ? message : where + ": " + message);
+                warningLines.add(line);
+                first = shown.add(key);
             }
-            warnings.warn(where, message);
+            if (first) {
+                warnings.warn(where, key.equals(line) ? message : message.replaceFirst("CCD [^:]+: ", "CCD *: "));
+            }
         };
         Set<OutputFormat> formats = options.formats() != null ? options.formats() : job.outputFormats();
         Path base = options.outDir() != null ? options.outDir().toAbsolutePath().normalize() : job.directory();
@@ -118,7 +126,10 @@ public final class Pipeline {
             try {
                 List<Future<Done>> futures = new ArrayList<>();
                 for (Task t : tasks) {
-                    futures.add(pool.submit(() -> process(job, t, mags, formats, options, staging, pm, recorded)));
+                    Warnings perLog = (where, message) -> recorded.warn(
+                            where == null || where.toString().isEmpty() ? Location.of(t.spec().log().getFileName().toString())
+                                    : where, message);
+                    futures.add(pool.submit(() -> process(job, t, mags, formats, options, staging, pm, perLog)));
                 }
                 for (Future<Done> f : futures) {
                     Done d = get(f);

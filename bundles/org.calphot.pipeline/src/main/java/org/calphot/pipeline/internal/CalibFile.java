@@ -12,6 +12,7 @@ import org.calphot.core.photometry.CalibratedLightcurve;
 import org.calphot.core.photometry.CalibrationBudget;
 import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.core.photometry.MagnitudeSource;
+import org.calphot.core.util.PyFloat;
 import org.calphot.pipeline.CcdResult;
 import org.calphot.pipeline.LogResult;
 

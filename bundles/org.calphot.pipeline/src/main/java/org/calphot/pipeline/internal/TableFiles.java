@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.calphot.core.photometry.CalibratedLightcurve;
+import org.calphot.core.util.PyFloat;
 import org.calphot.pipeline.CcdResult;
 import org.calphot.pipeline.LogResult;
 

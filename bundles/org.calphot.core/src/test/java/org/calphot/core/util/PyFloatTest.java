@@ -1,8 +1,8 @@
-package org.calphot.pipeline;
+package org.calphot.core.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.calphot.pipeline.internal.PyFloat;
+import org.calphot.core.util.PyFloat;
 import org.junit.jupiter.api.Test;
 
 /** Python's repr() of floats, as cal_phot's .calib rows show them (values checked in CPython 3.11). */

@@ -1,4 +1,4 @@
-package org.calphot.pipeline.internal;
+package org.calphot.core.util;
 
 import java.math.BigDecimal;
 
