@@ -72,6 +72,8 @@ public final class BinTool {
         out.println(Fmt.f("binned %d points into %d of %d bins (%d empty bins dropped, %d points outside [%s, %s),"
                 + " %d bad points left out); wrote %s", p.phase().length - c.outOfRange() - c.badPoints(), c.size(),
                 a.nbins(), c.emptyBins(), c.outOfRange(), num(a.min()), num(a.max()), c.badPoints(), a.out()));
+        Path figure = Figures.binned(a.out(), p.phase(), p.flux(), p.err(), c);
+        out.println("wrote " + figure);
         out.flush();
         last = c;
         lastPoints = p;

@@ -108,9 +108,13 @@ public final class ExtinctionTool {
         } catch (IOException e) {
             throw new CalphotException("cannot write results: " + e.getMessage(), Location.of(a.outDir().toString()), e);
         }
+        List<Path> figures = Figures.extinction(a.outDir(), stem, results);
         out.print(a.json() ? Json.pretty(json) + "\n" : text);
         if (!a.json()) {
             out.println("wrote " + txt + ", " + js + ", " + pts);
+            for (Path f : figures) {
+                out.println("wrote " + f);
+            }
         }
         out.flush();
         last = new Outcome(results, txt, js, pts);
