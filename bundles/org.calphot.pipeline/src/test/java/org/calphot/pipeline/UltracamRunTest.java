@@ -255,6 +255,41 @@ class UltracamRunTest {
     }
 
     @Test
+    void cancelStopsTheRunAndLeavesNoOutput() throws Exception {
+        Path cfg = dir.resolve("cancel/calphot.yaml");
+        Files.createDirectories(cfg.getParent());
+        Files.writeString(cfg, config());
+        CalphotJob j = new ConfigReader(TimeServices.siteRegistry(), Warnings.IGNORE).read(cfg);
+        java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+        org.calphot.core.ProgressMonitor cancelAfterFirstLog = new org.calphot.core.ProgressMonitor() {
+            @Override
+            public void begin(String task, int totalWork) {
+            }
+
+            @Override
+            public void worked(int work) {
+                steps.addAndGet(work);
+            }
+
+            @Override
+            public void subTask(String name) {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return steps.get() >= 1;
+            }
+        };
+        assertThrows(org.calphot.core.CancelledException.class, () -> new Pipeline(services()).run(j,
+                new RunOptions(null, false, null, null, 1, "test"), cancelAfterFirstLog, Warnings.IGNORE));
+        Path out = cfg.getParent().resolve("out");
+        try (Stream<Path> s = Files.walk(out)) {
+            List<Path> left = s.filter(p -> !p.equals(out)).toList();
+            assertEquals(List.of(), left, "a cancelled run leaves nothing, not even its staging folder");
+        }
+    }
+
+    @Test
     void cycleRuleOfTheOriginal() {
         // data from 10.2 to 10.6 periods after T0: the rounded mean (10) lies before the data -> 11 is too late -> 10?
         double[] t = {10.2, 10.4, 10.6};

@@ -103,13 +103,23 @@ public final class RunCommand implements Callable<Integer> {
                 Services.get(TimeCorrector.class), Services.get(FluxCalibrator.class),
                 catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.Figures.standard());
         ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
-        Thread hook = new Thread(progress::cancel);
+        // Ctrl-C: cancel the run and give it a moment to remove its staged outputs before the JVM exits
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            progress.cancel();
+            try {
+                finished.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         RunResult r;
         try {
             r = new Pipeline(services).run(job, new RunOptions(out, offline, cache, fmt, threads,
                     BuildInfo.version() + " (build " + BuildInfo.buildId() + ")"), progress, warnings);
         } finally {
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
