@@ -43,6 +43,37 @@ final class EarthOrientation {
             throw new BadInputException("cannot read Earth-orientation table: " + e.getMessage(),
                     Location.of(file.toString()), e);
         }
+        return parse(lines, file.toString());
+    }
+
+    /** The bundled table: IERS EOP 14 C04 1980..2022-11-29, the one astropy 5.2 uses when offline. */
+    static final String BUILTIN = "iers-eop-c04.txt.gz";
+
+    private static volatile EarthOrientation builtin;
+
+    static EarthOrientation builtin() {
+        EarthOrientation b = builtin;
+        if (b == null) {
+            synchronized (EarthOrientation.class) {
+                if (builtin == null) {
+                    try (java.io.InputStream in = EarthOrientation.class.getResourceAsStream(BUILTIN)) {
+                        if (in == null) {
+                            throw new IllegalStateException("bundled Earth-orientation table missing: " + BUILTIN);
+                        }
+                        String text = new String(new java.util.zip.GZIPInputStream(in).readAllBytes(),
+                                StandardCharsets.ISO_8859_1);
+                        builtin = parse(text.lines().toList(), "bundled IERS EOP 14 C04");
+                    } catch (IOException | CalphotException e) {
+                        throw new IllegalStateException("bundled Earth-orientation table unreadable: " + e, e);
+                    }
+                }
+                b = builtin;
+            }
+        }
+        return b;
+    }
+
+    private static EarthOrientation parse(List<String> lines, String fileName) throws CalphotException {
         int n = 0;
         double[] m = new double[lines.size()];
         double[] x = new double[lines.size()];
@@ -54,7 +85,7 @@ final class EarthOrientation {
             if (t.isEmpty() || t.startsWith("#")) {
                 continue;
             }
-            Location at = Location.of(file.toString(), i + 1);
+            Location at = Location.of(fileName, i + 1);
             String[] tok = t.split("\\s+");
             double vm;
             double vx;
@@ -91,9 +122,9 @@ final class EarthOrientation {
         }
         if (n < 2) {
             throw new BadInputException("Earth-orientation table has fewer than 2 usable rows",
-                    Location.of(file.toString()));
+                    Location.of(fileName));
         }
-        return new EarthOrientation(file.toString(), Arrays.copyOf(m, n), Arrays.copyOf(x, n), Arrays.copyOf(y, n),
+        return new EarthOrientation(fileName, Arrays.copyOf(m, n), Arrays.copyOf(x, n), Arrays.copyOf(y, n),
                 Arrays.copyOf(u, n));
     }
 

@@ -51,9 +51,17 @@ public final class SofaTimeCorrector implements TimeCorrector {
     private final AtomicBoolean eopWarned = new AtomicBoolean();
     private volatile Mode mode = Mode.AUTO;
 
-    /** No Earth-orientation data: UT1-UTC and polar motion are zero. */
+    /**
+     * With the bundled IERS EOP 14 C04 table (to 2022-11-29), as astropy does offline; outside it UT1-UTC
+     * and polar motion are zero (with a warning).
+     */
     public SofaTimeCorrector() {
-        this(null);
+        this(EarthOrientation.builtin());
+    }
+
+    /** No Earth-orientation data at all: UT1-UTC and polar motion are zero. */
+    static SofaTimeCorrector withoutEarthOrientation() {
+        return new SofaTimeCorrector(null);
     }
 
     SofaTimeCorrector(EarthOrientation eop) {
