@@ -14,6 +14,15 @@ public interface Warnings {
     Warnings STDERR = (location, message) -> System.err.println(
             "warning: " + (location == null || location.toString().isEmpty() ? "" : location + ": ") + message);
 
+    /** Prints warnings to a writer as {@code warning: <location>: <message>} (command-line front ends). */
+    static Warnings printingTo(java.io.PrintWriter err) {
+        return (location, message) -> {
+            err.println("warning: " + (location == null || location.toString().isEmpty() ? "" : location + ": ")
+                    + message);
+            err.flush();
+        };
+    }
+
     void warn(Location location, String message);
 
     default void warn(String message) {

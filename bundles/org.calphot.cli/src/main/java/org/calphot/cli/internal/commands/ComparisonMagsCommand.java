@@ -103,8 +103,7 @@ public final class ComparisonMagsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CalphotException {
         PrintWriter err = spec.commandLine().getErr();
-        Warnings warnings = (loc, msg) -> err.println("warning: "
-                + (loc == null || loc.toString().isEmpty() ? "" : loc + ": ") + msg);
+        Warnings warnings = Warnings.printingTo(err);
         TimeCorrector tc = Services.get(TimeCorrector.class);
         if (eop != null) {
             tc = tc.withEarthOrientation(eop);

@@ -94,8 +94,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CalphotException {
         PrintWriter err = spec.commandLine().getErr();
-        Warnings warnings = (loc, msg) -> err.println("warning: "
-                + (loc == null || loc.toString().isEmpty() ? "" : loc + ": ") + msg);
+        Warnings warnings = Warnings.printingTo(err);
         SimulateTool tool = new SimulateTool(Services.get(TimeCorrector.class), Services.get(SiteRegistry.class));
         int code = tool.run(new SimulateTool.Args(instrument, format, frames, seed, out, run, exposure, start, nblue,
                 target, t0, period, seeing, clouds, junk, badTime, nan, !noTruthFrames, json),
