@@ -66,6 +66,7 @@ public final class TruthWriter {
 
     /** Nominal error written with the exact times: the ephemeris fit divides by it, so it cannot be 0. */
     public static final double ECLIPSE_TIME_NOMINAL_ERR = 1e-5;
+    private static final String NOMINAL_ERR_TEXT = "0.00001";
 
     /**
      * The true mid-eclipse times in cal_phot's {@code EPHEMERIS/eclipse_times.txt} layout: a source-key line
@@ -75,13 +76,13 @@ public final class TruthWriter {
     public static String eclipseTimes(SimulationSpec spec, Simulator.Summary s) {
         StringBuilder b = new StringBuilder();
         b.append("#calphot simulate truth seed ").append(spec.seed()).append(" (exact times; err nominal ")
-                .append(ECLIPSE_TIME_NOMINAL_ERR).append(" d),1\n");
+                .append(NOMINAL_ERR_TEXT).append(" d),1\n");
         List<Double> t = s.eclipses(spec);
         List<Long> c = s.cycles(spec);
         for (int i = 0; i < t.size(); i++) {
             b.append(c.get(i)).append(',').append(new java.math.BigDecimal(t.get(i))
                     .setScale(9, java.math.RoundingMode.HALF_EVEN).toPlainString()).append(',')
-                    .append(ECLIPSE_TIME_NOMINAL_ERR).append(",1\n");
+                    .append(NOMINAL_ERR_TEXT).append(",1\n");
         }
         return b.toString();
     }
