@@ -1,7 +1,11 @@
 package org.calphot.photometry;
 
+import org.calphot.core.photometry.ExtinctionFitter;
 import org.calphot.core.photometry.FluxCalibrator;
+import org.calphot.core.photometry.ZeroPointCalculator;
+import org.calphot.photometry.internal.DefaultExtinctionFitter;
 import org.calphot.photometry.internal.DefaultFluxCalibrator;
+import org.calphot.photometry.internal.DefaultZeroPointCalculator;
 
 /** The photometry algorithms without OSGi, for tests and embedding (the DS components wrap the same classes). */
 public final class PhotometryServices {
@@ -11,5 +15,13 @@ public final class PhotometryServices {
 
     public static FluxCalibrator fluxCalibrator() {
         return new DefaultFluxCalibrator();
+    }
+
+    public static ExtinctionFitter extinctionFitter() {
+        return new DefaultExtinctionFitter();
+    }
+
+    public static ZeroPointCalculator zeroPointCalculator() {
+        return new DefaultZeroPointCalculator();
     }
 }

@@ -2,7 +2,9 @@ package org.calphot.simulator;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +13,10 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
+import org.calphot.core.catalogue.Catalogue;
+import org.calphot.core.catalogue.CatalogueResult;
+import org.calphot.core.catalogue.CatalogueStar;
+import org.calphot.core.catalogue.QueryOptions;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.core.util.Json;
@@ -24,23 +30,86 @@ public final class SimulateTool {
      * @param instrument hipercam | ultracam | ultraspec
      * @param format     hipercam | hipercam-old | ulog
      * @param truthFrames write the per-line truth CSV
+     * @param standard   null, or a standard star's name: aperture 1 becomes that constant star, at its catalogue
+     *                   position with its catalogue magnitudes (a standard-star run)
      */
     public record Args(String instrument, String format, int frames, long seed, Path out, String run,
             double exposureS, double startMjdUtc, Integer nblue, String target, double t0BmjdTdb, double periodDays,
             double seeingArcsec, double cloudsMag, double junkFraction, double badTimeFraction, double nanFraction,
-            boolean truthFrames, boolean json) {
+            boolean truthFrames, boolean json, String standard) {
     }
 
     private final TimeCorrector corrector;
     private final SiteRegistry sites;
+    private final Catalogue standards;
 
     public SimulateTool(TimeCorrector corrector, SiteRegistry sites) {
-        this.corrector = corrector;
-        this.sites = sites;
+        this(corrector, sites, null);
     }
 
-    /** Builds the spec the options describe. */
+    /** @param standards the standard-star catalogue, needed only for {@link Args#standard()} */
+    public SimulateTool(TimeCorrector corrector, SiteRegistry sites, Catalogue standards) {
+        this.corrector = corrector;
+        this.sites = sites;
+        this.standards = standards;
+    }
+
+    /** Builds the spec the options describe (no standard star). */
     public static SimulationSpec spec(Args a) throws BadInputException {
+        return builder(a).build();
+    }
+
+    /** Builds the spec, resolving {@link Args#standard()} in this tool's standards catalogue. */
+    public SimulationSpec resolve(Args a) throws CalphotException {
+        SimulationSpec.Builder b = builder(a);
+        if (a.standard() != null && !a.standard().isBlank()) {
+            if (standards == null) {
+                throw new CalphotException("no standard-star catalogue is installed");
+            }
+            SimulationSpec draft = b.build();
+            Instrument inst = draft.instrument();
+            LocalDate date = LocalDate.ofEpochDay((long) Math.floor(draft.startMjdUtc()) - 40587L);
+            CatalogueResult r = standards.queryByName(a.standard(),
+                    QueryOptions.DEFAULTS.withSystem(inst.id(), null, date));
+            CatalogueStar star = r.nearest();
+            double[] mags = new double[inst.nccd()];
+            for (int c = 0; c < mags.length; c++) {
+                String f = inst.ccds().get(c).filter();
+                int k = bandIndex(r.bands(), f);
+                if (k < 0 || !Double.isFinite(star.mag(k))) {
+                    throw new BadInputException("standard " + star.id() + " has no " + f + " magnitude in "
+                            + r.system() + " (bands " + r.bands() + ")", new Location(null, 0, 0, "--standard"));
+                }
+                mags[c] = star.mag(k);
+            }
+            b.standard(star.id(), sexagesimal(star.raDeg(), star.decDeg()), mags);
+        }
+        return b.build();
+    }
+
+    /** The catalogue band of a filter: exact ({@code rs}), else its first letter ({@code r}, {@code r'}). */
+    static int bandIndex(List<String> bands, String filter) {
+        int k = bands.indexOf(filter);
+        if (k < 0) {
+            k = bands.indexOf(filter.substring(0, 1));
+        }
+        if (k < 0) {
+            k = bands.indexOf(filter.charAt(0) + "'");
+        }
+        return k;
+    }
+
+    /** {@code hh:mm:ss.sss +dd:mm:ss.ss} of a position in degrees. */
+    static String sexagesimal(double raDeg, double decDeg) {
+        double h = raDeg / 15.0;
+        long rms = Math.round(h * 3600 * 1000); // milliseconds of time
+        long dmas = Math.round(Math.abs(decDeg) * 3600 * 100); // centi-arcsec
+        return String.format(Locale.ROOT, "%02d:%02d:%06.3f %s%02d:%02d:%05.2f", rms / 3_600_000,
+                rms / 60_000 % 60, rms % 60_000 / 1000.0, decDeg < 0 ? "-" : "+", dmas / 360_000, dmas / 6000 % 60,
+                dmas % 6000 / 100.0);
+    }
+
+    private static SimulationSpec.Builder builder(Args a) throws BadInputException {
         Instrument inst;
         LogFormat fmt;
         try {
@@ -94,12 +163,12 @@ public final class SimulateTool {
         if (!Double.isNaN(a.nanFraction())) {
             b.nanFraction(a.nanFraction());
         }
-        return b.build();
+        return b;
     }
 
     /** Runs; prints where the files went (or one JSON object); returns the exit code. */
     public int run(Args a, PrintWriter out, ProgressMonitor monitor, Warnings warnings) throws CalphotException {
-        SimulationSpec spec = spec(a);
+        SimulationSpec spec = resolve(a);
         Path dir = a.out() == null ? Path.of(".") : a.out();
         Simulator.Result r = new Simulator(corrector, sites).write(spec, dir, a.truthFrames(), monitor, warnings);
         if (a.json()) {
@@ -108,6 +177,8 @@ public final class SimulateTool {
             m.put("truth_csv", r.truthCsv() == null ? null : r.truthCsv().toString());
             m.put("truth_json", r.truthJson().toString());
             m.put("config", r.config().toString());
+            m.put("eclipse_times", r.eclipseTimes() == null ? null : r.eclipseTimes().toString());
+            m.put("standard", spec.constantTarget() ? spec.targetName() : null);
             m.put("instrument", spec.instrument().id());
             m.put("format", spec.format().id());
             m.put("seed", spec.seed());
@@ -126,7 +197,15 @@ public final class SimulateTool {
             }
             out.println("truth:  " + r.truthJson());
             out.println("config: " + r.config());
-            out.println("true mid-eclipse times (BMJD TDB): " + r.eclipseBmjdTdb());
+            if (spec.constantTarget()) {
+                out.println("standard-star run: aperture 1 is " + spec.targetName() + " at " + spec.targetCoords()
+                        + ", AB " + java.util.Arrays.toString(spec.wdMag()));
+            } else {
+                if (r.eclipseTimes() != null) {
+                    out.println("eclipse times: " + r.eclipseTimes());
+                }
+                out.println("true mid-eclipse times (BMJD TDB): " + r.eclipseBmjdTdb());
+            }
         }
         out.flush();
         return 0;

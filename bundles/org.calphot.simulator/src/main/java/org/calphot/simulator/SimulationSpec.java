@@ -37,13 +37,15 @@ import org.calphot.core.Location;
  * @param badTimeFraction   fraction of frames with MJDok = 0 (frame 1 and the last frame always have it)
  * @param nanFraction       fraction of aperture measurements that fail (NO_EXTRACTION, counts nan/-1)
  * @param site              site name looked up in the site registry (and written as cal_phot's observatory)
+ * @param constantTarget    the target is a constant star of magnitudes {@code wdMag} (a standard-star run):
+ *                          no eclipse, no secondary light
  */
 public record SimulationSpec(Instrument instrument, LogFormat format, int frames, long seed, String runName,
         double startMjdUtc, double exposureS, int nblue, String targetName, String targetCoords, double t0BmjdTdb,
         double periodDays, double eclipseWidthPhase, double ingressPhase, double[] wdMag, double[] secMag,
         double secAmplitude, double humpPhase, double[][] compMags, double[] zeroPoints, double[] extinction,
         double[] skyRates, double seeingArcsec, double cloudDepthMag, double junkFraction, double badTimeFraction,
-        double nanFraction, String site) {
+        double nanFraction, String site, boolean constantTarget) {
 
     /** Number of comparison stars (apertures 2..n+1 on every CCD). */
     public int ncomp() {
@@ -147,6 +149,19 @@ public record SimulationSpec(Instrument instrument, LogFormat format, int frames
         double badTimeFraction = 0.002;
         double nanFraction = 0.001;
         String site;
+        boolean constantTarget;
+
+        /**
+         * A standard-star run: the target (aperture 1) becomes a constant star of these AB magnitudes (per CCD) at
+         * {@code coords}; the comparisons stay as they are.
+         */
+        public Builder standard(String name, String coords, double... mags) {
+            targetName = name;
+            targetCoords = coords;
+            wdMag = mags.clone();
+            constantTarget = true;
+            return this;
+        }
 
         public Builder format(LogFormat v) { format = v; return this; }
         public Builder frames(int v) { frames = v; return this; }
@@ -215,7 +230,8 @@ public record SimulationSpec(Instrument instrument, LogFormat format, int frames
             return new SimulationSpec(instrument, format, frames, seed, runName, startMjdUtc, exposureS, nblue,
                     targetName, targetCoords, t0BmjdTdb, periodDays, eclipseWidthPhase, ingressPhase, wdMag.clone(),
                     secMag.clone(), secAmplitude, humpPhase, comps, zeroPoints.clone(), extinction.clone(),
-                    skyRates.clone(), seeingArcsec, cloudDepthMag, junkFraction, badTimeFraction, nanFraction, site);
+                    skyRates.clone(), seeingArcsec, cloudDepthMag, junkFraction, badTimeFraction, nanFraction, site,
+                    constantTarget);
         }
 
         private static boolean fraction(double f) {
@@ -239,7 +255,8 @@ public record SimulationSpec(Instrument instrument, LogFormat format, int frames
 
     @Override
     public String toString() {
-        return "SimulationSpec[" + instrument + ", " + format + ", frames=" + frames + ", seed=" + seed + ", comps="
+        return "SimulationSpec[" + instrument + ", " + format + ", frames=" + frames + ", seed=" + seed
+                + (constantTarget ? ", standard " + targetName : "") + ", comps="
                 + Arrays.deepToString(compMags) + "]";
     }
 }

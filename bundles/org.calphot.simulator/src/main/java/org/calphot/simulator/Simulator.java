@@ -75,6 +75,9 @@ public final class Simulator {
         /** True mid-eclipse times (BMJD TDB) between the first and last line. */
         public List<Double> eclipses(SimulationSpec spec) {
             List<Double> out = new ArrayList<>();
+            if (spec.constantTarget()) {
+                return out;
+            }
             long e0 = (long) Math.ceil((firstBmjdTdb - spec.t0BmjdTdb()) / spec.periodDays());
             long e1 = (long) Math.floor((lastBmjdTdb - spec.t0BmjdTdb()) / spec.periodDays());
             for (long e = e0; e <= e1; e++) {
@@ -86,6 +89,9 @@ public final class Simulator {
         /** Cycle numbers of {@link #eclipses}. */
         public List<Long> cycles(SimulationSpec spec) {
             List<Long> out = new ArrayList<>();
+            if (spec.constantTarget()) {
+                return out;
+            }
             long e0 = (long) Math.ceil((firstBmjdTdb - spec.t0BmjdTdb()) / spec.periodDays());
             long e1 = (long) Math.floor((lastBmjdTdb - spec.t0BmjdTdb()) / spec.periodDays());
             for (long e = e0; e <= e1; e++) {
@@ -97,12 +103,13 @@ public final class Simulator {
 
     /** Files written by {@link #write}. */
     public record Result(Path log, Path truthCsv, Path truthJson, Path config, long logBytes, long lines,
-            List<Double> eclipseBmjdTdb, double seconds) {
+            List<Double> eclipseBmjdTdb, double seconds, Path eclipseTimes) {
     }
 
     /**
-     * Writes {@code <run>.log}, {@code <run>.truth.csv}, {@code <run>.truth.json} and
-     * {@code calphot.yaml} into {@code outDir} (created if needed; files replaced atomically).
+     * Writes {@code <run>.log}, {@code <run>.truth.csv}, {@code <run>.truth.json},
+     * {@code <run>.eclipse_times.txt} (when the run covers an eclipse) and {@code calphot.yaml} into
+     * {@code outDir} (created if needed; files replaced atomically).
      *
      * @param truthFrames false to skip the per-line truth CSV (benchmark inputs); the JSON summary is always written
      */
@@ -157,8 +164,15 @@ public final class Simulator {
                     TruthWriter.summaryJson(spec, summary, log.getFileName().toString(),
                             truthFrames ? csv.getFileName().toString() : null));
             org.calphot.core.util.AtomicFiles.writeString(yaml, ConfigWriter.yaml(spec, log.getFileName().toString()));
+            Path times = outDir.resolve(spec.runName() + ".eclipse_times.txt");
+            if (ecl.isEmpty()) {
+                Files.deleteIfExists(times);
+                times = null;
+            } else {
+                org.calphot.core.util.AtomicFiles.writeString(times, TruthWriter.eclipseTimes(spec, summary));
+            }
             return new Result(log, truthFrames ? csv : null, json, yaml, Files.size(log), summary.lines(), ecl,
-                    (System.nanoTime() - t0) * 1e-9);
+                    (System.nanoTime() - t0) * 1e-9, times);
         } catch (IOException e) {
             throw new CalphotException("cannot write simulated files: " + e.getMessage(), Location.of(outDir.toString()),
                     e);
@@ -400,7 +414,7 @@ public final class Simulator {
         double extinct = StrictMath.pow(10.0, -0.4 * spec.extinction()[c] * X);
         double scaleC = transp * exp * zpFactor * extinct;
 
-        double targetMjy = EclipseModel.targetMilliJansky(bmjd, exp, spec.t0BmjdTdb(), spec.periodDays(),
+        double targetMjy = spec.constantTarget() ? wdMjy : EclipseModel.targetMilliJansky(bmjd, exp, spec.t0BmjdTdb(), spec.periodDays(),
                 spec.eclipseWidthPhase(), spec.ingressPhase(), wdMjy, secMjy, spec.secAmplitude(), spec.humpPhase());
 
         boolean junkFrame = n > 1 && fu[1] < spec.junkFraction();

@@ -64,6 +64,29 @@ public final class TruthWriter {
         out.flush();
     }
 
+    /** Nominal error written with the exact times: the ephemeris fit divides by it, so it cannot be 0. */
+    public static final double ECLIPSE_TIME_NOMINAL_ERR = 1e-5;
+    private static final String NOMINAL_ERR_TEXT = "0.00001";
+
+    /**
+     * The true mid-eclipse times in cal_phot's {@code EPHEMERIS/eclipse_times.txt} layout: a source-key line
+     * {@code #name,id}, then {@code cycle,time,err,id}. Cycles count from the simulation's T0; the times are
+     * exact, the error column is the nominal {@link #ECLIPSE_TIME_NOMINAL_ERR} days.
+     */
+    public static String eclipseTimes(SimulationSpec spec, Simulator.Summary s) {
+        StringBuilder b = new StringBuilder();
+        b.append("#calphot simulate truth seed ").append(spec.seed()).append(" (exact times; err nominal ")
+                .append(NOMINAL_ERR_TEXT).append(" d),1\n");
+        List<Double> t = s.eclipses(spec);
+        List<Long> c = s.cycles(spec);
+        for (int i = 0; i < t.size(); i++) {
+            b.append(c.get(i)).append(',').append(new java.math.BigDecimal(t.get(i))
+                    .setScale(9, java.math.RoundingMode.HALF_EVEN).toPlainString()).append(',')
+                    .append(NOMINAL_ERR_TEXT).append(",1\n");
+        }
+        return b.toString();
+    }
+
     /** The JSON summary. */
     public static String summaryJson(SimulationSpec spec, Simulator.Summary s, String logName, String csvName) {
         Instrument inst = spec.instrument();
@@ -114,6 +137,10 @@ public final class TruthWriter {
         model.put("description", "white dwarf totally eclipsed, linear ingress/egress; rest of system uneclipsed,"
                 + " times 1 + A cos(2 pi (phase - hump)); fluxes are exposure means");
         m.put("model", model);
+        m.put("standard_star", spec.constantTarget());
+        if (spec.constantTarget()) {
+            model.put("description", "constant star (standard-star run): aperture 1 has the AB magnitudes wd_mag");
+        }
         List<Object> ccds = new ArrayList<>();
         for (int c = 0; c < inst.nccd(); c++) {
             Instrument.Ccd cc = inst.ccds().get(c);

@@ -8,6 +8,7 @@ import org.calphot.cli.internal.Services;
 import org.calphot.core.CalphotException;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
+import org.calphot.core.catalogue.CatalogueRegistry;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.simulator.SimulateTool;
@@ -88,6 +89,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-truth-frames", description = "skip the per-line truth CSV (large benchmark inputs)")
     boolean noTruthFrames;
 
+    @Option(names = "--standard", paramLabel = "NAME",
+            description = "a standard-star run: aperture 1 is this star of the standards catalogue (its position and"
+                    + " magnitudes), constant, no eclipse")
+    String standard;
+
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
@@ -95,9 +101,10 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws CalphotException {
         PrintWriter err = spec.commandLine().getErr();
         Warnings warnings = Warnings.printingTo(err);
-        SimulateTool tool = new SimulateTool(Services.get(TimeCorrector.class), Services.get(SiteRegistry.class));
+        SimulateTool tool = new SimulateTool(Services.get(TimeCorrector.class), Services.get(SiteRegistry.class),
+                standard == null ? null : Services.get(CatalogueRegistry.class).get("standards"));
         int code = tool.run(new SimulateTool.Args(instrument, format, frames, seed, out, run, exposure, start, nblue,
-                target, t0, period, seeing, clouds, junk, badTime, nan, !noTruthFrames, json),
+                target, t0, period, seeing, clouds, junk, badTime, nan, !noTruthFrames, json, standard),
                 spec.commandLine().getOut(), ProgressMonitor.NULL, warnings);
         err.flush();
         return code;
