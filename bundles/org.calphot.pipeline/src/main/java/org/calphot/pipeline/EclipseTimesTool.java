@@ -56,6 +56,9 @@ public final class EclipseTimesTool {
     public record Curve(String ccd, double[] bmjdTdb, double[] ratio, double[] ratioErr, List<String> comparisons) {
     }
 
+    /** 16 walkers x 4000 steps: 2000 left tau (~40 steps on real data) too close to emcee's 50 tau rule. */
+    static final int TIMING_STEPS = 4000;
+
     private final LogReaders logs;
     private final FluxCalibrator calibrator;
     private final TimeCorrector time;
@@ -105,7 +108,7 @@ public final class EclipseTimesTool {
                         + "eclipse of each log is timed and given cycle 0, as cal_phot did; edit the cycles in");
             }
         }
-        EclipseTimer.Options options = EclipseTimer.Options.defaults().withSampler(16, 2000, a.seed());
+        EclipseTimer.Options options = EclipseTimer.Options.defaults().withSampler(16, TIMING_STEPS, a.seed());
         if (window) {
             options = options.withWindow(a.windowStart(), a.windowEnd());
         }
@@ -138,7 +141,7 @@ public final class EclipseTimesTool {
                     written.addAll(figures.writeEclipseFigure(files, EclipseTimes.FOLDER, stem, title,
                             "Target / comparison count ratio", e));
                 }
-                rows.add(String.format(Locale.ROOT, "%-36s %4s %8s %16.8f %7.2f %9s %8.1f %6.2f",
+                rows.add(String.format(Locale.ROOT, "%s %4s %8s %16.8f %7.2f %9s %8.1f %6.2f",
                         log.getFileName(), c.ccd(),
                         prior != null ? Integer.toString(cycle) : "-", e.midBmjdTdb(), e.error() * 86400,
                         prior != null ? String.format(Locale.ROOT, "%.2f", EclipseTimes.ocSeconds(e.midBmjdTdb(),
@@ -155,9 +158,17 @@ public final class EclipseTimesTool {
             throw new CalphotException("cannot write " + file + ": " + e.getMessage(), Location.of(file.toString()),
                     e);
         }
-        out.printf(Locale.ROOT, "%-36s %4s %8s %16s %7s %9s %8s %6s%n", "log", "ccd", "cycle", "BMJD(TDB)",
+        // the log name column as wide as the longest name
+        int w = 3;
+        for (Path log : a.logs()) {
+            w = Math.max(w, log.getFileName().toString().length());
+        }
+        out.printf(Locale.ROOT, "%-" + w + "s %4s %8s %16s %7s %9s %8s %6s%n", "log", "ccd", "cycle", "BMJD(TDB)",
                 "err(s)", "O-C(s)", "width(s)", "chi2nu");
-        rows.forEach(out::println);
+        for (String r : rows) {
+            int sp = r.indexOf(' ');
+            out.println(String.format(Locale.ROOT, "%-" + w + "s", r.substring(0, sp)) + r.substring(sp));
+        }
         if (prior != null) {
             out.printf(Locale.ROOT, "O-C against T0 = %.7f BMJD(TDB), P = %.11f d%n", prior.t0BmjdTdb(),
                     prior.periodDays());

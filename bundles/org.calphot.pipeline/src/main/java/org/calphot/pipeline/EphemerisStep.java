@@ -75,7 +75,8 @@ final class EphemerisStep {
         boolean changed = false;
         Ephemeris prior = new Ephemeris(job.t0(), job.period());
         EclipseTimer timer = EclipseTimer.create();
-        EclipseTimer.Options topts = EclipseTimer.Options.defaults().withSampler(16, 2000, job.seed());
+        EclipseTimer.Options topts = EclipseTimer.Options.defaults().withSampler(16, EclipseTimesTool.TIMING_STEPS,
+                job.seed());
         // its own resolver without warnings: extraction resolves (and warns) again for the same logs
         MagnitudeResolver quiet = new MagnitudeResolver(job, services.catalogues(), options, Warnings.IGNORE);
         for (Payload p : job.payloads()) {

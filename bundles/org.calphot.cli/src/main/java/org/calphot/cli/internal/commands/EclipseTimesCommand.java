@@ -30,12 +30,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "eclipse-times", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time the eclipses in photometry logs and write or update EPHEMERIS/eclipse_times.txt.",
             "",
-            "Per log: aperture 1 over the sum of the other apertures of one CCD (counts, no flux calibration),",
-            "times converted to BMJD(TDB), every eclipse fitted with a symmetric profile and its mid-time sampled",
-            "by MCMC (1 sigma errors). Cycle numbers come from --ephemeris, else from a least-squares fit of the",
-            "times already in the file; an |O-C| > P/4 is warned about as ambiguous. Each log is one source line",
-            "'#<log path>,<id>'; ids are never renumbered and timing a log again replaces its rows. One figure per",
-            "eclipse: EPHEMERIS/<log stem>_E<cycle>.png."})
+            "Per log: aperture 1 over the sum of the other apertures of one CCD (counts, no flux calibration), "
+                    + "times in BMJD(TDB), every eclipse fitted with a symmetric profile and its mid-time sampled by "
+                    + "MCMC (errors 1 sigma).",
+            "Cycle numbers come from --ephemeris, else from a least-squares fit of the times already in the file; "
+                    + "|O-C| > P/4 is warned about as ambiguous.",
+            "Each log is one source line '#<log path>,<id>'; ids are never renumbered and timing a log again "
+                    + "replaces its rows. One figure per eclipse: EPHEMERIS/<log stem>_E<cycle>.png."})
 public final class EclipseTimesCommand implements Callable<Integer> {
 
     @Spec
@@ -52,11 +53,11 @@ public final class EclipseTimesCommand implements Callable<Integer> {
             description = "Site name (tno, lapalma, lasilla, ...) or \"lat, lon[, height_m]\".")
     String site;
 
-    @Option(names = "--ephemeris", arity = "2", paramLabel = "T0 P",
+    @Option(names = "--ephemeris", arity = "2", paramLabel = "T0 P", hideParamSyntax = true,
             description = "Prior ephemeris: T0 in BMJD(TDB) and period in days, for the cycle numbers.")
     List<Double> ephemeris;
 
-    @Option(names = "--window", arity = "2", paramLabel = "t1 t2",
+    @Option(names = "--window", arity = "2", paramLabel = "t1 t2", hideParamSyntax = true,
             description = "Time only the eclipse between these BMJD(TDB) times (for awkward data).")
     List<Double> window;
 
