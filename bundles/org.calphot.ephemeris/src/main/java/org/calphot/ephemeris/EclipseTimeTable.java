@@ -59,6 +59,70 @@ public record EclipseTimeTable(Map<Integer, String> sources, int[] cycles, doubl
         return new EclipseTimeTable(src, c, t, e, s);
     }
 
+    /**
+     * This table with the rows of one source replaced: an existing source keeps its id (ids are
+     * never renumbered) and loses its old rows, so timing the same log again does not duplicate
+     * it; a new source gets the next free id.
+     */
+    public EclipseTimeTable withSource(String source, int[] newCycles, double[] times, double[] errs) {
+        if (newCycles.length != times.length || errs.length != times.length) {
+            throw new IllegalArgumentException("column lengths differ");
+        }
+        Map<Integer, String> src = new TreeMap<>(sources);
+        int id = -1;
+        for (Map.Entry<Integer, String> e : src.entrySet()) {
+            if (e.getValue().equals(source)) {
+                id = e.getKey();
+            }
+        }
+        if (id < 0) {
+            int max = -1;
+            for (int k : src.keySet()) {
+                max = Math.max(max, k);
+            }
+            for (int k : sourceIds) {
+                max = Math.max(max, k); // an id used by rows without a key line is taken too
+            }
+            id = max + 1;
+            src.put(id, source);
+        }
+        int keep = 0;
+        for (int s : sourceIds) {
+            keep += s == id ? 0 : 1;
+        }
+        int n = keep + times.length;
+        int[] c = new int[n];
+        double[] t = new double[n];
+        double[] e = new double[n];
+        int[] s = new int[n];
+        int k = 0;
+        for (int i = 0; i < size(); i++) {
+            if (sourceIds[i] != id) {
+                c[k] = cycles[i];
+                t[k] = bmjdTdb[i];
+                e[k] = errors[i];
+                s[k++] = sourceIds[i];
+            }
+        }
+        for (int i = 0; i < times.length; i++) {
+            c[k] = newCycles[i];
+            t[k] = times[i];
+            e[k] = errs[i];
+            s[k++] = id;
+        }
+        return new EclipseTimeTable(src, c, t, e, s);
+    }
+
+    /** The id of a source name, or -1. */
+    public int sourceId(String source) {
+        for (Map.Entry<Integer, String> e : sources.entrySet()) {
+            if (e.getValue().equals(source)) {
+                return e.getKey();
+            }
+        }
+        return -1;
+    }
+
     public static EclipseTimeTable empty() {
         return new EclipseTimeTable(Map.of(), new int[0], new double[0], new double[0], new int[0]);
     }

@@ -11,4 +11,46 @@ public record EclipseTiming(double midBmjdTdb, double error, double width, doubl
         double depth, double windowStart, double windowEnd, int nPoints, double reducedChi2, double errorScale,
         double meanAcceptance, double tauSteps, String warning, double[] fitBmjdTdb, double[] fitFlux,
         double[] fitFluxErr, double[] modelFlux) {
+
+    /**
+     * The fitted profile at any times (e.g. a fine grid for a figure): the eclipse shape from
+     * (mid, width, edgeTau, depth) on the straight baseline that the stored model at the fit
+     * times implies. NaN when there is no stored model.
+     */
+    public double[] modelAt(double[] bmjdTdb) {
+        int n = fitBmjdTdb.length;
+        double[] out = new double[bmjdTdb.length];
+        if (n < 2 || modelFlux.length != n) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        // baseline b = model + depth * S is a straight line in time: fit it (exact up to rounding)
+        double tc = 0.5 * (fitBmjdTdb[0] + fitBmjdTdb[n - 1]);
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < n; i++) {
+            double x = fitBmjdTdb[i] - tc;
+            double y = modelFlux[i] + depth * shape(fitBmjdTdb[i]);
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
+        }
+        double det = n * sxx - sx * sx;
+        double slope = det > 0 ? (n * sxy - sx * sy) / det : 0;
+        double icpt = (sy - slope * sx) / n;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = icpt + slope * (bmjdTdb[i] - tc) - depth * shape(bmjdTdb[i]);
+        }
+        return out;
+    }
+
+    /** The eclipse shape S(t) in [0, 1]: (tanh((u + w/2)/tau) - tanh((u - w/2)/tau)) / 2, u = t - mid. */
+    public double shape(double bmjdTdb) {
+        double u = bmjdTdb - midBmjdTdb;
+        double hw = 0.5 * width;
+        return 1 / (1 + Math.exp(2 * (u - hw) / edgeTau)) - 1 / (1 + Math.exp(2 * (u + hw) / edgeTau));
+    }
 }

@@ -33,10 +33,26 @@ public final class EphemerisTool {
             Path outDir, boolean json) {
     }
 
+    /**
+     * Draws the fit's figures into a folder (the ephemeris bundle has no chart library; the
+     * command line passes the plot-backed writer). Returns the files written.
+     */
+    @FunctionalInterface
+    public interface FitFigures {
+        List<Path> write(Path dir, EclipseTimeTable table, EphemerisFit fit) throws CalphotException;
+    }
+
     private final EphemerisFitter fitter;
+    private final FitFigures figures;
 
     public EphemerisTool(EphemerisFitter fitter) {
+        this(fitter, null);
+    }
+
+    /** @param figures draws the O-C, corner and trace figures; null for none */
+    public EphemerisTool(EphemerisFitter fitter, FitFigures figures) {
         this.fitter = fitter;
+        this.figures = figures;
     }
 
     public EphemerisTool() {
@@ -78,11 +94,15 @@ public final class EphemerisTool {
         } catch (IOException e) {
             throw new CalphotException("cannot write results: " + e.getMessage(), Location.of(dir.toString()), e);
         }
+        List<Path> files = new java.util.ArrayList<>(List.of(fitFile, chainTxt, chainCsv));
+        if (figures != null) {
+            files.addAll(figures.write(dir, table, fit));
+        }
         if (a.json()) {
-            out.println(Json.write(jsonOf(fit, wls, List.of(fitFile, chainTxt, chainCsv))));
+            out.println(Json.write(jsonOf(fit, wls, files)));
         } else {
             out.print(text(fit, wls));
-            out.printf(Locale.ROOT, "wrote %s, %s, %s%n", fitFile, chainTxt, chainCsv);
+            out.println("wrote " + String.join(", ", files.stream().map(Path::toString).toList()));
         }
         return 0;
     }

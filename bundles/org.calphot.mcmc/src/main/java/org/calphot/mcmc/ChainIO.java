@@ -55,26 +55,29 @@ public final class ChainIO {
 
     /** The original's {@code ephemeris_chain.txt} layout. */
     public static void writeOriginalLayout(Path file, Chain chain) throws IOException {
-        AtomicFiles.write(file, out -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            StringBuilder sb = new StringBuilder();
-            int nW = chain.nWalkers();
-            int nD = chain.nDim();
-            double[] s = chain.samples();
-            for (int t = 0; t < chain.nSteps(); t++) {
-                for (int k = 0; k < nW; k++) {
-                    sb.setLength(0);
-                    sb.append(String.format(Locale.ROOT, "%4d", k));
-                    int base = (t * nW + k) * nD;
-                    for (int d = 0; d < nD; d++) {
-                        sb.append(' ').append(pythonRepr(s[base + d]));
-                    }
-                    sb.append(' ').append(String.format(Locale.ROOT, "%f", chain.logProb(t, k))).append('\n');
-                    w.append(sb);
+        AtomicFiles.write(file, out -> writeOriginalLayout(out, chain));
+    }
+
+    /** The original's layout to a stream (e.g. a run's staged output); the stream is flushed, not closed. */
+    public static void writeOriginalLayout(java.io.OutputStream out, Chain chain) throws IOException {
+        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        StringBuilder sb = new StringBuilder();
+        int nW = chain.nWalkers();
+        int nD = chain.nDim();
+        double[] s = chain.samples();
+        for (int t = 0; t < chain.nSteps(); t++) {
+            for (int k = 0; k < nW; k++) {
+                sb.setLength(0);
+                sb.append(String.format(Locale.ROOT, "%4d", k));
+                int base = (t * nW + k) * nD;
+                for (int d = 0; d < nD; d++) {
+                    sb.append(' ').append(pythonRepr(s[base + d]));
                 }
+                sb.append(' ').append(String.format(Locale.ROOT, "%f", chain.logProb(t, k))).append('\n');
+                w.append(sb);
             }
-            w.flush();
-        });
+        }
+        w.flush();
     }
 
     /**

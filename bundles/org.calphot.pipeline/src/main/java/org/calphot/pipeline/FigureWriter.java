@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.calphot.core.CalphotException;
+import org.calphot.ephemeris.EclipseTiming;
+import org.calphot.ephemeris.EphemerisFit;
 
 /**
  * Draws the run's figures. An interface, so the pipeline does not depend on a chart library; the
@@ -20,4 +22,21 @@ public interface FigureWriter {
      */
     List<Path> writeRunFigures(OutputFiles out, Path folder, String oname, String overplotStem, List<LogResult> logs)
             throws CalphotException;
+
+    /**
+     * One timed eclipse: the data in the fit window, the fitted profile and the mid-time, as
+     * {@code <stem>.png}. Writes nothing by default.
+     */
+    default List<Path> writeEclipseFigure(OutputFiles out, Path folder, String stem, String title, String yLabel,
+            EclipseTiming timing) throws CalphotException {
+        return List.of();
+    }
+
+    /**
+     * An MCMC ephemeris fit: {@code ephemeris_scatter} (O - C), {@code ephemeris_corner_plot} and
+     * {@code ephemeris_traces}, each as PDF and PNG. Writes nothing by default.
+     */
+    default List<Path> writeEphemerisFigures(OutputFiles out, Path folder, EphemerisFit fit) throws CalphotException {
+        return List.of();
+    }
 }

@@ -16,4 +16,18 @@ public interface OutputFiles {
 
     /** Writes one file; returns its final path. */
     Path write(Path relative, Body body) throws CalphotException;
+
+    /** Writes straight into {@code dir}, each file atomically (for single commands; a run stages). */
+    static OutputFiles direct(Path dir) {
+        return (relative, body) -> {
+            Path p = dir.resolve(relative);
+            try {
+                org.calphot.core.util.AtomicFiles.write(p, body::write);
+            } catch (IOException e) {
+                throw new CalphotException("cannot write " + p + ": " + e.getMessage(),
+                        org.calphot.core.Location.of(p.toString()), e);
+            }
+            return p;
+        };
+    }
 }

@@ -122,6 +122,10 @@ public final class Pipeline {
         Map<String, Object> provenanceLogs = new LinkedHashMap<>();
         try (Staging staging = new Staging(out)) {
             int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+            // eclipse times and the ephemeris fit come first, as in cal_phot: the fitted T0, P fold the lightcurves
+            EphemerisStep.Result eph = EphemerisStep.needed(job)
+                    ? EphemerisStep.run(services, job, options, base, out, staging, pm, recorded, runLog)
+                    : new EphemerisStep.Result(job.t0(), job.period(), "config", null);
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));
             try {
                 List<Future<Done>> futures = new ArrayList<>();
@@ -129,7 +133,8 @@ public final class Pipeline {
                     Warnings perLog = (where, message) -> recorded.warn(
                             where == null || where.toString().isEmpty() ? Location.of(t.spec().log().getFileName().toString())
                                     : where, message);
-                    futures.add(pool.submit(() -> process(job, t, mags, formats, options, staging, pm, perLog)));
+                    futures.add(pool.submit(() -> process(job, t, eph.t0(), eph.period(), mags, formats, options,
+                            staging, pm, perLog)));
                 }
                 for (Future<Done> f : futures) {
                     Done d = get(f);
@@ -177,7 +182,7 @@ public final class Pipeline {
             String calibration = runLog.calibrationTxt(job.configText());
             staging.write(Path.of("Calibration.txt"), o -> o.write(calibration.getBytes(StandardCharsets.UTF_8)));
 
-            Map<String, Object> prov = provenance(job, options, configSha, out, formats, provenanceLogs, mags,
+            Map<String, Object> prov = provenance(job, eph, options, configSha, out, formats, provenanceLogs, mags,
                     warningLines, started);
             staging.write(Path.of("provenance.json"),
                     o -> o.write((Json.pretty(prov) + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -213,8 +218,9 @@ public final class Pipeline {
         }
     }
 
-    private Done process(CalphotJob job, Task task, MagnitudeResolver mags, Set<OutputFormat> formats,
-            RunOptions options, Staging staging, ProgressMonitor pm, Warnings warnings) throws CalphotException {
+    private Done process(CalphotJob job, Task task, double t0, double period, MagnitudeResolver mags,
+            Set<OutputFormat> formats, RunOptions options, Staging staging, ProgressMonitor pm, Warnings warnings)
+            throws CalphotException {
         pm.checkCanceled();
         Payload p = task.payload();
         LogSpec spec = task.spec();
@@ -253,8 +259,8 @@ public final class Pipeline {
             throw new BadInputException("CCD " + first.ccd() + " has no valid times", Location.of(spec.log().toString()));
         }
         double[] firstBmjd = services.time().correct(request, firstMjd, warnings).bmjdTdb();
-        long cycle = cycleNumber(firstBmjd, job.t0(), job.period());
-        double eclipse = job.t0() + cycle * job.period();
+        long cycle = cycleNumber(firstBmjd, t0, period);
+        double eclipse = t0 + cycle * period;
         log.say("The mean BMJD of CCD %s is %s; the eclipse is then at cycle %d, time %s BMJD(TDB)", first.ccd(),
                 PyFloat.repr(mean(firstBmjd)), cycle, PyFloat.repr(eclipse));
 
@@ -282,7 +288,7 @@ public final class Pipeline {
             double[] phase = new double[lc.size()];
             boolean[] keep = new boolean[lc.size()];
             for (int i = 0; i < phase.length; i++) {
-                phase[i] = (tc.bmjdTdb()[i] - eclipse) / job.period();
+                phase[i] = (tc.bmjdTdb()[i] - eclipse) / period;
                 keep[i] = phase[i] > p.phaseLow() && phase[i] < p.phaseHigh();
             }
             int[] flags = frameFlags(ccd, lc, copts.targetLabel());
@@ -325,7 +331,7 @@ public final class Pipeline {
             String name = uniqueStem(staging, stem, c.band());
             if (formats.contains(OutputFormat.CALIB)) {
                 Path rel = Path.of(LIGHTCURVE_FOLDER, name + ".calib");
-                calibPath = staging.write(rel, o -> CalibFile.write(o, result, c, job.t0(), job.period()));
+                calibPath = staging.write(rel, o -> CalibFile.write(o, result, c, t0, period));
                 log.say("Wrote data to " + rel);
             }
             if (formats.contains(OutputFormat.CSV)) {
@@ -334,7 +340,7 @@ public final class Pipeline {
             }
             if (formats.contains(OutputFormat.FITS)) {
                 staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".fits"),
-                        o -> TableFiles.fits(o, result, c, job.t0(), job.period(), options.programVersion()));
+                        o -> TableFiles.fits(o, result, c, t0, period, options.programVersion()));
             }
             if (formats.contains(OutputFormat.LCURVE)) {
                 staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".lcurve"), o -> TableFiles.lcurve(o, c));
@@ -502,9 +508,9 @@ public final class Pipeline {
         return LocalDateTime.ofInstant(Instant.ofEpochMilli(ms), ZoneOffset.UTC);
     }
 
-    private Map<String, Object> provenance(CalphotJob job, RunOptions options, String configSha, Path out,
-            Set<OutputFormat> formats, Map<String, Object> logs, MagnitudeResolver mags, List<String> warnings,
-            long started) {
+    private Map<String, Object> provenance(CalphotJob job, EphemerisStep.Result eph, RunOptions options,
+            String configSha, Path out, Set<OutputFormat> formats, Map<String, Object> logs, MagnitudeResolver mags,
+            List<String> warnings, long started) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("program", "calphot");
         m.put("version", options.programVersion());
@@ -551,6 +557,14 @@ public final class Pipeline {
         m.put("resolved_config", resolved);
         m.put("time", services.time().provenance());
         m.put("catalogue_queries", mags.queries());
+        Map<String, Object> folding = new LinkedHashMap<>();
+        folding.put("t0_bmjd_tdb", eph.t0());
+        folding.put("period_d", eph.period());
+        folding.put("from", eph.origin().equals("fit") ? "fit ephemeris" : "config");
+        m.put("folding_ephemeris", folding);
+        if (eph.provenance() != null) {
+            m.put("ephemeris", eph.provenance());
+        }
         m.put("logs", logs);
         m.put("warnings", List.copyOf(warnings));
         m.put("elapsed_s", (System.nanoTime() - started) / 1e9);

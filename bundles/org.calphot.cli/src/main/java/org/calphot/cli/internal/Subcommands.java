@@ -11,6 +11,7 @@ import org.calphot.cli.internal.commands.BenchParseCommand;
 import org.calphot.cli.internal.commands.InspectCommand;
 import org.calphot.cli.internal.commands.CatalogueCommand;
 import org.calphot.cli.internal.commands.EphemerisCommand;
+import org.calphot.cli.internal.commands.EclipseTimesCommand;
 import org.calphot.cli.internal.commands.BenchTimeCommand;
 import org.calphot.cli.internal.commands.ServicesCommand;
 import org.calphot.cli.internal.commands.TimeCommand;
@@ -31,6 +32,7 @@ final class Subcommands {
         root.addSubcommand(new BinCommand());
         root.addSubcommand(new SimulateCommand());
         root.addSubcommand(new CommandLine(new CatalogueCommand()));
+        root.addSubcommand(new EclipseTimesCommand());
         root.addSubcommand(new EphemerisCommand());
         root.addSubcommand(new TimeCommand());
         root.addSubcommand(new ServicesCommand());

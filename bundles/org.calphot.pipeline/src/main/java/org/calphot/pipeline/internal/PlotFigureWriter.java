@@ -9,6 +9,8 @@ import java.util.Map;
 import org.calphot.core.CalphotException;
 import org.calphot.core.photometry.CalibratedLightcurve;
 import org.calphot.core.photometry.ComparisonDiagnostics;
+import org.calphot.ephemeris.EclipseTiming;
+import org.calphot.ephemeris.EphemerisFit;
 import org.calphot.pipeline.CcdResult;
 import org.calphot.pipeline.FigureWriter;
 import org.calphot.pipeline.LogResult;
@@ -26,6 +28,7 @@ import org.calphot.plot.Series;
 import org.calphot.plot.SeriesPanel;
 import org.calphot.plot.XAxisKind;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.Drawable;
 
 /**
  * The run's figures, as cal_phot drew them but written without a display: per log a lightcurve page
@@ -164,5 +167,33 @@ public final class PlotFigureWriter implements FigureWriter {
             }
         }
         return written;
+    }
+
+    @Override
+    public List<Path> writeEclipseFigure(OutputFiles out, Path folder, String stem, String title, String yLabel,
+            EclipseTiming timing) throws CalphotException {
+        JFreeChart c = EphemerisFigures.eclipse(title, yLabel, timing);
+        byte[] png = Figures.pngBytes(c, PNG_WIDTH, height(c, PNG_WIDTH));
+        return List.of(out.write(folder.resolve(stem + ".png"), o -> o.write(png)));
+    }
+
+    @Override
+    public List<Path> writeEphemerisFigures(OutputFiles out, Path folder, EphemerisFit fit) throws CalphotException {
+        List<Path> written = new ArrayList<>();
+        written.addAll(pdfAndPng(out, folder, "ephemeris_scatter", EphemerisFigures.oc(fit)));
+        if (fit.mcmc() != null) {
+            written.addAll(pdfAndPng(out, folder, "ephemeris_corner_plot", EphemerisFigures.corner(fit)));
+            written.addAll(pdfAndPng(out, folder, "ephemeris_traces", EphemerisFigures.traces(fit)));
+        }
+        return written;
+    }
+
+    private static List<Path> pdfAndPng(OutputFiles out, Path folder, String stem, Drawable figure)
+            throws CalphotException {
+        java.awt.Dimension d = Figures.preferredSize(figure);
+        byte[] pdf = Figures.pdfBytes(figure, PDF_WIDTH_PT, PDF_WIDTH_PT * d.getHeight() / d.getWidth());
+        byte[] png = Figures.pngBytes(figure, PNG_WIDTH, (int) Math.round(PNG_WIDTH * d.getHeight() / d.getWidth()));
+        return List.of(out.write(folder.resolve(stem + ".pdf"), o -> o.write(pdf)),
+                out.write(folder.resolve(stem + ".png"), o -> o.write(png)));
     }
 }

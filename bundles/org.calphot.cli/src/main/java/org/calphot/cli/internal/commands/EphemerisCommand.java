@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** Thin wrapper: all logic is in {@link EphemerisTool}. */
 @Command(name = "ephemeris", mixinStandardHelpOptions = true,
-        description = "Fit a linear ephemeris (least squares and MCMC) to an eclipse_times.txt file (BMJD TDB).")
+        description = {"Fit a linear ephemeris (least squares and MCMC) to an eclipse_times.txt file (BMJD TDB).",
+            "Writes ephemeris_fit.txt, ephemeris_chain.txt/.csv and the figures ephemeris_scatter (O-C),",
+            "ephemeris_corner_plot and ephemeris_traces (.pdf and .png) next to FILE or into --out."})
 public final class EphemerisCommand implements Callable<Integer> {
 
     @Spec
@@ -59,7 +61,11 @@ public final class EphemerisCommand implements Callable<Integer> {
         Warnings warnings = (loc, msg) -> err.println("warning: "
                 + (loc == null || loc.toString().isEmpty() ? "" : loc + ": ") + msg);
         EphemerisFitter fitter = Services.get(EphemerisFitter.class);
-        int code = new EphemerisTool(fitter).run(
+        // figures through the run's figure writer: the ephemeris bundle has no chart library
+        org.calphot.pipeline.FigureWriter figures = org.calphot.pipeline.Figures.standard();
+        EphemerisTool.FitFigures draw = (dir, table, fit) -> figures.writeEphemerisFigures(
+                org.calphot.pipeline.OutputFiles.direct(dir), java.nio.file.Path.of(""), fit);
+        int code = new EphemerisTool(fitter, draw).run(
                 new EphemerisTool.Args(file, walkers, steps, burn, thin, seed, scaleErrors, out, json),
                 spec.commandLine().getOut(), ProgressMonitor.NULL, warnings);
         spec.commandLine().getOut().flush();

@@ -1,0 +1,214 @@
+package org.calphot.pipeline;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.calphot.core.BadInputException;
+import org.calphot.core.CalphotException;
+import org.calphot.core.Location;
+import org.calphot.core.ProgressMonitor;
+import org.calphot.core.Warnings;
+import org.calphot.core.log.CcdTable;
+import org.calphot.core.log.LogReaders;
+import org.calphot.core.log.PhotometryLog;
+import org.calphot.core.photometry.CalibratedLightcurve;
+import org.calphot.core.photometry.CalibrationOptions;
+import org.calphot.core.photometry.ComparisonMagnitudes;
+import org.calphot.core.photometry.FluxCalibrator;
+import org.calphot.core.time.Site;
+import org.calphot.core.time.SiteRegistry;
+import org.calphot.core.time.SkyPosition;
+import org.calphot.core.time.TimeCorrector;
+import org.calphot.core.time.TimeRequest;
+import org.calphot.ephemeris.EclipseTimeTable;
+import org.calphot.ephemeris.EclipseTimer;
+import org.calphot.ephemeris.EclipseTimesFile;
+import org.calphot.ephemeris.EclipseTiming;
+import org.calphot.ephemeris.Ephemeris;
+
+/**
+ * Logic of {@code calphot eclipse-times LOG... --target "RA DEC" --site S [--ephemeris T0 P]
+ * [--window t1 t2] [--ccd C] [--out DIR] [--seed S]}: per log, the target / comparison count
+ * ratio of one CCD (aperture 1 over the sum of the others; the flux calibrator's no-calibration
+ * mode), BMJD(TDB) times, every eclipse timed; cycle numbers from the prior ephemeris (the given
+ * one, else a least-squares fit of the eclipse times already in the file); then
+ * {@code DIR/EPHEMERIS/eclipse_times.txt} written or updated (one source line per log, named by
+ * its path; ids never renumbered; timing a log again replaces its rows) and one figure per eclipse
+ * {@code DIR/EPHEMERIS/<log stem>_E<cycle>.png}.
+ */
+public final class EclipseTimesTool {
+
+    /**
+     * @param ephemeris   prior ephemeris (BMJD TDB, days), or null
+     * @param windowStart manual window in BMJD(TDB), NaN for automatic location
+     * @param ccd         CCD label, or null for the first CCD with data
+     * @param outDir      folder holding EPHEMERIS/ (null = working directory)
+     */
+    public record Args(List<Path> logs, String target, String site, Ephemeris ephemeris, double windowStart,
+            double windowEnd, String ccd, Path outDir, long seed) {
+    }
+
+    /** A count-ratio lightcurve of one CCD, in BMJD(TDB). */
+    public record Curve(String ccd, double[] bmjdTdb, double[] ratio, double[] ratioErr, List<String> comparisons) {
+    }
+
+    /** 16 walkers x 4000 steps: 2000 left tau (~40 steps on real data) too close to emcee's 50 tau rule. */
+    static final int TIMING_STEPS = 4000;
+
+    private final LogReaders logs;
+    private final FluxCalibrator calibrator;
+    private final TimeCorrector time;
+    private final SiteRegistry sites;
+    private final EclipseTimer timer;
+    private final FigureWriter figures;
+
+    /** @param figures draws one figure per eclipse; null for none */
+    public EclipseTimesTool(LogReaders logs, FluxCalibrator calibrator, TimeCorrector time, SiteRegistry sites,
+            EclipseTimer timer, FigureWriter figures) {
+        this.logs = logs;
+        this.calibrator = calibrator;
+        this.time = time;
+        this.sites = sites;
+        this.timer = timer;
+        this.figures = figures;
+    }
+
+    /** Runs the command; returns 0. Bad input and failures are thrown; nothing is written then. */
+    public int run(Args a, PrintWriter out, ProgressMonitor monitor, Warnings warnings) throws CalphotException {
+        ProgressMonitor pm = monitor == null ? ProgressMonitor.NULL : monitor;
+        if (a.logs() == null || a.logs().isEmpty()) {
+            throw new BadInputException("give at least one LOG");
+        }
+        if (a.target() == null || a.site() == null) {
+            throw new BadInputException("--target \"RA DEC\" and --site are required (for the BMJD(TDB) times)");
+        }
+        boolean window = Double.isFinite(a.windowStart()) || Double.isFinite(a.windowEnd());
+        if (window && !(Double.isFinite(a.windowStart()) && Double.isFinite(a.windowEnd())
+                && a.windowEnd() > a.windowStart())) {
+            throw new BadInputException("--window needs two BMJD(TDB) times t1 < t2", Location.key(null, 0,
+                    "--window"));
+        }
+        SkyPosition target = SkyPosition.parse(a.target(), Location.key(null, 0, "--target"));
+        Site site = sites.lookup(a.site(), Location.key(null, 0, "--site"), warnings);
+        TimeRequest request = new TimeRequest(site, target);
+        Path dir = (a.outDir() != null ? a.outDir() : Path.of("")).toAbsolutePath().normalize();
+        Path file = dir.resolve(EclipseTimes.FILE);
+        EclipseTimeTable table = EclipseTimes.readOrEmpty(file, warnings);
+        Ephemeris prior = EclipseTimes.prior(a.ephemeris(), table);
+        if (a.ephemeris() == null) {
+            if (prior != null) {
+                out.printf(Locale.ROOT, "cycle numbers from a least-squares fit of the %d eclipse times in %s: "
+                        + "T0 = %.7f, P = %.10f%n", table.size(), file, prior.t0BmjdTdb(), prior.periodDays());
+            } else {
+                warnings.warn("no prior ephemeris (--ephemeris T0 P, or >= 2 cycles in " + file + "): the deepest "
+                        + "eclipse of each log is timed and given cycle 0, as cal_phot did; edit the cycles in");
+            }
+        }
+        EclipseTimer.Options options = EclipseTimer.Options.defaults().withSampler(16, TIMING_STEPS, a.seed());
+        if (window) {
+            options = options.withWindow(a.windowStart(), a.windowEnd());
+        }
+        OutputFiles files = OutputFiles.direct(dir);
+        List<Path> written = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        int timed = 0;
+        pm.begin("eclipse times", a.logs().size());
+        for (Path log : a.logs()) {
+            pm.checkCanceled();
+            pm.subTask("timing " + log.getFileName());
+            Curve c = countRatio(log, a.ccd(), request, warnings);
+            Location where = Location.of(log.toString());
+            EclipseTimes.Timed t = EclipseTimes.time(timer, c.bmjdTdb(), c.ratio(), c.ratioErr(), prior, options, pm,
+                    warnings, where);
+            pm.worked(1);
+            if (t.timings().isEmpty()) {
+                continue;
+            }
+            timed += t.timings().size();
+            String source = EclipseTimes.sourceName(log, dir);
+            table = table.withSource(source, t.cycles(), t.times(), t.errors());
+            for (int k = 0; k < t.timings().size(); k++) {
+                EclipseTiming e = t.timings().get(k);
+                int cycle = t.cycles()[k];
+                String stem = EclipseTimes.figureStem(log, cycle, e.midBmjdTdb(), prior != null);
+                if (figures != null) {
+                    String title = String.format(Locale.ROOT, "%s, CCD %s: eclipse %s", log.getFileName(), c.ccd(),
+                            prior != null ? "E = " + cycle : "(no cycle number)");
+                    written.addAll(figures.writeEclipseFigure(files, EclipseTimes.FOLDER, stem, title,
+                            "Target / comparison count ratio", e));
+                }
+                rows.add(String.format(Locale.ROOT, "%s %4s %8s %16.8f %7.2f %9s %8.1f %6.2f",
+                        log.getFileName(), c.ccd(),
+                        prior != null ? Integer.toString(cycle) : "-", e.midBmjdTdb(), e.error() * 86400,
+                        prior != null ? String.format(Locale.ROOT, "%.2f", EclipseTimes.ocSeconds(e.midBmjdTdb(),
+                                prior, cycle)) : "-", e.width() * 86400, e.reducedChi2()));
+            }
+        }
+        if (timed == 0) {
+            throw new BadInputException("no eclipse was timed in " + (a.logs().size() == 1 ? "the log"
+                    : "any of the " + a.logs().size() + " logs") + "; " + file + " is unchanged");
+        }
+        try {
+            EclipseTimesFile.write(file, table);
+        } catch (IOException e) {
+            throw new CalphotException("cannot write " + file + ": " + e.getMessage(), Location.of(file.toString()),
+                    e);
+        }
+        // the log name column as wide as the longest name
+        int w = 3;
+        for (Path log : a.logs()) {
+            w = Math.max(w, log.getFileName().toString().length());
+        }
+        out.printf(Locale.ROOT, "%-" + w + "s %4s %8s %16s %7s %9s %8s %6s%n", "log", "ccd", "cycle", "BMJD(TDB)",
+                "err(s)", "O-C(s)", "width(s)", "chi2nu");
+        for (String r : rows) {
+            int sp = r.indexOf(' ');
+            out.println(String.format(Locale.ROOT, "%-" + w + "s", r.substring(0, sp)) + r.substring(sp));
+        }
+        if (prior != null) {
+            out.printf(Locale.ROOT, "O-C against T0 = %.7f BMJD(TDB), P = %.11f d%n", prior.t0BmjdTdb(),
+                    prior.periodDays());
+        }
+        out.printf(Locale.ROOT, "%d eclipse(s) timed; %s now holds %d eclipse times from %d source(s)%n", timed, file,
+                table.size(), table.sources().size());
+        for (Path p : written) {
+            out.println("wrote " + p);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Aperture 1 over the sum of the other apertures of one CCD (first CCD with data by default). */
+    public Curve countRatio(Path logFile, String ccdLabel, TimeRequest request, Warnings warnings)
+            throws CalphotException {
+        PhotometryLog log = logs.read(logFile, warnings);
+        CcdTable ccd = null;
+        List<String> labels = new ArrayList<>();
+        for (CcdTable c : log.ccds()) {
+            labels.add(c.ccd());
+            if (ccdLabel == null ? ccd == null && c.rows() > 0 : c.ccd().equals(ccdLabel)) {
+                ccd = c;
+            }
+        }
+        if (ccd == null || ccd.rows() == 0) {
+            throw new BadInputException(ccdLabel == null ? "the log has no data lines"
+                    : "CCD '" + ccdLabel + "' " + (ccd == null ? "is not in the log (CCDs: " + String.join(", ", labels)
+                            + ")" : "has no data lines"), Location.of(logFile.toString()));
+        }
+        CalibrationOptions copts = CalibrationOptions.DEFAULTS;
+        List<String> comps = new ArrayList<>(ccd.apertureLabels());
+        comps.remove(copts.targetLabel());
+        if (comps.isEmpty()) {
+            throw new BadInputException("CCD " + ccd.ccd() + " has no comparison aperture (aperture "
+                    + copts.targetLabel() + " is the target)", Location.of(logFile.toString()));
+        }
+        CalibratedLightcurve lc = calibrator.calibrate(ccd,
+                ComparisonMagnitudes.unitComparison(ccd.ccd(), "ccd" + ccd.ccd(), comps), copts, warnings);
+        double[] bmjd = time.correct(request, lc.mjdUtc(), warnings).bmjdTdb();
+        return new Curve(ccd.ccd(), bmjd, lc.ratio(), lc.ratioErr(), lc.comparisonLabels());
+    }
+}
