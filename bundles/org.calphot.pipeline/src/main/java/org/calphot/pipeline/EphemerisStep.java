@@ -33,7 +33,7 @@ import org.calphot.ephemeris.EphemerisFitFile;
 import org.calphot.ephemeris.EphemerisFitter;
 import org.calphot.ephemeris.McmcOptions;
 import org.calphot.mcmc.ChainIO;
-import org.calphot.pipeline.internal.PyFloat;
+import org.calphot.core.util.PyFloat;
 import org.calphot.pipeline.internal.RunLog;
 
 /**
