@@ -15,12 +15,12 @@ public final class CalphotPerspective implements IPerspectiveFactory {
     public void createInitialLayout(IPageLayout layout) {
         String editors = layout.getEditorArea();
         layout.setEditorAreaVisible(true);
-        layout.addView(CalphotUi.OBSERVATIONS_VIEW_ID, IPageLayout.LEFT, 0.2f, editors);
-        IFolderLayout plots = layout.createFolder("org.calphot.ui.plots", IPageLayout.RIGHT, 0.45f, editors);
+        layout.addView(CalphotUi.OBSERVATIONS_VIEW_ID, IPageLayout.LEFT, 0.18f, editors);
+        IFolderLayout plots = layout.createFolder("org.calphot.ui.plots", IPageLayout.RIGHT, 0.5f, editors);
         plots.addView(CalphotUi.LIGHTCURVE_VIEW_ID);
         plots.addView(CalphotUi.COMPARISON_VIEW_ID);
         plots.addView(CalphotUi.LOG_VIEW_ID);
-        IFolderLayout bottom = layout.createFolder("org.calphot.ui.bottom", IPageLayout.BOTTOM, 0.62f, editors);
+        IFolderLayout bottom = layout.createFolder("org.calphot.ui.bottom", IPageLayout.BOTTOM, 0.6f, editors);
         bottom.addView(CalphotUi.PROBLEMS_VIEW_ID);
         bottom.addView(CalphotUi.CONSOLE_VIEW_ID);
         for (String id : new String[] {CalphotUi.OBSERVATIONS_VIEW_ID, CalphotUi.LIGHTCURVE_VIEW_ID,

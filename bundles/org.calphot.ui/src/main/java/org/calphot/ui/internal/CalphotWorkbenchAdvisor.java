@@ -50,8 +50,10 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
             public void postWindowOpen() {
                 windowOpenMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 if (Boolean.getBoolean("calphot.startupTime")) {
-                    System.out.println("calphot workbench: window open " + windowOpenMs + " ms after JVM start");
+                    System.out.println("calphot workbench: window open " + windowOpenMs + " ms after JVM start"
+                            + cpuSeconds());
                 }
+                openArguments(getWindowConfigurer().getWindow());
             }
 
             @Override
@@ -59,6 +61,60 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
                 return new Actions(abc);
             }
         };
+    }
+
+    /** ", N.N s CPU" from /proc (Linux): start-up cost independent of how loaded the machine is. */
+    private static String cpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return String.format(java.util.Locale.ROOT, ", %.1f s CPU", ticks / 100.0);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Program arguments: a folder becomes the Observations folder; a .yaml config is opened in the editor (and its
+     * folder shown); {@code --run} then runs it.
+     */
+    static void openArguments(IWorkbenchWindow window) {
+        java.nio.file.Path config = null;
+        java.nio.file.Path folder = null;
+        boolean run = false;
+        for (String a : org.eclipse.core.runtime.Platform.getApplicationArgs()) {
+            if (a.equals("--run")) {
+                run = true;
+                continue;
+            }
+            java.nio.file.Path p = java.nio.file.Path.of(a).toAbsolutePath().normalize();
+            if (java.nio.file.Files.isDirectory(p)) {
+                folder = p;
+            } else if (java.nio.file.Files.isRegularFile(p) && ObservationsView.Kind.of(p) == ObservationsView.Kind.CONFIG) {
+                config = p;
+            }
+        }
+        if (config == null && folder == null) {
+            return;
+        }
+        org.eclipse.ui.IWorkbenchPage page = window.getActivePage();
+        try {
+            if (folder == null && config != null) {
+                folder = config.getParent();
+            }
+            if (page.showView(CalphotUi.OBSERVATIONS_VIEW_ID) instanceof ObservationsView ov) {
+                ov.setRoot(folder);
+            }
+            if (config != null) {
+                org.calphot.ui.internal.editor.ConfigEditor.open(page, config);
+                if (run) {
+                    org.calphot.ui.internal.run.RunConfigHandler.start(page);
+                }
+            }
+        } catch (org.eclipse.ui.PartInitException e) {
+            System.err.println("calphot workbench: cannot open " + config + ": " + e.getMessage());
+        }
     }
 
     /** File and Window menus; the calphot menu and the Run button come from plugin.xml. */

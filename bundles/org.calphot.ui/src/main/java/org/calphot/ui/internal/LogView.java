@@ -52,7 +52,8 @@ public final class LogView extends ViewPart {
     /** Reads and shows a log (UI thread; the reading runs in a job). */
     public void show(Path log) {
         shown = log;
-        setContentDescription(log.toString());
+        setContentDescription(log.getFileName().toString());
+        setTitleToolTip(log.toString());
         summary.setText("Reading " + log + " ...");
         plot.setMessage("Reading " + log.getFileName() + " ...");
         Job job = Job.create("Reading " + log.getFileName(), (IProgressMonitor m) -> {

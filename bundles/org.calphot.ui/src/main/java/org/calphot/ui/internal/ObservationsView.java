@@ -175,7 +175,9 @@ public final class ObservationsView extends ViewPart {
 
     private void updateTitle() {
         Path r = (Path) viewer.getInput();
-        setContentDescription(r.toString());
+        Path parent = r.getParent();
+        setContentDescription(parent == null || parent.getFileName() == null ? r.toString()
+                : "\u2026/" + parent.getFileName() + "/" + r.getFileName());
         setTitleToolTip("Observations in " + r);
     }
 

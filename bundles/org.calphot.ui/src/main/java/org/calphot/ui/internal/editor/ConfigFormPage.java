@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.editor.FormPage;
@@ -49,7 +50,7 @@ public final class ConfigFormPage extends FormPage {
         FormToolkit tk = managedForm.getToolkit();
         sf.setText("cal_phot config: common fields");
         tk.decorateFormHeading(sf.getForm());
-        sf.getBody().setLayout(new GridLayout(2, true));
+        sf.getBody().setLayout(new GridLayout(1, true));
 
         Composite target = section(tk, sf, "Target and ephemeris",
                 "Where the target is and when its eclipses happen. T0 is a BMJD(TDB), the period is in days.");
@@ -60,13 +61,16 @@ public final class ConfigFormPage extends FormPage {
 
         Composite mags = section(tk, sf, "Comparison magnitudes and site",
                 "Where the comparison stars' magnitudes come from, and where the first payload was observed.");
-        Button sdss = tk.createButton(mags, "Magnitudes from the SDSS catalogue (each log needs a .coords file)",
-                SWT.CHECK);
+        Button sdss = tk.createButton(mags, "Magnitudes from the SDSS catalogue", SWT.CHECK);
+        sdss.setToolTipText("SDSS: 1. Each log then needs the path of its .coords file under logfiles.");
         sdss.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         fields.add(new Field("SDSS", false, sdss));
         sdss.addListener(SWT.Selection, e -> write("SDSS", false, sdss.getSelection() ? "1" : "0"));
-        tk.createLabel(mags, "(unticked: the magnitudes are written in the config, per log and band)")
-                .setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        Label note = tk.createLabel(mags, "Unticked (SDSS: 0): the comparison magnitudes are written in the config, "
+                + "per log and band.", SWT.WRAP);
+        GridData nd = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        nd.widthHint = 300;
+        note.setLayoutData(nd);
         combo(tk, mags, "Observatory:", "observatory", siteNames());
         combo(tk, mags, "Instrument:", "inst", new String[] {"hcam", "ucam", "uspec"});
         text(tk, mags, "Output name (oname):", "oname", true, "Reduced_system");
@@ -75,13 +79,15 @@ public final class ConfigFormPage extends FormPage {
     }
 
     private Composite section(FormToolkit tk, ScrolledForm sf, String title, String description) {
-        Section s = tk.createSection(sf.getBody(), ExpandableComposite.TITLE_BAR | Section.DESCRIPTION);
+        Section s = tk.createSection(sf.getBody(), ExpandableComposite.TITLE_BAR | Section.DESCRIPTION
+                | ExpandableComposite.EXPANDED);
         s.setText(title);
         s.setDescription(description);
-        s.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        s.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Composite c = tk.createComposite(s);
         c.setLayout(new GridLayout(2, false));
         s.setClient(c);
+        tk.paintBordersFor(c);
         return c;
     }
 
@@ -89,7 +95,9 @@ public final class ConfigFormPage extends FormPage {
         tk.createLabel(parent, label);
         Text t = tk.createText(parent, "", SWT.SINGLE);
         t.setMessage(hint);
-        t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        gd.widthHint = 220;
+        t.setLayoutData(gd);
         fields.add(new Field(key, payload, t));
         t.addListener(SWT.Modify, e -> write(key, payload, t.getText()));
     }
@@ -98,7 +106,9 @@ public final class ConfigFormPage extends FormPage {
         tk.createLabel(parent, label);
         Combo c = new Combo(parent, SWT.DROP_DOWN);
         c.setItems(items);
-        c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        gd.widthHint = 200;
+        c.setLayoutData(gd);
         tk.adapt(c, true, true);
         fields.add(new Field(key, true, c));
         c.addListener(SWT.Modify, e -> write(key, true, c.getText()));

@@ -47,10 +47,10 @@ public final class ProblemsView extends ViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Description", 520, p -> p.message(), p -> PlatformUI.getWorkbench().getSharedImages().getImage(
-                p.error() ? ISharedImages.IMG_OBJS_ERROR_TSK : ISharedImages.IMG_OBJS_WARN_TSK));
-        column("Key", 200, p -> p.key() == null ? "" : p.key(), p -> null);
-        column("Line", 60, p -> p.line() > 0 ? Integer.toString(p.line()) : "", p -> null);
+        column("Line", 70, p -> p.line() > 0 ? Integer.toString(p.line()) : "", p -> PlatformUI.getWorkbench()
+                .getSharedImages().getImage(p.error() ? ISharedImages.IMG_OBJS_ERROR_TSK : ISharedImages.IMG_OBJS_WARN_TSK));
+        column("Key", 120, p -> p.key() == null ? "" : p.key(), p -> null);
+        column("Description", 460, p -> p.message(), p -> null);
         column("File", 320, p -> p.file() == null ? "" : p.file().toString(), p -> null);
         viewer.addDoubleClickListener(e -> open((Problem) ((IStructuredSelection) e.getSelection()).getFirstElement()));
         update();

@@ -42,10 +42,10 @@ import org.jfree.data.xy.XYDataset;
 public final class ChartPanel extends Composite {
 
     private final StackLayout stack = new StackLayout();
-    private final Composite page;
+    private Composite page;
     private final Label message;
-    private final Chart chart;
-    private final Label readout;
+    private Chart chart;
+    private Label readout;
     private String exportName = "figure";
 
     public ChartPanel(Composite parent, String emptyMessage) {
@@ -53,6 +53,14 @@ public final class ChartPanel extends Composite {
         setLayout(stack);
         message = new Label(this, SWT.WRAP | SWT.CENTER);
         message.setText(emptyMessage);
+        stack.topControl = message;
+    }
+
+    /** The chart widget is made on first use: JFreeChart and AWT then load after start-up, not during it. */
+    private void ensureChart() {
+        if (page != null) {
+            return;
+        }
         page = new Composite(this, SWT.NONE);
         GridLayout gl = new GridLayout(1, false);
         gl.marginWidth = 0;
@@ -64,6 +72,9 @@ public final class ChartPanel extends Composite {
         readout = new Label(page, SWT.NONE);
         readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         readout.setText(HINT);
+        readout.setToolTipText("Drag a box to zoom in, mouse wheel to zoom at the pointer, middle button or Shift+drag"
+                + " to pan, arrow keys to step; right-click for zoom reset, properties and export to PNG/PDF."
+                + " Point at a data point to read its values here.");
         chart.addChartMouseListener(new ChartMouseListener() {
             @Override
             public void chartMouseClicked(ChartMouseEvent event) {
@@ -75,17 +86,17 @@ public final class ChartPanel extends Composite {
                 readout.setText(t == null ? HINT : t);
             }
         });
-        stack.topControl = message;
     }
 
-    private static final String HINT = "Drag a box to zoom, wheel to zoom, middle button or Shift+drag to pan; "
-            + "right-click for zoom reset and export. Point at a point for its values.";
+    private static final String HINT = "Zoom: drag a box or wheel.  Pan: Shift+drag.  Right-click: reset, export.";
 
     /** Shows a chart, or the message when {@code c} is null. */
     public void setChart(JFreeChart c, String exportName) {
         this.exportName = exportName == null ? "figure" : exportName;
         if (c != null) {
+            ensureChart();
             addToolTips(c.getPlot());
+            shareRangeLabels(c.getPlot());
             chart.setChart(c);
             chart.forceRedraw();
         }
@@ -100,15 +111,15 @@ public final class ChartPanel extends Composite {
     }
 
     public JFreeChart chart() {
-        return stack.topControl == page ? chart.getChart() : null;
+        return page != null && stack.topControl == page ? chart.getChart() : null;
     }
 
     public boolean hasChart() {
-        return stack.topControl == page;
+        return page != null && stack.topControl == page;
     }
 
     public String readoutText() {
-        return readout.getText();
+        return readout == null ? "" : readout.getText();
     }
 
     public void resetZoom() {
@@ -148,6 +159,26 @@ public final class ChartPanel extends Composite {
         boolean pdf = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
         int w = pdf ? 720 : 1400;
         Figures.write(c, file, w, (int) Math.round((double) w * pref.height / pref.width));
+    }
+
+    /**
+     * Stacked panels in a view are short: one y label per panel would overlap its neighbours, so only the middle
+     * panel keeps its labels (the quantity is the same in every panel). Exported files are unaffected in layout.
+     */
+    private static void shareRangeLabels(Plot plot) {
+        if (plot instanceof CombinedDomainXYPlot cp && cp.getSubplots().size() >= 3) {
+            int middle = cp.getSubplots().size() / 2;
+            for (int i = 0; i < cp.getSubplots().size(); i++) {
+                XYPlot p = (XYPlot) cp.getSubplots().get(i);
+                if (i != middle) {
+                    for (int a = 0; a < p.getRangeAxisCount(); a++) {
+                        if (p.getRangeAxis(a) != null) {
+                            p.getRangeAxis(a).setLabel(null);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void addToolTips(Plot plot) {

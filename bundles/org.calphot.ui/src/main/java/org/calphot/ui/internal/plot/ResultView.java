@@ -43,6 +43,7 @@ public abstract class ResultView extends ViewPart {
         contributeActions(tb, menu);
         tb.add(new Separator());
         tb.add(action("Reset Zoom", "Show all the data again", panel::resetZoom));
+        tb.add(new Separator());
         tb.add(action("Export...", "Save the figure as shown as PNG or PDF (by the file name)", () -> panel.exportDialog("png")));
         menu.add(action("Export as PDF...", "Save the figure as a vector PDF", () -> panel.exportDialog("pdf")));
         menu.add(new Separator("logs"));
@@ -110,7 +111,8 @@ public abstract class ResultView extends ViewPart {
         } else {
             panel.setChart(c, exportStem(log));
         }
-        setContentDescription(log.log().toString() + "  \u2192  " + result.outputDir());
+        setContentDescription(log.log().getFileName() + "  \u2192  " + result.outputDir().getFileName());
+        setTitleToolTip(log.log() + " \u2192 " + result.outputDir());
     }
 
     public ChartPanel panel() {
