@@ -25,7 +25,7 @@ class PerspectiveTest {
         IViewPart lightcurve = page.findView(CalphotUi.LIGHTCURVE_VIEW_ID);
         assertNotNull(observations, "Observations view not in the perspective");
         assertNotNull(lightcurve, "Lightcurve view not in the perspective");
-        assertEquals("Observations", observations.getTitle());
-        assertEquals("Lightcurve", lightcurve.getTitle());
+        assertEquals("Observations", ((org.eclipse.ui.IWorkbenchPart2) observations).getPartName());
+        assertEquals("Lightcurve", ((org.eclipse.ui.IWorkbenchPart2) lightcurve).getPartName());
     }
 }

@@ -1,17 +1,31 @@
 package org.calphot.ui.internal;
 
 import org.calphot.ui.CalphotUi;
+import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** Observations on the left, plots in the middle: the layout an observer reads left to right. */
+/**
+ * Read left to right: the observations, the config being edited with its problems and the run console below it,
+ * and the plots on the right.
+ */
 public final class CalphotPerspective implements IPerspectiveFactory {
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
-        layout.setEditorAreaVisible(false);
         String editors = layout.getEditorArea();
-        layout.addView(CalphotUi.OBSERVATIONS_VIEW_ID, IPageLayout.LEFT, 0.28f, editors);
-        layout.addView(CalphotUi.LIGHTCURVE_VIEW_ID, IPageLayout.RIGHT, 0.72f, editors);
+        layout.setEditorAreaVisible(true);
+        layout.addView(CalphotUi.OBSERVATIONS_VIEW_ID, IPageLayout.LEFT, 0.18f, editors);
+        IFolderLayout plots = layout.createFolder("org.calphot.ui.plots", IPageLayout.RIGHT, 0.5f, editors);
+        plots.addView(CalphotUi.LIGHTCURVE_VIEW_ID);
+        plots.addView(CalphotUi.COMPARISON_VIEW_ID);
+        plots.addView(CalphotUi.LOG_VIEW_ID);
+        IFolderLayout bottom = layout.createFolder("org.calphot.ui.bottom", IPageLayout.BOTTOM, 0.6f, editors);
+        bottom.addView(CalphotUi.PROBLEMS_VIEW_ID);
+        bottom.addView(CalphotUi.CONSOLE_VIEW_ID);
+        for (String id : new String[] {CalphotUi.OBSERVATIONS_VIEW_ID, CalphotUi.LIGHTCURVE_VIEW_ID,
+            CalphotUi.COMPARISON_VIEW_ID, CalphotUi.LOG_VIEW_ID, CalphotUi.PROBLEMS_VIEW_ID, CalphotUi.CONSOLE_VIEW_ID}) {
+            layout.addShowViewShortcut(id);
+        }
     }
 }

@@ -1,17 +1,31 @@
 package org.calphot.ui.internal;
 
+import java.lang.management.ManagementFactory;
+
 import org.calphot.ui.CalphotUi;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-/** Opens the calphot perspective; window state is not restored, so every start looks the same. */
+/** Opens the calphot perspective; the window's layout (views, sizes, open editors) is saved on exit and restored. */
 final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
+
+    /** Milliseconds from JVM start to the first window on screen, for the start-up figure in the README. */
+    static volatile long windowOpenMs = -1;
 
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
-        configurer.setSaveAndRestore(false);
+        configurer.setSaveAndRestore(true);
     }
 
     @Override
@@ -25,11 +39,131 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
             @Override
             public void preWindowOpen() {
                 IWorkbenchWindowConfigurer c = getWindowConfigurer();
-                c.setInitialSize(new org.eclipse.swt.graphics.Point(1200, 800));
+                c.setInitialSize(new Point(1280, 860));
                 c.setShowStatusLine(true);
                 c.setShowProgressIndicator(true);
-                c.setTitle("calphot");
+                c.setShowCoolBar(true);
+                c.setTitle("calphot workbench");
+            }
+
+            @Override
+            public void postWindowOpen() {
+                windowOpenMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                if (Boolean.getBoolean("calphot.startupTime")) {
+                    System.out.println("calphot workbench: window open " + windowOpenMs + " ms after JVM start"
+                            + cpuSeconds());
+                }
+                openArguments(getWindowConfigurer().getWindow());
+            }
+
+            @Override
+            public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer abc) {
+                return new Actions(abc);
             }
         };
+    }
+
+    /** ", N.N s CPU" from /proc (Linux): start-up cost independent of how loaded the machine is. */
+    private static String cpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return String.format(java.util.Locale.ROOT, ", %.1f s CPU", ticks / 100.0);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Program arguments: a folder becomes the Observations folder; a .yaml config is opened in the editor (and its
+     * folder shown); {@code --run} then runs it.
+     */
+    static void openArguments(IWorkbenchWindow window) {
+        java.nio.file.Path config = null;
+        java.nio.file.Path folder = null;
+        boolean run = false;
+        for (String a : org.eclipse.core.runtime.Platform.getApplicationArgs()) {
+            if (a.equals("--run")) {
+                run = true;
+                continue;
+            }
+            java.nio.file.Path p = java.nio.file.Path.of(a).toAbsolutePath().normalize();
+            if (java.nio.file.Files.isDirectory(p)) {
+                folder = p;
+            } else if (java.nio.file.Files.isRegularFile(p) && ObservationsView.Kind.of(p) == ObservationsView.Kind.CONFIG) {
+                config = p;
+            }
+        }
+        if (config == null && folder == null) {
+            return;
+        }
+        org.eclipse.ui.IWorkbenchPage page = window.getActivePage();
+        try {
+            if (folder == null && config != null) {
+                folder = config.getParent();
+            }
+            if (page.showView(CalphotUi.OBSERVATIONS_VIEW_ID) instanceof ObservationsView ov) {
+                ov.setRoot(folder);
+            }
+            if (config != null) {
+                org.calphot.ui.internal.editor.ConfigEditor.open(page, config);
+                if (run) {
+                    org.calphot.ui.internal.run.RunConfigHandler.start(page);
+                }
+            }
+        } catch (org.eclipse.ui.PartInitException e) {
+            System.err.println("calphot workbench: cannot open " + config + ": " + e.getMessage());
+        }
+    }
+
+    /** File and Window menus; the calphot menu and the Run button come from plugin.xml. */
+    private static final class Actions extends ActionBarAdvisor {
+        Actions(IActionBarConfigurer configurer) {
+            super(configurer);
+        }
+
+        @Override
+        protected void makeActions(IWorkbenchWindow window) {
+            register(ActionFactory.SAVE.create(window));
+            register(ActionFactory.QUIT.create(window));
+            register(ActionFactory.PREFERENCES.create(window));
+            register(ActionFactory.RESET_PERSPECTIVE.create(window));
+            register(ActionFactory.UNDO.create(window));
+            register(ActionFactory.REDO.create(window));
+            register(ActionFactory.CUT.create(window));
+            register(ActionFactory.COPY.create(window));
+            register(ActionFactory.PASTE.create(window));
+            register(ActionFactory.SELECT_ALL.create(window));
+            register(ActionFactory.FIND.create(window));
+        }
+
+        @Override
+        protected void fillMenuBar(IMenuManager menuBar) {
+            MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+            file.add(new org.eclipse.jface.action.GroupMarker(IWorkbenchActionConstants.FILE_START));
+            file.add(getAction(ActionFactory.SAVE.getId()));
+            file.add(new Separator());
+            file.add(getAction(ActionFactory.QUIT.getId()));
+            MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+            edit.add(getAction(ActionFactory.UNDO.getId()));
+            edit.add(getAction(ActionFactory.REDO.getId()));
+            edit.add(new Separator());
+            edit.add(getAction(ActionFactory.CUT.getId()));
+            edit.add(getAction(ActionFactory.COPY.getId()));
+            edit.add(getAction(ActionFactory.PASTE.getId()));
+            edit.add(getAction(ActionFactory.SELECT_ALL.getId()));
+            edit.add(new Separator());
+            edit.add(getAction(ActionFactory.FIND.getId()));
+            edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+            MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+            window.add(getAction(ActionFactory.RESET_PERSPECTIVE.getId()));
+            window.add(new Separator());
+            window.add(getAction(ActionFactory.PREFERENCES.getId()));
+            menuBar.add(file);
+            menuBar.add(edit);
+            menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+            menuBar.add(window);
+        }
     }
 }

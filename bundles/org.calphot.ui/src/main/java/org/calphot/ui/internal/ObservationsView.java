@@ -5,35 +5,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.calphot.ui.CalphotUi;
+import org.calphot.ui.internal.editor.ConfigEditor;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
 /**
- * A folder of observations: logs, coords files, configs and outputs, by folder. The folder is the
- * {@code calphot.observations} system property, else the working directory.
+ * A folder of observations: nights (folders), and in each night the files of one run grouped under the run's name
+ * ({@code run010.log}, {@code run010.coords}, ...), configs and outputs beside them, each kind with its icon.
+ * Double-click a log for its summary and counts plot, a config to edit it. The folder is the
+ * {@code calphot.observations} system property, else the last folder opened, else the working directory.
  */
 public final class ObservationsView extends ViewPart {
+
+    private static final Pattern DATE = Pattern.compile(".*(\\d{4}-?\\d{2}-?\\d{2}).*");
 
     private TreeViewer viewer;
 
     /** What a file is to calphot, judged by its name. */
-    enum Kind {
-        LOG, COORDS, CONFIG, LIGHTCURVE, FOLDER, OTHER;
+    public enum Kind {
+        LOG, COORDS, CONFIG, LIGHTCURVE, FIGURE, FOLDER, OTHER;
 
-        static Kind of(Path p) {
+        public static Kind of(Path p) {
             if (Files.isDirectory(p)) {
                 return FOLDER;
             }
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".log") || n.endsWith(".fits")) {
+            if (n.endsWith(".log") || n.endsWith(".fits") || n.endsWith(".fit") || n.endsWith(".ulog")) {
                 return LOG;
             }
             if (n.endsWith(".coords")) {
@@ -42,10 +57,33 @@ public final class ObservationsView extends ViewPart {
             if (n.endsWith(".yaml") || n.endsWith(".yml")) {
                 return CONFIG;
             }
-            if (n.endsWith(".calib") || n.endsWith(".csv")) {
+            if (n.endsWith(".calib") || n.endsWith(".csv") || n.endsWith(".lcurve")) {
                 return LIGHTCURVE;
             }
+            if (n.endsWith(".png") || n.endsWith(".pdf")) {
+                return FIGURE;
+            }
             return OTHER;
+        }
+
+        String icon() {
+            return switch (this) {
+                case LOG -> Icons.LOG;
+                case COORDS -> Icons.COORDS;
+                case CONFIG -> Icons.CONFIG;
+                case LIGHTCURVE -> Icons.LIGHTCURVE;
+                case FIGURE -> Icons.FIGURE;
+                case FOLDER -> Icons.FOLDER;
+                case OTHER -> Icons.OTHER;
+            };
+        }
+    }
+
+    /** The files of one run in one night: same name before the first dot, at least one log or coords file. */
+    public record RunGroup(Path folder, String run, List<Path> files) {
+
+        public Path log() {
+            return files.stream().filter(f -> Kind.of(f) == Kind.LOG).findFirst().orElse(null);
         }
     }
 
@@ -59,48 +97,178 @@ public final class ObservationsView extends ViewPart {
             }
 
             @Override
-            public Object[] getChildren(Object parentElement) {
-                return children((Path) parentElement);
+            public Object[] getChildren(Object e) {
+                return e instanceof RunGroup g ? g.files().toArray() : children((Path) e);
             }
 
             @Override
-            public Object getParent(Object element) {
-                return ((Path) element).getParent();
+            public Object getParent(Object e) {
+                return e instanceof RunGroup g ? g.folder() : ((Path) e).getParent();
             }
 
             @Override
-            public boolean hasChildren(Object element) {
-                return Files.isDirectory((Path) element);
+            public boolean hasChildren(Object e) {
+                return e instanceof RunGroup || Files.isDirectory((Path) e);
             }
         });
         viewer.setLabelProvider(new LabelProvider() {
             @Override
-            public String getText(Object element) {
-                Path p = (Path) element;
-                Kind k = Kind.of(p);
+            public String getText(Object e) {
+                if (e instanceof RunGroup g) {
+                    return g.run() + "  (" + g.files().size() + " files)";
+                }
+                Path p = (Path) e;
                 String name = p.getFileName().toString();
-                return k == Kind.FOLDER || k == Kind.OTHER ? name : name + "  [" + k.name().toLowerCase(Locale.ROOT) + "]";
+                if (Files.isDirectory(p) && isNight(p)) {
+                    return name + "  (night)";
+                }
+                return name;
+            }
+
+            @Override
+            public Image getImage(Object e) {
+                if (e instanceof RunGroup) {
+                    return Icons.get(Icons.RUN_GROUP);
+                }
+                Path p = (Path) e;
+                if (Files.isDirectory(p)) {
+                    return Icons.get(isNight(p) ? Icons.NIGHT : Icons.FOLDER);
+                }
+                return Icons.get(Kind.of(p).icon());
             }
         });
+        viewer.addDoubleClickListener(ev -> open(((IStructuredSelection) ev.getSelection()).getFirstElement()));
+        viewer.addSelectionChangedListener(ev -> {
+            Object o = ((IStructuredSelection) ev.getSelection()).getFirstElement();
+            Path p = o instanceof RunGroup g ? g.folder().resolve(g.run()) : (Path) o;
+            getViewSite().getActionBars().getStatusLineManager().setMessage(p == null ? null : p.toString());
+        });
+        IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
+        Action refresh = new Action("Refresh") {
+            @Override
+            public void run() {
+                refresh();
+            }
+        };
+        refresh.setToolTipText("Read the folder again");
+        tb.add(refresh);
         viewer.setInput(root());
+        getSite().setSelectionProvider(viewer);
+        updateTitle();
     }
 
-    static Path root() {
-        return Path.of(System.getProperty("calphot.observations", System.getProperty("user.dir"))).toAbsolutePath();
+    public TreeViewer viewer() {
+        return viewer;
     }
 
-    static Object[] children(Path dir) {
+    public void refresh() {
+        viewer.refresh();
+    }
+
+    /** Shows another folder and remembers it for the next start. */
+    public void setRoot(Path folder) {
+        Path abs = folder.toAbsolutePath().normalize();
+        Prefs.store().setValue(Prefs.OBSERVATIONS_FOLDER, abs.toString());
+        viewer.setInput(abs);
+        updateTitle();
+    }
+
+    private void updateTitle() {
+        Path r = (Path) viewer.getInput();
+        Path parent = r.getParent();
+        setContentDescription(parent == null || parent.getFileName() == null ? r.toString()
+                : "\u2026/" + parent.getFileName() + "/" + r.getFileName());
+        setTitleToolTip("Observations in " + r);
+    }
+
+    /** Opens what the user double-clicked: logs in the Log Summary view, configs in the config editor. */
+    void open(Object element) {
+        if (element == null) {
+            return;
+        }
+        IWorkbenchPage page = getSite().getPage();
+        Path p = element instanceof RunGroup g ? g.log() : (Path) element;
+        if (p == null || Files.isDirectory(p)) {
+            viewer.setExpandedState(element, !viewer.getExpandedState(element));
+            return;
+        }
+        try {
+            switch (Kind.of(p)) {
+                case LOG -> ((LogView) page.showView(CalphotUi.LOG_VIEW_ID)).show(p);
+                case CONFIG -> ConfigEditor.open(page, p);
+                default -> viewer.setExpandedState(element, !viewer.getExpandedState(element));
+            }
+        } catch (PartInitException e) {
+            org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), "calphot", "Cannot open " + p,
+                    e.getStatus());
+        }
+    }
+
+    public static Path root() {
+        String prop = System.getProperty("calphot.observations");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop).toAbsolutePath().normalize();
+        }
+        String saved = Prefs.store().getString(Prefs.OBSERVATIONS_FOLDER);
+        if (saved != null && !saved.isBlank() && Files.isDirectory(Path.of(saved))) {
+            return Path.of(saved);
+        }
+        return Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    }
+
+    /** A night: a folder named by a date, or one that holds logs itself. */
+    static boolean isNight(Path dir) {
+        if (DATE.matcher(dir.getFileName() == null ? "" : dir.getFileName().toString()).matches()) {
+            return true;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(f -> !Files.isDirectory(f) && Kind.of(f) == Kind.LOG);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Folders first, then run groups, then loose files (configs, Calibration.txt, ...), each by name. */
+    public static Object[] children(Path dir) {
         if (!Files.isDirectory(dir)) {
             return new Object[0];
         }
-        List<Path> out = new ArrayList<>();
+        List<Path> entries = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> !p.getFileName().toString().startsWith(".")).forEach(out::add);
+            s.filter(p -> !p.getFileName().toString().startsWith(".")).forEach(entries::add);
         } catch (IOException e) {
             return new Object[0];
         }
-        out.sort(Comparator.comparing((Path p) -> !Files.isDirectory(p)).thenComparing(Path::getFileName));
+        entries.sort(Comparator.comparing(Path::getFileName));
+        List<Object> folders = new ArrayList<>();
+        Map<String, List<Path>> byRun = new LinkedHashMap<>();
+        for (Path p : entries) {
+            if (Files.isDirectory(p)) {
+                folders.add(p);
+            } else {
+                byRun.computeIfAbsent(stem(p), k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<Object> groups = new ArrayList<>();
+        List<Object> loose = new ArrayList<>();
+        byRun.forEach((run, files) -> {
+            boolean isRun = files.stream().anyMatch(f -> Kind.of(f) == Kind.LOG || Kind.of(f) == Kind.COORDS);
+            if (isRun && files.size() > 1) {
+                groups.add(new RunGroup(dir, run, List.copyOf(files)));
+            } else {
+                loose.addAll(files);
+            }
+        });
+        List<Object> out = new ArrayList<>(folders);
+        out.addAll(groups);
+        out.addAll(loose);
         return out.toArray();
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.indexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     @Override

@@ -1,0 +1,56 @@
+package org.calphot.ui.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.calphot.core.CalphotException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The calphot DS services, looked up through OSGi. Trackers stay open for the life of the workbench:
+ * closing one would let SCR deactivate a lazy component between two runs.
+ */
+public final class UiServices {
+
+    private static final long WAIT_MS = 5000;
+    private static final Map<Class<?>, ServiceTracker<?, ?>> TRACKERS = new ConcurrentHashMap<>();
+
+    private UiServices() {
+    }
+
+    /** The highest-ranked service of this type; waits briefly for SCR. Call off the UI thread when possible. */
+    public static <T> T get(Class<T> type) throws CalphotException {
+        T s = find(type);
+        if (s == null) {
+            throw new CalphotException("no " + type.getSimpleName() + " service is installed in this workbench");
+        }
+        return s;
+    }
+
+    /** The service or null when none is registered (optional services such as catalogues). */
+    @SuppressWarnings("unchecked")
+    public static <T> T find(Class<T> type) throws CalphotException {
+        ServiceTracker<T, T> tracker = (ServiceTracker<T, T>) TRACKERS.computeIfAbsent(type, t -> {
+            Bundle b = FrameworkUtil.getBundle(UiServices.class);
+            BundleContext ctx = b == null ? null : b.getBundleContext();
+            if (ctx == null) {
+                return null;
+            }
+            ServiceTracker<T, T> st = new ServiceTracker<>(ctx, (Class<T>) t, null);
+            st.open();
+            return st;
+        });
+        if (tracker == null) {
+            throw new CalphotException("calphot services are only available inside the OSGi runtime");
+        }
+        try {
+            return tracker.waitForService(WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CalphotException("interrupted while waiting for " + type.getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.calphot.ui.internal.editor;
+
+import java.nio.file.Path;
+
+import org.calphot.ui.CalphotUi;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.forms.editor.FormEditor;
+import org.eclipse.ui.texteditor.ITextEditor;
+
+/**
+ * The cal_phot config editor: the YAML source with live validation, and a form of the common fields (target,
+ * ephemeris, magnitudes source, site, instrument) that edits the same text.
+ */
+public final class ConfigEditor extends FormEditor {
+
+    private ConfigTextEditor source;
+    private ConfigFormPage form;
+
+    /** Opens (or activates) the editor on a config file. */
+    public static ConfigEditor open(IWorkbenchPage page, Path file) throws PartInitException {
+        IEditorPart e = page.openEditor(new PathEditorInput(file), CalphotUi.CONFIG_EDITOR_ID, true);
+        return (ConfigEditor) e;
+    }
+
+    @Override
+    protected void addPages() {
+        try {
+            source = new ConfigTextEditor();
+            int i = addPage(source, getEditorInput());
+            setPageText(i, "YAML");
+            form = new ConfigFormPage(this);
+            addPage(form);
+        } catch (PartInitException e) {
+            throw new IllegalStateException(e);
+        }
+        setPartName(getEditorInput().getName());
+    }
+
+    public ConfigTextEditor source() {
+        return source;
+    }
+
+    public ConfigFormPage form() {
+        return form;
+    }
+
+    public Path file() {
+        return ((PathEditorInput) getEditorInput()).file();
+    }
+
+    /** 0: the YAML page, 1: the form. */
+    public void showPage(int index) {
+        setActivePage(index);
+    }
+
+    /** Shows the YAML page with the line selected (1-based). */
+    public void reveal(int line) {
+        setActivePage(0);
+        source.gotoLine(line);
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        source.doSave(monitor);
+        editorDirtyStateChanged();
+    }
+
+    @Override
+    public void doSaveAs() {
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    @Override
+    public boolean isDirty() {
+        return source != null && source.isDirty();
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == ITextEditor.class) {
+            return adapter.cast(source);
+        }
+        return super.getAdapter(adapter);
+    }
+}
