@@ -90,7 +90,12 @@ public enum StandardSystem {
      * no instrument -> filter set "sdss" gives SPSS SDSS, otherwise Smith 2002.
      */
     public static StandardSystem select(String instrument, String filterSet, LocalDate date) throws BadInputException {
-        String inst = instrument == null ? "" : instrument.toLowerCase(Locale.ROOT);
+        String inst = instrument == null ? "" : instrument.toLowerCase(Locale.ROOT).strip();
+        // reduce files name the instrument with its telescope (ULTRACAM-NTT, HIPERCAM-GTC, ULTRASPEC-TNT)
+        int dash = inst.indexOf('-');
+        if (dash > 0 && (inst.startsWith("ultracam") || inst.startsWith("hipercam") || inst.startsWith("ultraspec"))) {
+            inst = inst.substring(0, dash);
+        }
         String set = filterSet == null ? "" : filterSet.toLowerCase(Locale.ROOT);
         switch (inst) {
             case "", "none" -> {

@@ -142,6 +142,10 @@ class StandardsCatalogueTest {
         assertThrows(BadInputException.class, () -> StandardSystem.select("ultracam", "super", null));
         assertThrows(BadInputException.class, () -> StandardSystem.select("hipercam", "regular", null));
         assertThrows(BadInputException.class, () -> StandardSystem.select("fors2", null, null));
+        // reduce files name instrument and telescope together
+        assertEquals(StandardSystem.SPSS_UCAM_CUBE_SUPER,
+                StandardSystem.select("ULTRACAM-NTT", "super", java.time.LocalDate.of(2021, 3, 9)));
+        assertEquals(StandardSystem.SPSS_HCAM, StandardSystem.select("HIPERCAM-GTC", null, null));
         assertThrows(BadInputException.class,
                 () -> cat.queryByName("GD153", QueryOptions.DEFAULTS.withParameter("system", "nonsense")));
     }
