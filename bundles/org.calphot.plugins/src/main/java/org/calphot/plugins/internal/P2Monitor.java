@@ -14,7 +14,7 @@ final class P2Monitor extends NullProgressMonitor {
 
     @Override
     public void beginTask(String name, int totalWork) {
-        monitor.begin(name, totalWork);
+        monitor.begin(name == null || name.isBlank() ? "p2" : name, totalWork);
     }
 
     @Override

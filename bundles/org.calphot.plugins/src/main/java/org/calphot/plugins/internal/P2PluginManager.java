@@ -56,6 +56,9 @@ public final class P2PluginManager implements PluginManager {
     // InstallableUnitDescription.PROP_TYPE_PRODUCT, not in the API packages
     static final String PROP_TYPE_PRODUCT = "org.eclipse.equinox.p2.type.product";
 
+    private static final Set<String> START = Set.of("org.eclipse.equinox.p2.core",
+            "org.eclipse.equinox.p2.garbagecollector");
+
     private IProvisioningAgent agent;
 
     private synchronized IProvisioningAgent agent() throws CalphotException {
@@ -67,9 +70,10 @@ public final class P2PluginManager implements PluginManager {
         if (ctx == null) {
             throw new CalphotException("p2 is only available inside the running product");
         }
-        // p2.core registers the agent of the running product when it starts; it is lazy, so start it
+        // p2.core registers the agent of the running product when it starts, the garbage collector removes the
+        // jars of uninstalled bundles after each commit; both are lazy, so start them
         for (Bundle b : ctx.getBundles()) {
-            if ("org.eclipse.equinox.p2.core".equals(b.getSymbolicName()) && b.getState() != Bundle.ACTIVE) {
+            if (START.contains(b.getSymbolicName()) && b.getState() != Bundle.ACTIVE) {
                 try {
                     b.start(Bundle.START_TRANSIENT);
                 } catch (BundleException e) {
