@@ -14,6 +14,7 @@ import org.calphot.cli.internal.commands.EphemerisCommand;
 import org.calphot.cli.internal.commands.EclipseTimesCommand;
 import org.calphot.cli.internal.commands.BenchTimeCommand;
 import org.calphot.cli.internal.commands.ServicesCommand;
+import org.calphot.cli.internal.commands.PluginsCommand;
 import org.calphot.cli.internal.commands.TimeCommand;
 
 import picocli.CommandLine;
@@ -36,6 +37,7 @@ final class Subcommands {
         root.addSubcommand(new EphemerisCommand());
         root.addSubcommand(new TimeCommand());
         root.addSubcommand(new ServicesCommand());
+        root.addSubcommand(new PluginsCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new BenchParseCommand());
         bench.addSubcommand(new BenchMcmcCommand());

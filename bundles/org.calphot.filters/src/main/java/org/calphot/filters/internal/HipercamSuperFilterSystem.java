@@ -1,0 +1,14 @@
+package org.calphot.filters.internal;
+
+import org.calphot.core.filters.FilterSystem;
+import org.calphot.filters.CamFilterSystems;
+import org.osgi.service.component.annotations.Component;
+
+/** The hipercam-super filter system as a service. */
+@Component(service = FilterSystem.class, property = "name=hipercam-super")
+public final class HipercamSuperFilterSystem extends FilterSystemComponents {
+
+    public HipercamSuperFilterSystem() {
+        super(CamFilterSystems.hipercamSuper());
+    }
+}
