@@ -138,7 +138,7 @@ class StandardsCatalogueTest {
     }
 
     @Test
-    void ultracamNeedsADate() {
+    void ultracamNeedsADate() throws Exception {
         assertThrows(BadInputException.class, () -> StandardSystem.select("ultracam", "super", null));
         assertThrows(BadInputException.class, () -> StandardSystem.select("hipercam", "regular", null));
         assertThrows(BadInputException.class, () -> StandardSystem.select("fors2", null, null));
