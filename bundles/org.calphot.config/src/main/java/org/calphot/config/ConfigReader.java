@@ -206,9 +206,10 @@ public final class ConfigReader {
         } else {
             bands = List.of();
         }
-        if (inst == Instrument.USPEC && bands.isEmpty() && extractData) {
-            problems.add(where, "ULTRASPEC payloads need 'bands: [<filter>]' (e.g. [kg5]); the original asked for the"
-                    + " filter interactively");
+        if (inst == Instrument.USPEC && bands.isEmpty() && extractData && source == MagnitudeSource.NONE) {
+            // the original asked for the filter interactively; with a catalogue it comes from the .coords
+            // file, with config magnitudes from their keys; here only the file names need it
+            warnings.warn(where, "ULTRASPEC payload without 'bands: [<filter>]': its lightcurves are named 'ccd1'");
         }
         return new Payload(name, observatory, site, inst, bands, phase[0], phase[1], oname, logs, eclipseTimes,
                 fluxCalibrate, extractData, ignore, source, airmass, dropBad, where);

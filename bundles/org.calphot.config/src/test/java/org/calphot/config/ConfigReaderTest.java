@@ -232,9 +232,11 @@ class ConfigReaderTest {
     }
 
     @Test
-    void ultraspecWithoutBandIsAnError() {
-        ConfigException e = fails(SDSS.replace("    bands: [kg5]\n", ""));
-        assertTrue(e.getMessage().contains("ULTRASPEC payloads need 'bands"), e.getMessage());
+    void ultraspecWithoutBandTakesItFromTheCoordsFile() throws Exception {
+        // cal_phot asked for the ULTRASPEC filter interactively; an unchanged config must still run: in SDSS mode
+        // the band comes from each .coords file (read by the pipeline), so the payload has no bands of its own
+        CalphotJob job = read(SDSS.replace("    bands: [kg5]\n", ""));
+        assertEquals(List.of(), job.payloads().get(0).bands());
     }
 
     @Test

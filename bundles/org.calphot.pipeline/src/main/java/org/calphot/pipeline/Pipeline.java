@@ -246,7 +246,7 @@ public final class Pipeline {
         if (ccds.isEmpty()) {
             throw new BadInputException("the log has no data lines", Location.of(spec.log().toString()));
         }
-        List<String> bands = bandsFor(p, spec, plog.ccds().size());
+        List<String> bands = bandsFor(p, spec, plog.ccds().size(), warnings);
         log.say("CCD bands: %s", String.join(", ", bands));
 
         // eclipse and cycle number from the first CCD's times, by the original's rule (section 4.4)
@@ -375,11 +375,16 @@ public final class Pipeline {
         return name;
     }
 
-    private static List<String> bandsFor(Payload p, LogSpec spec, int nccd) {
+    private static List<String> bandsFor(Payload p, LogSpec spec, int nccd, Warnings warnings)
+            throws CalphotException {
         if (!spec.bands().isEmpty()) {
             return spec.bands(); // the config mode's keys name the bands of this log
         }
         List<String> b = new ArrayList<>(p.bands());
+        if (b.isEmpty() && spec.coords() != null) {
+            // catalogue mode: the .coords file names the band of each CCD (ULTRASPEC configs rely on it)
+            b.addAll(new org.calphot.io.CoordsReader().read(spec.coords(), Warnings.IGNORE).bands());
+        }
         while (b.size() < nccd) {
             b.add("ccd" + (b.size() + 1));
         }

@@ -128,7 +128,6 @@ class CatalogueModeTest {
                   dpleo:
                     observatory: TNO
                     inst: uspec
-                    bands: [kg5]
                     phase range: [-0.5, 0.5]
                     oname: DPLeo
                     logfiles:
