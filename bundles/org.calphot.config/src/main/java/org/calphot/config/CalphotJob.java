@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.calphot.core.Location;
 import org.calphot.core.time.SkyPosition;
 
 /**
@@ -16,15 +17,29 @@ import org.calphot.core.time.SkyPosition;
  * @param period          orbital period, days
  * @param catalogue       catalogue name used in the catalogue mode (default {@code sdss})
  * @param seed            seed of every random number (MCMC), recorded in provenance
+ * @param colourTerms     {@code colour terms} (default true): in the catalogue mode, an installed filter system's
+ *                        colour terms take the comparisons' catalogue (SDSS) magnitudes into the instrument's bands
+ * @param filterSystem    top-level {@code filter system}: the system every payload uses (a payload's own key wins),
+ *                        {@code none} for no colour terms, null to choose by instrument and band
+ * @param filterSystemAt  where {@code filter system} is written (for errors found at run time)
  */
 public record CalphotJob(Path configFile, String configText, String targetCoords, SkyPosition target, double t0,
         double period, boolean sdss, Path directory, boolean fitEphemeris, boolean overplot,
         String overplotFilename, String observingLogName, List<Payload> payloads, Set<OutputFormat> outputFormats,
-        String catalogue, long seed) {
+        String catalogue, long seed, boolean colourTerms, String filterSystem, Location filterSystemAt) {
 
     public CalphotJob {
         payloads = List.copyOf(payloads);
         outputFormats = Set.copyOf(outputFormats);
+    }
+
+    /** The components before colour terms: colour terms on, the filter system chosen by instrument and band. */
+    public CalphotJob(Path configFile, String configText, String targetCoords, SkyPosition target, double t0,
+            double period, boolean sdss, Path directory, boolean fitEphemeris, boolean overplot,
+            String overplotFilename, String observingLogName, List<Payload> payloads, Set<OutputFormat> outputFormats,
+            String catalogue, long seed) {
+        this(configFile, configText, targetCoords, target, t0, period, sdss, directory, fitEphemeris, overplot,
+                overplotFilename, observingLogName, payloads, outputFormats, catalogue, seed, true, null, null);
     }
 
     /** Every log of every payload that extracts data, in config order. */

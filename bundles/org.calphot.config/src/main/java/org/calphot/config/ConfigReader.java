@@ -122,6 +122,12 @@ public final class ConfigReader {
         String catalogue = f.string("catalogue", "sdss", false);
         long seed = (long) f.number("seed", 42, false);
         AirmassFormula airmass = f.airmass("airmass formula", AirmassFormula.PLANE_PARALLEL);
+        boolean colourTerms = f.bool("colour terms", true, false);
+        String filterSystem = f.systemName("filter system");
+        Location filterSystemAt = filterSystem == null ? null : f.at("filter system");
+        if (!colourTerms && filterSystem != null) {
+            warnings.warn(filterSystemAt, "'filter system' has no effect with 'colour terms: false'");
+        }
 
         List<Payload> payloads = new ArrayList<>();
         NodeTuple extract = keys.get("extract");
@@ -132,7 +138,7 @@ public final class ConfigReader {
         } else {
             for (NodeTuple pt : em.getValue()) {
                 String name = YamlNodes.keyText(pt);
-                Payload p = payload(name, pt, file, base, sdss, airmass, problems);
+                Payload p = payload(name, pt, file, base, sdss, airmass, filterSystem, filterSystemAt, problems);
                 if (p != null) {
                     payloads.add(p);
                 }
@@ -143,11 +149,13 @@ public final class ConfigReader {
         }
         problems.throwIfAny();
         return new CalphotJob(configFile, text, targetText, target, t0, period, sdss, base.resolve(dirText).normalize(),
-                fitEphemeris, overplot, overplotName, obsLog, payloads, formats, catalogue, seed);
+                fitEphemeris, overplot, overplotName, obsLog, payloads, formats, catalogue, seed, colourTerms,
+                filterSystem, filterSystemAt);
     }
 
     private Payload payload(String name, NodeTuple pt, String file, Path base, boolean sdss,
-            AirmassFormula defaultAirmass, Problems problems) {
+            AirmassFormula defaultAirmass, String defaultFilterSystem, Location defaultFilterSystemAt,
+            Problems problems) {
         String path = "extract." + name;
         Location where = Location.key(file, YamlNodes.line(pt.getKeyNode()), path);
         if (!(pt.getValueNode() instanceof MappingNode pm)) {
@@ -191,6 +199,11 @@ public final class ConfigReader {
         AirmassFormula airmass = f.airmass("airmass formula", defaultAirmass);
         boolean dropBad = f.bool("drop bad comparisons", false, false);
         List<String> bandsKey = f.stringList("bands");
+        String filterSystem = f.systemName("filter system");
+        Location filterSystemAt = filterSystem == null ? defaultFilterSystemAt : f.at("filter system");
+        if (filterSystem == null) {
+            filterSystem = defaultFilterSystem;
+        }
 
         MagnitudeSource source = !fluxCalibrate ? MagnitudeSource.NONE
                 : sdss ? MagnitudeSource.CATALOGUE : MagnitudeSource.CONFIG;
@@ -212,7 +225,7 @@ public final class ConfigReader {
             warnings.warn(where, "ULTRASPEC payload without 'bands: [<filter>]': its lightcurves are named 'ccd1'");
         }
         return new Payload(name, observatory, site, inst, bands, phase[0], phase[1], oname, logs, eclipseTimes,
-                fluxCalibrate, extractData, ignore, source, airmass, dropBad, where);
+                fluxCalibrate, extractData, ignore, source, airmass, dropBad, where, filterSystem, filterSystemAt);
     }
 
     private List<LogSpec> logs(NodeTuple t, Field f, Path base, MagnitudeSource source, boolean extractData,
@@ -501,6 +514,21 @@ public final class ConfigReader {
                 }
             }
             return out;
+        }
+
+        /** A filter system's name (installed systems are checked at run time), lower case; null when absent. */
+        String systemName(String key) {
+            String s = string(key, null, false);
+            if (s == null) {
+                return null;
+            }
+            String t = s.strip().toLowerCase(Locale.ROOT);
+            if (!t.matches("[a-z0-9][a-z0-9._-]*")) {
+                problems.add(at(key), "'" + key + "' must name a filter system (e.g. ultracam-super) or be none, got '"
+                        + s + "'");
+                return null;
+            }
+            return t;
         }
 
         AirmassFormula airmass(String key, AirmassFormula dflt) {

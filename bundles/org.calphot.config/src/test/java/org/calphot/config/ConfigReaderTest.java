@@ -258,4 +258,33 @@ class ConfigReaderTest {
         assertEquals(4 | 16, job.payloads().get(0).ignoreFlags());
         assertNull(job.payloads().get(0).logs().get(0).coords());
     }
+
+    @Test
+    void colourTermKeys() throws Exception {
+        CalphotJob plain = read(SDSS);
+        assertTrue(plain.colourTerms());
+        assertNull(plain.filterSystem());
+        assertNull(plain.payloads().get(0).filterSystem());
+
+        CalphotJob off = read(SDSS.replace("SDSS: 1", "SDSS: 1\nColour Terms: false"));
+        assertFalse(off.colourTerms());
+
+        // top level for every payload, a payload's own key wins; names are case-insensitive
+        CalphotJob top = read(SDSS.replace("SDSS: 1", "SDSS: 1\nfilter system: Ultracam-Super"));
+        assertEquals("ultracam-super", top.filterSystem());
+        assertEquals("ultracam-super", top.payloads().get(0).filterSystem());
+        assertEquals("filter system", top.payloads().get(0).filterSystemAt().key());
+        assertEquals(5, top.payloads().get(0).filterSystemAt().line());
+        CalphotJob own = read(SDSS.replace("SDSS: 1", "SDSS: 1\nfilter system: ultracam-super")
+                .replace("    bands: [kg5]\n", "    bands: [kg5]\n    filter system: none\n"));
+        assertTrue(own.payloads().get(0).noFilterSystem());
+        assertEquals("extract.data_1.filter system", own.payloads().get(0).filterSystemAt().key());
+
+        ConfigException e = fails(SDSS.replace("SDSS: 1", "SDSS: 1\ncolour terms: maybe\nfilter system: [a, b]"));
+        assertEquals(2, e.problems().size(), e.describe());
+        assertTrue(e.problems().get(0).message().contains("'colour terms' must be true or false"), e.describe());
+        assertTrue(e.problems().get(1).message().contains("'filter system' must be text"), e.describe());
+        ConfigException typo = fails(SDSS.replace("SDSS: 1", "SDSS: 1\ncolor terms: false"));
+        assertTrue(typo.problems().get(0).message().contains("did you mean 'colour terms'"), typo.describe());
+    }
 }

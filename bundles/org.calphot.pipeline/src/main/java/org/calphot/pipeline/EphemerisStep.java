@@ -78,7 +78,8 @@ final class EphemerisStep {
         EclipseTimer.Options topts = EclipseTimer.Options.defaults().withSampler(16, EclipseTimesTool.TIMING_STEPS,
                 job.seed());
         // its own resolver without warnings: extraction resolves (and warns) again for the same logs
-        MagnitudeResolver quiet = new MagnitudeResolver(job, services.catalogues(), options, Warnings.IGNORE);
+        MagnitudeResolver quiet = new MagnitudeResolver(job, services.catalogues(), services.filterSystems(),
+                options, Warnings.IGNORE);
         for (Payload p : job.payloads()) {
             if (!p.getEclipseTimes()) {
                 continue;
@@ -265,7 +266,8 @@ final class EphemerisStep {
         }
         String band = index < p.bands().size() ? p.bands().get(index) : "ccd" + ccd.ccd();
         boolean calibrated = p.extractData() && p.fluxCalibrate();
-        ComparisonMagnitudes m = calibrated ? quiet.resolve(p, spec, index, ccd.ccd(), band, comps, new RunLog(null))
+        ComparisonMagnitudes m = calibrated ? quiet.resolve(p, spec, index, ccd.ccd(), band, comps,
+                Pipeline.observationDate(ccd), new RunLog(null))
                 : ComparisonMagnitudes.unitComparison(ccd.ccd(), band, comps);
         CalibratedLightcurve lc = services.calibrator().calibrate(ccd, m, copts,
                 p.extractData() ? Warnings.IGNORE : warnings);

@@ -1,6 +1,7 @@
 package org.calphot.pipeline;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.calphot.core.catalogue.CatalogueStar;
 import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.PhotometricTransform;
 import org.calphot.core.catalogue.QueryOptions;
+import org.calphot.core.filters.FilterSystem;
 import org.calphot.core.log.CoordsFile;
 import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.core.photometry.MagnitudeSource;
@@ -33,7 +35,8 @@ import org.calphot.pipeline.internal.RunLog;
 /**
  * The comparison magnitudes of one CCD of one log, from the payload's source: none (unit
  * comparison), numbers in the config, or a catalogue lookup of the stars in the log's .coords file.
- * Catalogue answers go through the on-disk cache, so a re-run is offline and identical.
+ * Catalogue answers go through the on-disk cache, so a re-run is offline and identical. In the catalogue mode an
+ * installed filter system that matches the CCD adds its colour term to each star ({@link ColourTerms}).
  */
 final class MagnitudeResolver {
 
@@ -43,21 +46,33 @@ final class MagnitudeResolver {
     private final Warnings warnings;
     private final List<Object> queries = new ArrayList<>();
     private final Map<Path, CoordsFile> coordsCache = new HashMap<>();
+    private final List<FilterSystem> filterSystems;
+    private final Map<String, Map<String, Object>> colourTermChoices = new HashMap<>();
     private Catalogue catalogue;
 
-    MagnitudeResolver(CalphotJob job, CatalogueRegistry registry, RunOptions options, Warnings warnings) {
+    MagnitudeResolver(CalphotJob job, CatalogueRegistry registry, List<FilterSystem> filterSystems,
+            RunOptions options, Warnings warnings) {
         this.job = job;
         this.registry = registry;
+        this.filterSystems = filterSystems == null ? List.of() : List.copyOf(filterSystems);
         this.options = options;
         this.warnings = warnings;
+    }
+
+    /** The filter system and colour term chosen for a CCD of a log (catalogue mode), or null. */
+    synchronized Map<String, Object> colourTermChoice(LogSpec spec, String ccd) {
+        return colourTermChoices.get(spec.log() + " | " + ccd);
     }
 
     synchronized List<Object> queries() {
         return List.copyOf(queries);
     }
 
+    /**
+     * @param date the observation date (UTC date of the log's first time): selects the colour terms valid then
+     */
     ComparisonMagnitudes resolve(Payload p, LogSpec spec, int ccdIndex, String ccd, String band, List<String> comps,
-            RunLog log) throws CalphotException {
+            LocalDate date, RunLog log) throws CalphotException {
         MagnitudeSource src = p.magnitudeSource();
         if (src == MagnitudeSource.NONE) {
             log.say("  CCD %s: no flux calibration; 'unit' reference stars of %.2f mag (comparison sum 1 mJy)", ccd,
@@ -67,7 +82,7 @@ final class MagnitudeResolver {
         if (src == MagnitudeSource.CONFIG) {
             return fromConfig(spec, ccdIndex, ccd, band, comps, log);
         }
-        return fromCatalogue(p, spec, ccdIndex, ccd, band, comps, log);
+        return fromCatalogue(p, spec, ccdIndex, ccd, band, comps, date, log);
     }
 
     private ComparisonMagnitudes fromConfig(LogSpec spec, int ccdIndex, String ccd, String band, List<String> comps,
@@ -111,7 +126,7 @@ final class MagnitudeResolver {
     }
 
     private ComparisonMagnitudes fromCatalogue(Payload p, LogSpec spec, int ccdIndex, String ccd, String band,
-            List<String> comps, RunLog log) throws CalphotException {
+            List<String> comps, LocalDate date, RunLog log) throws CalphotException {
         CoordsFile coords;
         synchronized (coordsCache) {
             coords = coordsCache.get(spec.coords());
@@ -132,6 +147,15 @@ final class MagnitudeResolver {
                             stars.get(comps.size()).line()));
         }
         Catalogue cat = catalogue();
+        List<String> notes = new ArrayList<>();
+        ColourTerms.Choice choice = ColourTerms.choose(job, p, filterSystems, band, lookupBand, ccd, date, notes);
+        for (String n : notes) {
+            warnings.warn(Location.of(spec.coords().toString()), "CCD " + ccd + ": " + n);
+        }
+        synchronized (this) {
+            colourTermChoices.put(spec.log() + " | " + ccd, choice.toMap());
+        }
+        log.say("  CCD %s (%s): %s", ccd, band, choice.describe());
         double[] mag = new double[comps.size()];
         double[] err = new double[comps.size()];
         java.util.Arrays.fill(mag, Double.NaN);
@@ -144,8 +168,12 @@ final class MagnitudeResolver {
             CatalogueResult r = cat.query(cone, QueryOptions.DEFAULTS);
             CatalogueStar star = r.nearest();
             double[] me = bandMagnitude(r, star, lookupBand, at);
-            mag[i] = me[0];
-            err[i] = me[1];
+            ColourTerms.Applied ct = ColourTerms.apply(choice, r, star, me[0], me[1]);
+            if (ct.note() != null) {
+                warnings.warn(at, "CCD " + ccd + ": " + ct.note());
+            }
+            mag[i] = ct.mag();
+            err[i] = ct.err();
             Map<String, Object> q = new LinkedHashMap<>();
             q.put("coords_file", spec.coords().toString());
             q.put("line", s.line());
@@ -157,6 +185,7 @@ final class MagnitudeResolver {
             q.put("match_distance_arcsec", star.separationArcsec());
             q.put("mag", me[0]);
             q.put("mag_err", me[1]);
+            q.put("colour_term", ct.record());
             q.put("flags", star.flags());
             q.put("other_matches", r.others().size());
             synchronized (this) {
@@ -165,7 +194,18 @@ final class MagnitudeResolver {
             log.say("  CCD %s aperture %s: %s -> %s %s = %.3f +- %.3f (%.2f\" away%s)", ccd, comps.get(i),
                     cone.describe(), star.id(), lookupBand, me[0], me[1], star.separationArcsec(),
                     r.others().isEmpty() ? "" : "; " + r.others().size() + " other match(es) recorded");
+            if (Boolean.TRUE.equals(ct.record().get("applied"))) {
+                log.say("    colour term: %s %.4f -> %s %.4f +- %.4f (%s = %.3f)", lookupBand, me[0],
+                        choice.band().name(), ct.mag(), ct.err(), ct.record().get("colour"),
+                        (Double) ct.record().get("colour_value"));
+            }
             origin.append(i == 0 ? ": " : ", ").append(star.id());
+        }
+        if (choice.applies()) {
+            origin.append(String.format(Locale.ROOT, "; colour terms of filter system %s (%s = %s %+.4f (%s - %s)"
+                    + " %+.4f)", choice.system().name(), choice.band().name(), choice.term().sdssBand(),
+                    -choice.term().coefficient(), choice.term().colourA(), choice.term().colourB(),
+                    -choice.term().offset()));
         }
         return new ComparisonMagnitudes(ccd, band, comps, mag, err, 0, 0, MagnitudeSource.CATALOGUE,
                 origin.toString());

@@ -116,7 +116,9 @@ public final class Pipeline {
         }
         pm.begin("calphot run", tasks.size() + 1);
 
-        MagnitudeResolver mags = new MagnitudeResolver(job, services.catalogues(), options, recorded);
+        ColourTerms.checkNamedSystems(job, services.filterSystems());
+        MagnitudeResolver mags = new MagnitudeResolver(job, services.catalogues(), services.filterSystems(), options,
+                recorded);
         List<LogResult> results = new ArrayList<>();
         List<RunLog> logLogs = new ArrayList<>();
         Map<String, Object> provenanceLogs = new LinkedHashMap<>();
@@ -260,6 +262,7 @@ public final class Pipeline {
         }
         double[] firstBmjd = services.time().correct(request, firstMjd, warnings).bmjdTdb();
         long cycle = cycleNumber(firstBmjd, t0, period);
+        java.time.LocalDate date = observationDate(first);
         double eclipse = t0 + cycle * period;
         log.say("The mean BMJD of CCD %s is %s; the eclipse is then at cycle %d, time %s BMJD(TDB)", first.ccd(),
                 PyFloat.repr(mean(firstBmjd)), cycle, PyFloat.repr(eclipse));
@@ -282,7 +285,7 @@ public final class Pipeline {
                 throw new BadInputException("CCD " + ccd.ccd() + " has no comparison aperture (aperture "
                         + copts.targetLabel() + " is the target)", Location.of(spec.log().toString()));
             }
-            ComparisonMagnitudes m = mags.resolve(p, spec, index, ccd.ccd(), band, comps, log);
+            ComparisonMagnitudes m = mags.resolve(p, spec, index, ccd.ccd(), band, comps, date, log);
             CalibratedLightcurve lc = services.calibrator().calibrate(ccd, m, copts, warnings);
             TimeColumns tc = services.time().correct(request, lc.mjdUtc(), warnings);
             double[] phase = new double[lc.size()];
@@ -307,6 +310,10 @@ public final class Pipeline {
             cp.put("ccd", ccd.ccd());
             cp.put("band", band);
             cp.put("magnitudes", magnitudesMap(m));
+            Map<String, Object> colourTerm = mags.colourTermChoice(spec, ccd.ccd());
+            if (colourTerm != null) {
+                cp.put("colour_term", colourTerm);
+            }
             cp.put("comparisons_used", lc.comparisonLabels());
             cp.put("comparison_flux_mjy", lc.comparisonFluxMjy());
             cp.put("frames", lc.rejections().toMap());
@@ -410,6 +417,12 @@ public final class Pipeline {
         long ms = Math.round((mjd - 40587.0) * 86400000.0);
         LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(ms), ZoneOffset.UTC);
         return t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'@'HH'h'mm'm'", Locale.ROOT));
+    }
+
+    /** UTC date of a CCD's first valid time: picks the colour terms valid that night (ULTRACAM changed in 2019). */
+    static java.time.LocalDate observationDate(CcdTable c) {
+        double[] t = finiteTimes(c);
+        return t.length == 0 ? null : java.time.LocalDate.ofEpochDay((long) Math.floor(t[0]) - 40587);
     }
 
     private static double[] finiteTimes(CcdTable c) {
@@ -531,6 +544,9 @@ public final class Pipeline {
         resolved.put("period_d", job.period());
         resolved.put("sdss", job.sdss());
         resolved.put("catalogue", job.catalogue());
+        resolved.put("colour_terms", job.colourTerms());
+        resolved.put("filter_system", job.filterSystem());
+        resolved.put("filter_systems_installed", ColourTerms.names(services.filterSystems()));
         resolved.put("seed", job.seed());
         resolved.put("output_formats", formats.stream().map(OutputFormat::key).sorted().toList());
         resolved.put("offline", options.offline());
@@ -555,6 +571,7 @@ public final class Pipeline {
             pm.put("ignore_flags", org.calphot.core.log.LogFlags.names(p.ignoreFlags()));
             pm.put("airmass_formula", p.airmassFormula().name());
             pm.put("drop_bad_comparisons", p.dropBadComparisons());
+            pm.put("filter_system", p.filterSystem());
             pm.put("extract_data", p.extractData());
             payloads.add(pm);
         }

@@ -5,15 +5,15 @@ import java.util.Set;
 /** The keys cal_phot knows, plus calphot's own additions, for validation and "did you mean". */
 public final class Keys {
 
-    /** Top level, compared in lower case. The last five are calphot's additions. */
+    /** Top level, compared in lower case. From "output formats" on, calphot's additions. */
     public static final Set<String> TOP = Set.of("target coords", "period", "t0", "sdss", "directory",
             "fit ephemeris", "overplot", "overplot filename", "observing_log_fname", "extract",
-            "output formats", "catalogue", "seed", "airmass formula");
+            "output formats", "catalogue", "seed", "airmass formula", "colour terms", "filter system");
 
-    /** Payload keys, exact case. The last three are calphot's additions. */
+    /** Payload keys, exact case. From "flags" on, calphot's additions. */
     public static final Set<String> PAYLOAD = Set.of("observatory", "inst", "phase range", "oname", "logfiles",
             "get eclipse times", "flux calibrate", "extract data", "flags",
-            "bands", "airmass formula", "drop bad comparisons");
+            "bands", "airmass formula", "drop bad comparisons", "filter system");
 
     private Keys() {
     }

@@ -30,9 +30,31 @@ public final class UiServices {
         return s;
     }
 
+    /** Every registered service of this type (0..n, e.g. filter systems installed later); does not wait. */
+    public static <T> java.util.List<T> all(Class<T> type) throws CalphotException {
+        java.util.List<T> out = new java.util.ArrayList<>();
+        Object[] services = tracker(type).getServices();
+        if (services != null) {
+            for (Object s : services) {
+                out.add(type.cast(s));
+            }
+        }
+        return out;
+    }
+
     /** The service or null when none is registered (optional services such as catalogues). */
-    @SuppressWarnings("unchecked")
     public static <T> T find(Class<T> type) throws CalphotException {
+        ServiceTracker<T, T> tracker = tracker(type);
+        try {
+            return tracker.waitForService(WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CalphotException("interrupted while waiting for " + type.getSimpleName());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ServiceTracker<T, T> tracker(Class<T> type) throws CalphotException {
         ServiceTracker<T, T> tracker = (ServiceTracker<T, T>) TRACKERS.computeIfAbsent(type, t -> {
             Bundle b = FrameworkUtil.getBundle(UiServices.class);
             BundleContext ctx = b == null ? null : b.getBundleContext();
@@ -46,11 +68,6 @@ public final class UiServices {
         if (tracker == null) {
             throw new CalphotException("calphot services are only available inside the OSGi runtime");
         }
-        try {
-            return tracker.waitForService(WAIT_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CalphotException("interrupted while waiting for " + type.getSimpleName());
-        }
+        return tracker;
     }
 }

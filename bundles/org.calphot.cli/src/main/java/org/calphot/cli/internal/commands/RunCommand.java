@@ -17,6 +17,7 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
 import org.calphot.core.Warnings;
 import org.calphot.core.catalogue.CatalogueRegistry;
+import org.calphot.core.filters.FilterSystem;
 import org.calphot.core.log.LogReaders;
 import org.calphot.core.photometry.FluxCalibrator;
 import org.calphot.core.time.SiteRegistry;
@@ -52,6 +53,17 @@ import picocli.CommandLine.Spec;
             "  payload 'drop bad comparisons: true'         leave a bad comparison out of that frame only, instead of",
             "                                               dropping the frame",
             "  payload 'airmass formula'                    per-payload override",
+            "  colour terms: false                          SDSS: true: catalogue magnitudes",
+            "                                               as they are. Default true: an",
+            "                                               installed filter system (calphot",
+            "                                               plugins install SITE",
+            "                                               org.calphot.filters.feature) for",
+            "                                               the instrument, CCD band and",
+            "                                               night gives each comparison",
+            "                                               m_band = m_sdss - offset - c",
+            "                                               (colour), recorded per star",
+            "  filter system: ultracam-super                force this system (top level or",
+            "                                               payload), or none",
             "cal_phot's 'overplot' is optional here (default false); 'phase range' defaults to [-0.5, 0.5] and is",
             "honoured in every mode."})
 public final class RunCommand implements Callable<Integer> {
@@ -102,7 +114,8 @@ public final class RunCommand implements Callable<Integer> {
         List<CatalogueRegistry> catalogues = Services.all(CatalogueRegistry.class);
         PipelineServices services = new PipelineServices(Services.get(LogReaders.class),
                 Services.get(TimeCorrector.class), Services.get(FluxCalibrator.class),
-                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.Figures.standard());
+                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.Figures.standard(),
+                Services.all(FilterSystem.class));
         ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
         // Ctrl-C: cancel the run and give it a moment to remove its staged outputs before the JVM exits
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);

@@ -29,6 +29,8 @@ final class ConfigKeys {
         top("catalogue", "sdss", "catalogue used with SDSS: true (calphot; default sdss)");
         top("seed", "42", "seed of every random number (calphot)");
         top("airmass formula", "plane-parallel", "plane-parallel (cal_phot's) or young-irvine (calphot)");
+        top("colour terms", "true", "SDSS: true: colour terms of an installed filter system (calphot; default true)");
+        top("filter system", "ultracam-super", "filter system for the colour terms, or none (calphot; default by band)");
         payload("observatory", "lapalma", "site name (lapalma, lasilla, paranal, TNO, ...) or \"lat, lon[, height]\"");
         payload("inst", "hcam", "instrument: ucam, hcam or uspec");
         payload("phase range", "[-0.5, 0.5]", "orbital phases kept, relative to the log's eclipse");
@@ -41,6 +43,7 @@ final class ConfigKeys {
         payload("bands", "[kg5]", "band of each CCD (needed for ULTRASPEC) (calphot)");
         payload("airmass formula", "plane-parallel", "per-payload airmass formula (calphot)");
         payload("drop bad comparisons", "false", "leave a bad comparison out of that frame only (calphot)");
+        payload("filter system", "ultracam-super", "filter system of this payload's colour terms, or none (calphot)");
     }
 
     private static void top(String k, String example, String help) {

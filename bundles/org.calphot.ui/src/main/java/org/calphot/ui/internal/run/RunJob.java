@@ -115,7 +115,7 @@ public final class RunJob extends Job {
             CatalogueRegistry catalogues = UiServices.find(CatalogueRegistry.class);
             PipelineServices services = new PipelineServices(UiServices.get(LogReaders.class),
                     UiServices.get(TimeCorrector.class), UiServices.get(FluxCalibrator.class), catalogues,
-                    Figures.standard());
+                    Figures.standard(), UiServices.all(org.calphot.core.filters.FilterSystem.class));
             RunOptions options = Prefs.runOptions("calphot workbench");
             result = new Pipeline(services).run(job, options, adapt(monitor), warnings);
             ConsoleView.println(String.format(Locale.ROOT, "wrote %d files to %s in %.1f s", result.files().size(),
