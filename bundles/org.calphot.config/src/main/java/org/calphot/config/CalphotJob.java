@@ -17,6 +17,8 @@ import org.calphot.core.time.SkyPosition;
  * @param period          orbital period, days
  * @param catalogue       catalogue name used in the catalogue mode (default {@code sdss})
  * @param seed            seed of every random number (MCMC), recorded in provenance
+ * @param catalogueTransforms ids of {@link org.calphot.core.catalogue.PhotometricTransform}s applied, in order, to
+ *                        every catalogue star's magnitudes (e.g. {@code sdss-ab-offsets})
  * @param colourTerms     {@code colour terms} (default true): in the catalogue mode, an installed filter system's
  *                        colour terms take the comparisons' catalogue (SDSS) magnitudes into the instrument's bands
  * @param filterSystem    top-level {@code filter system}: the system every payload uses (a payload's own key wins),
@@ -26,11 +28,13 @@ import org.calphot.core.time.SkyPosition;
 public record CalphotJob(Path configFile, String configText, String targetCoords, SkyPosition target, double t0,
         double period, boolean sdss, Path directory, boolean fitEphemeris, boolean overplot,
         String overplotFilename, String observingLogName, List<Payload> payloads, Set<OutputFormat> outputFormats,
-        String catalogue, long seed, boolean colourTerms, String filterSystem, Location filterSystemAt) {
+        String catalogue, long seed, boolean colourTerms, String filterSystem, Location filterSystemAt,
+        List<String> catalogueTransforms) {
 
     public CalphotJob {
         payloads = List.copyOf(payloads);
         outputFormats = Set.copyOf(outputFormats);
+        catalogueTransforms = catalogueTransforms == null ? List.of() : List.copyOf(catalogueTransforms);
     }
 
     /** The components before colour terms: colour terms on, the filter system chosen by instrument and band. */
@@ -39,7 +43,7 @@ public record CalphotJob(Path configFile, String configText, String targetCoords
             String overplotFilename, String observingLogName, List<Payload> payloads, Set<OutputFormat> outputFormats,
             String catalogue, long seed) {
         this(configFile, configText, targetCoords, target, t0, period, sdss, directory, fitEphemeris, overplot,
-                overplotFilename, observingLogName, payloads, outputFormats, catalogue, seed, true, null, null);
+                overplotFilename, observingLogName, payloads, outputFormats, catalogue, seed, true, null, null, List.of());
     }
 
     /** Every log of every payload that extracts data, in config order. */

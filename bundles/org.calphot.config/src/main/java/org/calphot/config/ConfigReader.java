@@ -120,6 +120,25 @@ public final class ConfigReader {
         String obsLog = f.string("observing_log_fname", "observing_log.csv", false);
         Set<OutputFormat> formats = f.formats("output formats");
         String catalogue = f.string("catalogue", "sdss", false);
+        List<String> transforms = new ArrayList<>();
+        List<String> transformNames = f.stringList("catalogue transforms");
+        if (transformNames != null) {
+            for (String t : transformNames) {
+                org.calphot.core.catalogue.PhotometricTransform pt = org.calphot.core.catalogue.PhotometricTransform
+                        .byId(t);
+                if (pt == null) {
+                    List<String> ids = new ArrayList<>();
+                    for (org.calphot.core.catalogue.PhotometricTransform x
+                            : org.calphot.core.catalogue.PhotometricTransform.values()) {
+                        ids.add(x.id());
+                    }
+                    problems.add(f.at("catalogue transforms"), "unknown catalogue transform '" + t + "' (use "
+                            + String.join(", ", ids) + ")");
+                } else {
+                    transforms.add(pt.id());
+                }
+            }
+        }
         long seed = (long) f.number("seed", 42, false);
         AirmassFormula airmass = f.airmass("airmass formula", AirmassFormula.PLANE_PARALLEL);
         boolean colourTerms = f.bool("colour terms", true, false);
@@ -150,7 +169,7 @@ public final class ConfigReader {
         problems.throwIfAny();
         return new CalphotJob(configFile, text, targetText, target, t0, period, sdss, base.resolve(dirText).normalize(),
                 fitEphemeris, overplot, overplotName, obsLog, payloads, formats, catalogue, seed, colourTerms,
-                filterSystem, filterSystemAt);
+                filterSystem, filterSystemAt, transforms);
     }
 
     private Payload payload(String name, NodeTuple pt, String file, Path base, boolean sdss,

@@ -166,7 +166,7 @@ final class MagnitudeResolver {
             Location at = Location.of(spec.coords().toString(), s.line());
             ConeQuery cone = ConeQuery.parse(s.ra() + " " + s.dec(), ConeQuery.DEFAULT_RADIUS_ARCSEC, at);
             CatalogueResult r = cat.query(cone, QueryOptions.DEFAULTS);
-            CatalogueStar star = r.nearest();
+            CatalogueStar star = transformed(r, r.nearest(), at);
             double[] me = bandMagnitude(r, star, lookupBand, at);
             ColourTerms.Applied ct = ColourTerms.apply(choice, r, star, me[0], me[1]);
             if (ct.note() != null) {
@@ -176,6 +176,9 @@ final class MagnitudeResolver {
             err[i] = ct.err();
             Map<String, Object> q = new LinkedHashMap<>();
             q.put("coords_file", spec.coords().toString());
+            if (!job.catalogueTransforms().isEmpty()) {
+                q.put("catalogue_transforms", job.catalogueTransforms());
+            }
             q.put("line", s.line());
             q.put("ccd", ccd);
             q.put("aperture", comps.get(i));
@@ -209,6 +212,60 @@ final class MagnitudeResolver {
         }
         return new ComparisonMagnitudes(ccd, band, comps, mag, err, 0, 0, MagnitudeSource.CATALOGUE,
                 origin.toString());
+    }
+
+    /**
+     * The star with the config's {@code catalogue transforms} applied in order (e.g. SDSS to true AB). Each output
+     * replaces the catalogue band of the same letter; errors are propagated. A transform whose input bands the
+     * catalogue lacks is skipped with a warning.
+     */
+    private CatalogueStar transformed(CatalogueResult r, CatalogueStar star, Location at) {
+        if (job.catalogueTransforms().isEmpty()) {
+            return star;
+        }
+        double[] mag = star.mag();
+        double[] err = star.magErr();
+        for (String id : job.catalogueTransforms()) {
+            PhotometricTransform t = PhotometricTransform.byId(id);
+            int[] in = indices(r, t.inputBands());
+            int[] out = indices(r, t.outputBands());
+            if (in == null || out == null) {
+                warnings.warn(at, "catalogue '" + r.catalogue() + "' lacks the bands of transform " + id + " ("
+                        + t.inputBands() + " -> " + t.outputBands() + "); not applied");
+                continue;
+            }
+            double[] x = new double[in.length];
+            double[] e = new double[in.length];
+            for (int k = 0; k < in.length; k++) {
+                x[k] = mag[in[k]];
+                e[k] = Double.isFinite(err[in[k]]) ? err[in[k]] : 0.0;
+            }
+            double[] y = t.apply(x);
+            double[] ye = t.propagateErrors(x, e);
+            for (int k = 0; k < out.length; k++) {
+                mag[out[k]] = y[k];
+                err[out[k]] = ye[k];
+            }
+        }
+        return new CatalogueStar(star.id(), star.raDeg(), star.decDeg(), star.separationArcsec(), mag, err,
+                star.flags(), star.extra());
+    }
+
+    /** Catalogue band index of each name, primes ignored (u' is matched to u); null if one is missing. */
+    private static int[] indices(CatalogueResult r, List<String> names) {
+        int[] idx = new int[names.size()];
+        for (int k = 0; k < idx.length; k++) {
+            String n = names.get(k);
+            int i = r.band(n);
+            if (i < 0) {
+                i = r.band(n.replace("'", ""));
+            }
+            if (i < 0) {
+                return null;
+            }
+            idx[k] = i;
+        }
+        return idx;
     }
 
     /** Magnitude and error of a star in a *CAM band: SDSS bands directly, super-SDSS as SDSS, KG5 from g and r. */

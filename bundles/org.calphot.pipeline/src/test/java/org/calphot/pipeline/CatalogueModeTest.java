@@ -168,6 +168,44 @@ class CatalogueModeTest {
         assertTrue(e.getMessage().contains("cone ra=169.3333333"), e.getMessage());
     }
 
+    @Test
+    void namedCatalogueTransformIsAppliedAndRecorded() throws Exception {
+        Files.writeString(dir.resolve("u.coords"), "u\n\n11:17:20.00 +17:58:01.0\n11:17:12.50 +17:56:30.0\n");
+        String cfg = """
+                target coords: 11:17:15.99 +17:57:40.9
+                period: 0.06236285648
+                T0: 54914.3322920
+                SDSS: 1
+                directory: %s
+                %s
+                extract:
+                  dpleo:
+                    observatory: TNO
+                    inst: uspec
+                    oname: DPLeo
+                    logfiles:
+                      %s: u.coords
+                """;
+        Files.writeString(dir.resolve("plain.yaml"), cfg.formatted("plain", "", LOG));
+        Files.writeString(dir.resolve("ab.yaml"), cfg.formatted("ab", "catalogue transforms: [sdss-ab-offsets]", LOG));
+        ConfigReader reader = new ConfigReader(TimeServices.siteRegistry(), Warnings.IGNORE);
+        RunResult plain = run(reader.read(dir.resolve("plain.yaml")), new FakeSdss(false), dir.resolve("c1"), false);
+        RunResult ab = run(reader.read(dir.resolve("ab.yaml")), new FakeSdss(false), dir.resolve("c2"), false);
+        double f0 = plain.logs().get(0).ccds().get(0).lightcurve().comparisonFluxMjy();
+        double f1 = ab.logs().get(0).ccds().get(0).lightcurve().comparisonFluxMjy();
+        // u_AB = u_SDSS - 0.04 for every star: the comparison flux grows by 10^(0.4 x 0.04) = 1.0375284 (hand computed)
+        assertEquals(Math.pow(10, 0.016), f1 / f0, 1e-12);
+        assertEquals("u", ab.logs().get(0).ccds().get(0).band(), "band named from the .coords file");
+        String prov = Files.readString(ab.outputDir().resolve("provenance.json"));
+        assertTrue(prov.contains("\"catalogue_transforms\": [\n"), prov);
+        assertTrue(prov.contains("sdss-ab-offsets"), prov);
+        Files.writeString(dir.resolve("bad.yaml"), cfg.formatted("bad", "catalogue transforms: [vega]", LOG));
+        org.calphot.config.ConfigException e = assertThrows(org.calphot.config.ConfigException.class,
+                () -> reader.read(dir.resolve("bad.yaml")));
+        assertTrue(e.getMessage().contains("unknown catalogue transform 'vega' (use prime-to-sdss-tucker2006"),
+                e.getMessage());
+    }
+
     private static RunResult run(CalphotJob job, Catalogue c, Path cache, boolean offline) throws CalphotException {
         PipelineServices s = new PipelineServices(LogIo.defaultReaders(), TimeServices.corrector(),
                 PhotometryServices.fluxCalibrator(), registry(c), null);

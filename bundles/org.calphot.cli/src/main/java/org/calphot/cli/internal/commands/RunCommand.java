@@ -45,6 +45,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Config keys calphot adds to cal_phot's (all optional):",
             "  output formats: [calib, csv, fits, lcurve]   files to write (default all four)",
             "  catalogue: sdss                              catalogue used when SDSS: true (default sdss)",
+            "  catalogue transforms: [sdss-ab-offsets]      transforms of catalogue magnitudes (also prime-to-sdss-",
+            "                                               tucker2006, sdss-to-prime-tucker2006), recorded",
             "  airmass formula: plane-parallel|young-irvine airmass of each frame (default plane-parallel, as cal_phot)",
             "  seed: 42                                     seed of every random number (MCMC), recorded",
             "  payload 'bands: [kg5]'                       band of each CCD (ULTRASPEC: cal_phot asked for it; else from",
