@@ -85,8 +85,9 @@ public final class ExtinctionFigure {
             // label and k in one box: two boxes overlapped in narrow views
             Charts.panelLabel(plot, a.label(), String.format(Locale.ROOT, "k = %s mag/airmass",
                     org.calphot.plot.internal.ValueScale.withErrors(a.fit().slope(), a.kErr(), a.kErr())));
-            // inverted axis: the top of the panel is the lower bound; leave room there for the label boxes
-            yAxis.setLowerMargin(0.30);
+            // inverted axis: the top of the panel is the lower bound; leave room there for the label box (two lines
+            // when the panel is narrow)
+            yAxis.setLowerMargin(0.45);
             combined.add(plot, 1);
         }
         JFreeChart chart = Charts.chart(title, combined, true);

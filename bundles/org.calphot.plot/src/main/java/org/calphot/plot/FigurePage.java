@@ -164,9 +164,26 @@ public final class FigurePage implements Drawable {
             g.setFont(FigureStyle.TITLE_FONT);
             g.setColor(Color.BLACK);
             FontMetrics fm = g.getFontMetrics();
-            float w = (float) fm.getStringBounds(title, g).getWidth();
-            g.drawString(title, (float) (area.getCenterX() - w / 2), (float) (top + fm.getAscent()));
-            top += fm.getHeight() + 6;
+            // two lines when one would not fit (a narrow view): broken after ": " or ", " or a space
+            List<String> lines = new ArrayList<>();
+            if (fm.getStringBounds(title, g).getWidth() > area.getWidth() - 16) {
+                int k = title.indexOf(": ");
+                k = k > 0 ? k + 1 : title.lastIndexOf(", ") > 0 ? title.lastIndexOf(", ") + 1
+                        : title.lastIndexOf(' ', title.length() / 2 + 8);
+                if (k > 0) {
+                    lines.add(title.substring(0, k).strip());
+                    lines.add(title.substring(k).strip());
+                }
+            }
+            if (lines.isEmpty()) {
+                lines.add(title);
+            }
+            for (String line : lines) {
+                float w = (float) fm.getStringBounds(line, g).getWidth();
+                g.drawString(line, (float) (area.getCenterX() - w / 2), (float) (top + fm.getAscent()));
+                top += fm.getHeight();
+            }
+            top += 6;
         }
         // room for the captions above the first row: two lines in case one must wrap
         Font capFont = FigureStyle.ANNOTATION_FONT;

@@ -44,7 +44,7 @@ public final class LightcurvePage {
             Color colour = Palette.band(p.label(), i);
             XYPlot plot = new XYPlot();
             NumberAxis yAxis = Charts.axis("Flux (mJy)");
-            yAxis.setUpperMargin(0.12); // room for the band label
+            yAxis.setUpperMargin(0.18); // room for the band label
             plot.setRangeAxis(0, yAxis);
 
             boolean[] good = Charts.not(p.flagged(), p.x().length);

@@ -27,7 +27,6 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.HorizontalAlignment;
-import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -246,9 +245,8 @@ public final class Charts {
     }
 
     /**
-     * A label ("g", "CCD 2") in the top-left corner of a panel, on a white box that keeps gridlines off the text.
-     * It is drawn behind the data (a background annotation of the first renderer): a point that falls there stays
-     * visible and the label stays readable around it. Call after the renderers are set.
+     * A label ("g", "CCD 2") in the top-left corner of a panel, on a translucent white box: the text stays readable
+     * over data and a point under the box still shows (an opaque box hid them).
      */
     public static void panelLabel(XYPlot plot, String text) {
         panelLabel(plot, text, null);
@@ -263,7 +261,7 @@ public final class Charts {
             return;
         }
         Title t;
-        Color box = new Color(255, 255, 255, 240);
+        Color box = new Color(255, 255, 255, 165);
         if (detail == null || detail.isBlank()) {
             TextTitle tt = new TextTitle(text, FigureStyle.PANEL_LABEL_FONT);
             tt.setBackgroundPaint(box);
@@ -280,11 +278,7 @@ public final class Charts {
         XYTitleAnnotation a = new XYTitleAnnotation(0.005, top(plot, 0.985), t, RectangleAnchor.TOP_LEFT);
         // a long label may use most of the panel, then wraps
         a.setMaxWidth(0.98);
-        if (plot.getRenderer() != null) {
-            plot.getRenderer().addAnnotation(a, Layer.BACKGROUND);
-        } else {
-            plot.addAnnotation(a);
-        }
+        plot.addAnnotation(a);
     }
 
     /** A legend for one panel, inside its top-right corner. Callers leave room with the range axis' upper margin. */
