@@ -48,6 +48,23 @@ public final class ExtinctionTool {
     public record Outcome(List<ExtinctionResult> results, Path text, Path jsonFile, Path points) {
     }
 
+    /** What {@code calphot extinction} wrote, read back: the log, site and pointing it names, and the fits. */
+    public record Saved(Path log, String site, String pointing, List<ExtinctionResult> results) {
+    }
+
+    /**
+     * Reads {@code <stem>_extinction.json} and the {@code <stem>_extinction_points.csv} beside it (for a plot
+     * view). Bad or missing files are {@link BadInputException}s naming the file.
+     */
+    public static Saved read(Path json) throws CalphotException {
+        return ExtinctionFile.read(json);
+    }
+
+    /** The figure of one CCD's fit, as written to {@code <stem>_extinction_ccd<n>.png} (for a plot view). */
+    public static org.jfree.chart.JFreeChart figure(String stem, ExtinctionResult result) {
+        return Figures.extinctionChart(stem, result);
+    }
+
     private final LogReaders readers;
     private final ExtinctionFitter fitter;
     private final AirmassSource airmass;

@@ -25,23 +25,28 @@ final class Figures {
     static List<Path> extinction(Path dir, String stem, List<ExtinctionResult> results) throws CalphotException {
         List<Path> out = new ArrayList<>();
         for (ExtinctionResult r : results) {
-            List<ExtinctionAperture> aps = new ArrayList<>();
-            for (ExtinctionResult.ApertureFit f : r.apertures()) {
-                boolean[] rejected = new boolean[f.used().length];
-                for (int i = 0; i < rejected.length; i++) {
-                    rejected[i] = !f.used()[i];
-                }
-                aps.add(new ExtinctionAperture("aperture " + f.label(), f.airmass(), f.mag(), f.magErr(), rejected,
-                        LinearFit.through(f.k(), f.intercept()), f.kErr()));
-            }
-            JFreeChart chart = ExtinctionFigure.build(stem + ": CCD " + r.ccd() + " (" + r.band() + "), joint k = "
-                    + Fmt.f("%.3f", r.jointK()) + " +- " + Fmt.f("%.3f", r.jointKErr()), r.band(), aps);
+            JFreeChart chart = extinctionChart(stem, r);
             Path png = dir.resolve(stem + "_extinction_ccd" + r.ccd() + ".png");
             java.awt.Dimension d = org.calphot.plot.Figures.preferredSize(chart);
             org.calphot.plot.Figures.writePng(chart, png, 1200, (int) Math.round(1200.0 * d.height / d.width));
             out.add(png);
         }
         return out;
+    }
+
+    /** Instrumental magnitude against airmass, a panel per aperture, with each fitted line. */
+    static JFreeChart extinctionChart(String stem, ExtinctionResult r) {
+        List<ExtinctionAperture> aps = new ArrayList<>();
+        for (ExtinctionResult.ApertureFit f : r.apertures()) {
+            boolean[] rejected = new boolean[f.used().length];
+            for (int i = 0; i < rejected.length; i++) {
+                rejected[i] = !f.used()[i];
+            }
+            aps.add(new ExtinctionAperture("aperture " + f.label(), f.airmass(), f.mag(), f.magErr(), rejected,
+                    LinearFit.through(f.k(), f.intercept()), f.kErr()));
+        }
+        return ExtinctionFigure.build(stem + ": CCD " + r.ccd() + " (" + r.band() + "), joint k = "
+                + Fmt.f("%.3f", r.jointK()) + " \u00b1 " + Fmt.f("%.3f", r.jointKErr()), r.band(), aps);
     }
 
     /** {@code <out>.pdf}: the binned curve over its input points, as the original's bin_data figure. */

@@ -66,6 +66,36 @@ class ToolsTest {
         assertEquals(1 + 3 * 699 + 3 * 699 + 3 * 232, Files.readAllLines(o.points()).size());
         // aperture 1 is the eclipsing target: its k is far from the joint value and is named
         assertTrue(warned.stream().anyMatch(w -> w.contains("aperture 1")), warned.toString());
+
+        // read back as a plot view does: the same fits and points as the run (JSON and CSV keep full precision)
+        ExtinctionTool.Saved saved = ExtinctionTool.read(o.jsonFile());
+        assertEquals("lasilla", saved.site());
+        assertEquals("22:00:00 -30:00:00", saved.pointing());
+        assertEquals(o.results().size(), saved.results().size());
+        for (int c = 0; c < o.results().size(); c++) {
+            ExtinctionResult a = o.results().get(c);
+            ExtinctionResult b = saved.results().get(c);
+            assertEquals(a.ccd(), b.ccd());
+            assertEquals(a.band(), b.band());
+            assertEquals(a.jointK(), b.jointK(), 0.0);
+            assertEquals(a.jointKErr(), b.jointKErr(), 0.0);
+            assertEquals(a.apertures().size(), b.apertures().size());
+            for (int k = 0; k < a.apertures().size(); k++) {
+                ExtinctionResult.ApertureFit fa = a.apertures().get(k);
+                ExtinctionResult.ApertureFit fb = b.apertures().get(k);
+                assertEquals(fa.label(), fb.label());
+                assertEquals(fa.k(), fb.k(), 0.0);
+                assertEquals(fa.intercept(), fb.intercept(), 0.0);
+                assertEquals(fa.nUsed(), fb.nUsed());
+                assertTrue(java.util.Arrays.equals(fa.airmass(), fb.airmass()));
+                assertTrue(java.util.Arrays.equals(fa.mag(), fb.mag()));
+                assertTrue(java.util.Arrays.equals(fa.used(), fb.used()));
+            }
+        }
+        Path bad = tmp.resolve("x_extinction.json");
+        Files.writeString(bad, "{\"ccds\": [ {\"ccd\": 1,, } ] }");
+        BadInputException e = assertThrows(BadInputException.class, () -> ExtinctionTool.read(bad));
+        assertEquals(bad.toString(), e.location().file());
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class Pipeline {
         Path out = chooseOutputFolder(base, configSha);
         boolean newFolder = !out.equals(base);
 
-        RunLog runLog = new RunLog(null);
+        RunLog runLog = new RunLog(options.logListener());
         String banner = "# ".repeat(20);
         runLog.say(banner + "BEGIN BATCH CALIBRATION " + banner);
         runLog.say("Output directory: " + out);
@@ -199,6 +199,11 @@ public final class Pipeline {
     private record Task(Payload payload, LogSpec spec) {
     }
 
+    /** Lines of parallel logs interleave: each carries its log's name. */
+    private static java.util.function.Consumer<String> prefixed(java.util.function.Consumer<String> l, String name) {
+        return l == null ? null : line -> l.accept(line.isEmpty() ? "[" + name + "]" : "[" + name + "] " + line);
+    }
+
     private record Done(LogResult result, RunLog log, Map<String, Object> provenance) {
     }
 
@@ -226,7 +231,7 @@ public final class Pipeline {
         pm.checkCanceled();
         Payload p = task.payload();
         LogSpec spec = task.spec();
-        RunLog log = new RunLog(null);
+        RunLog log = new RunLog(prefixed(options.logListener(), spec.log().getFileName().toString()));
         Map<String, Object> prov = new LinkedHashMap<>();
         pm.subTask("reading " + spec.log().getFileName());
         log.say("");

@@ -239,6 +239,26 @@ class UltracamRunTest {
     }
 
     @Test
+    void logListenerGetsEveryCalibrationLineAsWrittenWithTheLogNamed() throws Exception {
+        Path cfg = dir.resolve("listener/calphot.yaml");
+        Files.createDirectories(cfg.getParent());
+        Files.writeString(cfg, config());
+        CalphotJob j = new ConfigReader(TimeServices.siteRegistry(), Warnings.IGNORE).read(cfg);
+        List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        RunResult r = new Pipeline(services()).run(j, new RunOptions(null, false, null,
+                java.util.Set.of(org.calphot.config.OutputFormat.CALIB), 1, "test").withLogListener(heard::add), null,
+                Warnings.IGNORE);
+        String cal = Files.readString(r.outputDir().resolve("Calibration.txt"));
+        List<String> written = cal.substring(cal.indexOf(" BEGIN CALIBRATION OUTPUT ")).lines().skip(1).toList();
+        // one thread: the live lines are the file's lines in order, each log's lines carrying the log's name
+        List<String> stripped = heard.stream().map(l -> l.replaceFirst("^\\[2018_10_1[25]\\.log\\] ?", "")).toList();
+        assertEquals(written, stripped);
+        assertTrue(heard.stream().anyMatch(l -> l.startsWith("[2018_10_12.log] Reading ")), heard.toString());
+        assertTrue(heard.stream().anyMatch(l -> l.startsWith("[2018_10_15.log] Reading ")), heard.toString());
+        assertTrue(heard.get(0).contains("BEGIN BATCH CALIBRATION"), heard.get(0));
+    }
+
+    @Test
     void invalidConfigWritesNothing() throws IOException {
         Path bad = dir.resolve("bad/calphot.yaml");
         Files.createDirectories(bad.getParent());

@@ -107,7 +107,8 @@ public final class ComparisonPage {
             yAxis.setUpperMargin(0.06 + 0.075 * (k + 1));
             yAxis.setLowerMargin(0.05);
             Charts.panelLabel(plot, panel.label());
-            Charts.panelLegend(plot, RectangleAnchor.TOP_RIGHT, 0.995, 0.985);
+            // up to 85 % of the panel: the slope at the end of each entry must not be cut off in a narrow view
+            Charts.panelLegend(plot, RectangleAnchor.TOP_RIGHT, 0.995, 0.985, 0.85);
             combined.add(plot, 1);
         }
         return Charts.chart(title, combined, false);

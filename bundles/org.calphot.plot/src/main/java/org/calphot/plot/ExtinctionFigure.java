@@ -8,15 +8,11 @@ import org.calphot.plot.internal.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultIntervalXYDataset;
 import org.jfree.data.xy.DefaultXYDataset;
 
@@ -86,15 +82,12 @@ public final class ExtinctionFigure {
                 }
             }
             // the axis must be inverted before the annotations are placed (they follow its direction)
-            Charts.panelLabel(plot, a.label());
-            TextTitle k = new TextTitle(String.format(Locale.ROOT, "k = %s mag/airmass",
-                    org.calphot.plot.internal.ValueScale.withErrors(a.fit().slope(), a.kErr(), a.kErr())),
-                    FigureStyle.ANNOTATION_FONT);
-            k.setBackgroundPaint(new Color(255, 255, 255, 240));
-            k.setPadding(new RectangleInsets(2, 5, 2, 5));
-            plot.addAnnotation(new XYTitleAnnotation(0.995, Charts.top(plot, 0.985), k, RectangleAnchor.TOP_RIGHT));
-            // inverted axis: the top of the panel is the lower bound; leave room there for the label boxes
-            yAxis.setLowerMargin(0.30);
+            // label and k in one box: two boxes overlapped in narrow views
+            Charts.panelLabel(plot, a.label(), String.format(Locale.ROOT, "k = %s mag/airmass",
+                    org.calphot.plot.internal.ValueScale.withErrors(a.fit().slope(), a.kErr(), a.kErr())));
+            // inverted axis: the top of the panel is the lower bound; leave room there for the label box (two lines
+            // when the panel is narrow)
+            yAxis.setLowerMargin(0.45);
             combined.add(plot, 1);
         }
         JFreeChart chart = Charts.chart(title, combined, true);

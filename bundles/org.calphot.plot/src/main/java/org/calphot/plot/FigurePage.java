@@ -9,6 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.plot.XYPlot;
@@ -38,6 +39,8 @@ public final class FigurePage implements Drawable {
     private final String[] yLabels;
     private final double gap;
     private final Dimension preferred;
+    /** Plot areas of the cells as last drawn, drawing units (for pointer read-outs in a view). */
+    private final Rectangle2D[] drawnAreas;
 
     /**
      * @param cells    row-major, {@code rows × cols}, null for an empty cell
@@ -62,6 +65,7 @@ public final class FigurePage implements Drawable {
         this.yLabels = yLabels == null ? new String[rows] : yLabels.clone();
         this.gap = gap;
         this.preferred = preferred;
+        this.drawnAreas = new Rectangle2D[cells.length];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 JFreeChart ch = cells[r * cols + c];
@@ -128,12 +132,31 @@ public final class FigurePage implements Drawable {
         return captions[row * cols + col];
     }
 
+    /** The x axis label of a column, or null. */
+    public String xLabel(int col) {
+        return xLabels[col];
+    }
+
+    /** The y axis label of a row, or null. */
+    public String yLabel(int row) {
+        return yLabels[row];
+    }
+
+    /**
+     * The plot (data) area of a cell when the page was last drawn, in drawing units of that draw; null before the
+     * first draw or for an empty cell. A view maps the pointer to data values with the cell's axes and this area.
+     */
+    public synchronized Rectangle2D drawnDataArea(int row, int col) {
+        Rectangle2D a = drawnAreas[row * cols + col];
+        return a == null ? null : (Rectangle2D) a.clone();
+    }
+
     public Dimension preferredSize() {
         return preferred;
     }
 
     @Override
-    public void draw(Graphics2D g, Rectangle2D area) {
+    public synchronized void draw(Graphics2D g, Rectangle2D area) {
         g.setColor(Color.WHITE);
         g.fill(area);
         double top = area.getY() + 8;
@@ -141,9 +164,26 @@ public final class FigurePage implements Drawable {
             g.setFont(FigureStyle.TITLE_FONT);
             g.setColor(Color.BLACK);
             FontMetrics fm = g.getFontMetrics();
-            float w = (float) fm.getStringBounds(title, g).getWidth();
-            g.drawString(title, (float) (area.getCenterX() - w / 2), (float) (top + fm.getAscent()));
-            top += fm.getHeight() + 6;
+            // two lines when one would not fit (a narrow view): broken after ": " or ", " or a space
+            List<String> lines = new ArrayList<>();
+            if (fm.getStringBounds(title, g).getWidth() > area.getWidth() - 16) {
+                int k = title.indexOf(": ");
+                k = k > 0 ? k + 1 : title.lastIndexOf(", ") > 0 ? title.lastIndexOf(", ") + 1
+                        : title.lastIndexOf(' ', title.length() / 2 + 8);
+                if (k > 0) {
+                    lines.add(title.substring(0, k).strip());
+                    lines.add(title.substring(k).strip());
+                }
+            }
+            if (lines.isEmpty()) {
+                lines.add(title);
+            }
+            for (String line : lines) {
+                float w = (float) fm.getStringBounds(line, g).getWidth();
+                g.drawString(line, (float) (area.getCenterX() - w / 2), (float) (top + fm.getAscent()));
+                top += fm.getHeight();
+            }
+            top += 6;
         }
         // room for the captions above the first row: two lines in case one must wrap
         Font capFont = FigureStyle.ANNOTATION_FONT;
@@ -172,7 +212,9 @@ public final class FigurePage implements Drawable {
                     XYPlot p = ch.getXYPlot();
                     double l = p.getFixedRangeAxisSpace().getLeft();
                     double b = p.getFixedDomainAxisSpace().getBottom();
-                    ch.draw(g, new Rectangle2D.Double(px - l, py, cw + l, chh + b));
+                    ChartRenderingInfo info = new ChartRenderingInfo(null);
+                    ch.draw(g, new Rectangle2D.Double(px - l, py, cw + l, chh + b), info);
+                    drawnAreas[r * cols + c] = (Rectangle2D) info.getPlotInfo().getDataArea().clone();
                     if (isBottom(r, c) && xLabels[c] != null) {
                         drawLabel(g, xLabels[c], labelFont, px, py + chh + X_TICK_SPACE, cw, false);
                     }

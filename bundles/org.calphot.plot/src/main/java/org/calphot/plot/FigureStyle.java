@@ -35,6 +35,9 @@ public final class FigureStyle {
     public static final Font ANNOTATION_FONT = new Font(FONT_FAMILY, Font.PLAIN, 15);
     public static final Font PANEL_LABEL_FONT = new Font(FONT_FAMILY, Font.BOLD, 16);
 
+    /** Right padding of a chart, drawing units: half the widest x tick label (e.g. "60384.00"). */
+    public static final double RIGHT_PADDING = 34;
+
     public static final Color GRID = new Color(0xE3E3E3);
     public static final Color AXIS_LINE = new Color(0x404040);
 
@@ -46,7 +49,8 @@ public final class FigureStyle {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        chart.setPadding(new RectangleInsets(6, 6, 6, 10));
+        // room on the right: a tick label centred on the last tick of the x axis would otherwise be cut in half
+        chart.setPadding(new RectangleInsets(6, 6, 6, RIGHT_PADDING));
         if (chart.getTitle() != null) {
             chart.getTitle().setFont(TITLE_FONT);
             chart.getTitle().setPaint(Color.BLACK);

@@ -17,7 +17,7 @@ import org.jfree.data.xy.DefaultIntervalXYDataset;
 
 /**
  * The per-log lightcurve page: one panel per band (CCD), stacked on a shared x axis, flux in mJy on the left and
- * the count ratio (target over summed comparisons) on the right, flagged frames as grey crosses.
+ * the count ratio (target over summed comparisons) on the right, frames that carry (ignored) flags as grey crosses.
  */
 public final class LightcurvePage {
 
@@ -44,7 +44,7 @@ public final class LightcurvePage {
             Color colour = Palette.band(p.label(), i);
             XYPlot plot = new XYPlot();
             NumberAxis yAxis = Charts.axis("Flux (mJy)");
-            yAxis.setUpperMargin(0.12); // room for the band label
+            yAxis.setUpperMargin(0.18); // room for the band label
             plot.setRangeAxis(0, yAxis);
 
             boolean[] good = Charts.not(p.flagged(), p.x().length);
@@ -81,8 +81,9 @@ public final class LightcurvePage {
         JFreeChart chart = Charts.chart(title, combined, anyFlagged);
         if (anyFlagged) {
             LegendItemCollection items = new LegendItemCollection();
-            items.add(item("Frames used", Charts.circle(8), Palette.BLACK));
-            items.add(item("Flagged frames (not used)", Charts.cross(9), Palette.GREY));
+            items.add(item("Frames without flags", Charts.circle(8), Palette.BLACK));
+            // the pipeline drops frames with flags the config does not ignore; these carry only ignored flags
+            items.add(item("Frames with ignored flags (used)", Charts.cross(9), Palette.GREY));
             combined.setFixedLegendItems(items);
             FigureStyle.apply(chart);
         }

@@ -2,8 +2,8 @@ package org.calphot.plot;
 
 /**
  * One band (CCD) of a lightcurve page: flux in mJy with 1σ errors against x (phase or a time, see
- * {@link XAxisKind}). {@code flagged} (nullable) marks frames drawn with a different marker and left out of the
- * calibration. {@code comparisonFluxMjy} is the summed flux of the comparisons, so flux = count ratio × it: the
+ * {@link XAxisKind}). {@code flagged} (nullable) marks frames drawn with a different marker: frames
+ * that carry only flags the config ignores (they are used; frames with other flags never reach a lightcurve). {@code comparisonFluxMjy} is the summed flux of the comparisons, so flux = count ratio × it: the
  * right axis shows the count ratio; NaN for no right axis.
  */
 public record LightcurvePanel(String label, double[] x, double[] fluxMjy, double[] fluxErrMjy, boolean[] flagged,

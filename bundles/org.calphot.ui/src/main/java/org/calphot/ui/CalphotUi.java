@@ -9,6 +9,10 @@ public final class CalphotUi {
     public static final String LOG_VIEW_ID = "org.calphot.ui.log";
     public static final String LIGHTCURVE_VIEW_ID = "org.calphot.ui.lightcurve";
     public static final String COMPARISON_VIEW_ID = "org.calphot.ui.comparisons";
+    public static final String EXTINCTION_VIEW_ID = "org.calphot.ui.extinction";
+    public static final String ECLIPSE_VIEW_ID = "org.calphot.ui.eclipses";
+    public static final String OC_VIEW_ID = "org.calphot.ui.oc";
+    public static final String MCMC_VIEW_ID = "org.calphot.ui.mcmc";
     public static final String CONSOLE_VIEW_ID = "org.calphot.ui.console";
     public static final String PROBLEMS_VIEW_ID = "org.calphot.ui.problems";
     public static final String CONFIG_EDITOR_ID = "org.calphot.ui.configEditor";

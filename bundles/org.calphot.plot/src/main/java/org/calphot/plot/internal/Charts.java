@@ -15,16 +15,22 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.block.BlockContainer;
+import org.jfree.chart.block.FlowArrangement;
+import org.jfree.chart.block.LabelBlock;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.CompositeTitle;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.xy.DefaultIntervalXYDataset;
 import org.jfree.data.xy.DefaultXYDataset;
 
@@ -238,19 +244,50 @@ public final class Charts {
         return new XYLineAndShapeRenderer(false, true);
     }
 
-    /** A label ("g", "CCD 2") in the top-left corner of a panel, on a white box so data never obscure it. */
+    /**
+     * A label ("g", "CCD 2") in the top-left corner of a panel, on a translucent white box: the text stays readable
+     * over data and a point under the box still shows (an opaque box hid them).
+     */
     public static void panelLabel(XYPlot plot, String text) {
+        panelLabel(plot, text, null);
+    }
+
+    /**
+     * A panel label followed by a detail in plain type ("aperture 1   k = 0.182 ± 0.002 mag/airmass") in one box,
+     * so the two never overlap; in a narrow panel the detail wraps onto a second line.
+     */
+    public static void panelLabel(XYPlot plot, String text, String detail) {
         if (text == null || text.isBlank()) {
             return;
         }
-        TextTitle t = new TextTitle(text, FigureStyle.PANEL_LABEL_FONT);
-        t.setBackgroundPaint(new Color(255, 255, 255, 240));
+        Title t;
+        Color box = new Color(255, 255, 255, 165);
+        if (detail == null || detail.isBlank()) {
+            TextTitle tt = new TextTitle(text, FigureStyle.PANEL_LABEL_FONT);
+            tt.setBackgroundPaint(box);
+            t = tt;
+        } else {
+            BlockContainer row = new BlockContainer(new FlowArrangement(HorizontalAlignment.LEFT, VerticalAlignment.CENTER, 10, 2));
+            row.add(new LabelBlock(text, FigureStyle.PANEL_LABEL_FONT));
+            row.add(new LabelBlock(detail, FigureStyle.ANNOTATION_FONT));
+            CompositeTitle ct = new CompositeTitle(row);
+            ct.setBackgroundPaint(box);
+            t = ct;
+        }
         t.setPadding(new RectangleInsets(2, 5, 2, 5));
-        plot.addAnnotation(new XYTitleAnnotation(0.005, top(plot, 0.985), t, RectangleAnchor.TOP_LEFT));
+        XYTitleAnnotation a = new XYTitleAnnotation(0.005, top(plot, 0.985), t, RectangleAnchor.TOP_LEFT);
+        // a long label may use most of the panel, then wraps
+        a.setMaxWidth(0.98);
+        plot.addAnnotation(a);
     }
 
     /** A legend for one panel, inside its top-right corner. Callers leave room with the range axis' upper margin. */
     public static void panelLegend(XYPlot plot, RectangleAnchor anchor, double x, double y) {
+        panelLegend(plot, anchor, x, y, 0.6);
+    }
+
+    /** As above, at most {@code maxWidth} of the panel wide (entries wider than that are cut off). */
+    public static void panelLegend(XYPlot plot, RectangleAnchor anchor, double x, double y, double maxWidth) {
         LegendTitle lt = new LegendTitle(plot);
         lt.setItemFont(FigureStyle.LEGEND_FONT);
         lt.setBackgroundPaint(new Color(255, 255, 255, 240));
@@ -259,7 +296,7 @@ public final class Charts {
         lt.setHorizontalAlignment(HorizontalAlignment.LEFT);
         lt.setItemLabelPadding(new RectangleInsets(1, 2, 1, 2));
         XYTitleAnnotation a = new XYTitleAnnotation(x, top(plot, y), lt, anchor);
-        a.setMaxWidth(0.6);
+        a.setMaxWidth(maxWidth);
         plot.addAnnotation(a);
     }
 

@@ -141,7 +141,12 @@ class WorkbenchFlowTest {
         assertEquals(5, lv.panelCount(), "HiPERCAM: one panel per band u g r i z");
         assertEquals(expected, lv.pointCount());
         assertTrue(expected > 400, "most of the 500 frames fall in the phase range, got " + expected);
-        assertTrue(ConsoleView.contents().contains("BEGIN BATCH CALIBRATION"), "console lacks the Calibration log");
+        String console = ConsoleView.contents();
+        assertTrue(console.contains("BEGIN BATCH CALIBRATION"), "console lacks the Calibration log");
+        // the log's lines came as the pipeline wrote them, named by their log, before the run's last line
+        int reading = console.indexOf("[run001.log] Reading ");
+        assertTrue(reading >= 0, console);
+        assertTrue(reading < console.indexOf("wrote " + r.files().size() + " files"), console);
         Ui.screenshot(shell, "3-run-lightcurve");
 
         // export through org.calphot.plot (not jfreechart-swt's broken Save as)

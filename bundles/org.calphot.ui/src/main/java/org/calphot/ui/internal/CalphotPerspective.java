@@ -20,11 +20,17 @@ public final class CalphotPerspective implements IPerspectiveFactory {
         plots.addView(CalphotUi.LIGHTCURVE_VIEW_ID);
         plots.addView(CalphotUi.COMPARISON_VIEW_ID);
         plots.addView(CalphotUi.LOG_VIEW_ID);
+        // the analysis views open on demand (from Observations) next to the plots; none is made at start-up
+        plots.addPlaceholder(CalphotUi.EXTINCTION_VIEW_ID);
+        plots.addPlaceholder(CalphotUi.ECLIPSE_VIEW_ID);
+        plots.addPlaceholder(CalphotUi.OC_VIEW_ID);
+        plots.addPlaceholder(CalphotUi.MCMC_VIEW_ID);
         IFolderLayout bottom = layout.createFolder("org.calphot.ui.bottom", IPageLayout.BOTTOM, 0.6f, editors);
         bottom.addView(CalphotUi.PROBLEMS_VIEW_ID);
         bottom.addView(CalphotUi.CONSOLE_VIEW_ID);
         for (String id : new String[] {CalphotUi.OBSERVATIONS_VIEW_ID, CalphotUi.LIGHTCURVE_VIEW_ID,
-            CalphotUi.COMPARISON_VIEW_ID, CalphotUi.LOG_VIEW_ID, CalphotUi.PROBLEMS_VIEW_ID, CalphotUi.CONSOLE_VIEW_ID}) {
+            CalphotUi.COMPARISON_VIEW_ID, CalphotUi.LOG_VIEW_ID, CalphotUi.PROBLEMS_VIEW_ID, CalphotUi.CONSOLE_VIEW_ID,
+            CalphotUi.EXTINCTION_VIEW_ID, CalphotUi.ECLIPSE_VIEW_ID, CalphotUi.OC_VIEW_ID, CalphotUi.MCMC_VIEW_ID}) {
             layout.addShowViewShortcut(id);
         }
     }

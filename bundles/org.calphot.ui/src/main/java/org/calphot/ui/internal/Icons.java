@@ -23,6 +23,7 @@ public final class Icons {
     public static final String RUN_GROUP = "run_group";
     public static final String OTHER = "other";
     public static final String RUN = "run";
+    public static final String FIT = "fit";
 
     private static final Map<String, Image> CACHE = new HashMap<>();
 

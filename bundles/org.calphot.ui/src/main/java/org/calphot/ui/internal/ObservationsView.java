@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 
 import org.calphot.ui.CalphotUi;
 import org.calphot.ui.internal.editor.ConfigEditor;
+import org.calphot.ui.internal.tools.Analyses;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
@@ -30,7 +32,8 @@ import org.eclipse.ui.part.ViewPart;
 /**
  * A folder of observations: nights (folders), and in each night the files of one run grouped under the run's name
  * ({@code run010.log}, {@code run010.coords}, ...), configs and outputs beside them, each kind with its icon.
- * Double-click a log for its summary and counts plot, a config to edit it. The folder is the
+ * Double-click a log for its summary and counts plot, a config to edit it, an analysis result (extinction,
+ * eclipse times, ephemeris fit, chain) for its figures; right-click a log for extinction and eclipse timing. The folder is the
  * {@code calphot.observations} system property, else the last folder opened, else the working directory.
  */
 public final class ObservationsView extends ViewPart {
@@ -41,13 +44,33 @@ public final class ObservationsView extends ViewPart {
 
     /** What a file is to calphot, judged by its name. */
     public enum Kind {
-        LOG, COORDS, CONFIG, LIGHTCURVE, FIGURE, FOLDER, OTHER;
+        LOG, COORDS, CONFIG, LIGHTCURVE, FIGURE, FOLDER, OTHER,
+        /** {@code <log>_extinction.json} of calphot extinction. */
+        EXTINCTION,
+        /** {@code eclipse_times.txt} (cal_phot's EPHEMERIS file) or {@code <run>.eclipse_times.txt}. */
+        ECLIPSE_TIMES,
+        /** {@code ephemeris_fit.txt} of calphot ephemeris. */
+        EPHEMERIS_FIT,
+        /** {@code ephemeris_chain.txt} (cal_phot's chain layout) of calphot ephemeris. */
+        CHAIN;
 
         public static Kind of(Path p) {
             if (Files.isDirectory(p)) {
                 return FOLDER;
             }
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.endsWith("_extinction.json")) {
+                return EXTINCTION;
+            }
+            if (n.equals("eclipse_times.txt") || n.endsWith(".eclipse_times.txt")) {
+                return ECLIPSE_TIMES;
+            }
+            if (n.equals("ephemeris_fit.txt")) {
+                return EPHEMERIS_FIT;
+            }
+            if (n.equals("ephemeris_chain.txt")) {
+                return CHAIN;
+            }
             if (n.endsWith(".log") || n.endsWith(".fits") || n.endsWith(".fit") || n.endsWith(".ulog")) {
                 return LOG;
             }
@@ -75,6 +98,7 @@ public final class ObservationsView extends ViewPart {
                 case FIGURE -> Icons.FIGURE;
                 case FOLDER -> Icons.FOLDER;
                 case OTHER -> Icons.OTHER;
+                case EXTINCTION, ECLIPSE_TIMES, EPHEMERIS_FIT, CHAIN -> Icons.FIT;
             };
         }
     }
@@ -89,7 +113,7 @@ public final class ObservationsView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer = new TreeViewer(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.setContentProvider(new ITreeContentProvider() {
             @Override
             public Object[] getElements(Object input) {
@@ -152,6 +176,11 @@ public final class ObservationsView extends ViewPart {
         };
         refresh.setToolTipText("Read the folder again");
         tb.add(refresh);
+        MenuManager context = new MenuManager();
+        context.setRemoveAllWhenShown(true);
+        context.addMenuListener(m -> Analyses.fillContextMenu(m, viewer.getStructuredSelection(), getSite().getPage(),
+                (Path) viewer.getInput()));
+        viewer.getControl().setMenu(context.createContextMenu(viewer.getControl()));
         viewer.setInput(root());
         getSite().setSelectionProvider(viewer);
         updateTitle();
@@ -196,6 +225,7 @@ public final class ObservationsView extends ViewPart {
             switch (Kind.of(p)) {
                 case LOG -> ((LogView) page.showView(CalphotUi.LOG_VIEW_ID)).show(p);
                 case CONFIG -> ConfigEditor.open(page, p);
+                case EXTINCTION, ECLIPSE_TIMES, EPHEMERIS_FIT, CHAIN -> Analyses.open(page, p);
                 default -> viewer.setExpandedState(element, !viewer.getExpandedState(element));
             }
         } catch (PartInitException e) {

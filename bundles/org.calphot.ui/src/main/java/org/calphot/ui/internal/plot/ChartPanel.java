@@ -1,19 +1,29 @@
 package org.calphot.ui.internal.plot;
 
 import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Locale;
 
 import org.calphot.core.CalphotException;
+import org.calphot.plot.FigurePage;
 import org.calphot.plot.Figures;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.events.MouseEvent;
 import org.eclipse.swt.events.MouseWheelListener;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
@@ -30,6 +40,8 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.swt.ChartComposite;
+import org.jfree.chart.ui.Drawable;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 
@@ -47,6 +59,10 @@ public final class ChartPanel extends Composite {
     private Chart chart;
     private Label readout;
     private String exportName = "figure";
+    private PageCanvas pageCanvas;
+    /** The page a cell was enlarged from (Reset Zoom goes back to it), else null. */
+    private FigurePage enlargedFrom;
+    private String pageExportName;
 
     public ChartPanel(Composite parent, String emptyMessage) {
         super(parent, SWT.NONE);
@@ -92,6 +108,14 @@ public final class ChartPanel extends Composite {
 
     /** Shows a chart, or the message when {@code c} is null. */
     public void setChart(JFreeChart c, String exportName) {
+        enlargedFrom = null;
+        showChart(c, exportName);
+        if (c != null) {
+            readout.setText(HINT);
+        }
+    }
+
+    private void showChart(JFreeChart c, String exportName) {
         this.exportName = exportName == null ? "figure" : exportName;
         if (c != null) {
             ensureChart();
@@ -104,12 +128,86 @@ public final class ChartPanel extends Composite {
         layout(true, true);
     }
 
+    /**
+     * Shows a page of panels (a corner plot): drawn to fit the view, the values under the pointer in the line
+     * below it, a double-click enlarges one panel as a chart with zoom and pan (Reset Zoom comes back).
+     */
+    public void setPage(FigurePage p, String exportName) {
+        enlargedFrom = null;
+        this.exportName = exportName == null ? "figure" : exportName;
+        this.pageExportName = this.exportName;
+        if (pageCanvas == null) {
+            pageCanvas = new PageCanvas(this);
+        }
+        pageCanvas.setPage(p);
+        stack.topControl = pageCanvas;
+        layout(true, true);
+        pageCanvas.redraw();
+    }
+
+    /** The figure shown (a chart or a page), else null. */
+    public Drawable figure() {
+        if (pageCanvas != null && stack.topControl == pageCanvas) {
+            return pageCanvas.page;
+        }
+        return chart();
+    }
+
+    /** True when a chart or a page is shown (not the message). */
+    public boolean hasFigure() {
+        return figure() != null;
+    }
+
+    /** The page shown, or the page whose panel is enlarged; else null. */
+    public FigurePage page() {
+        if (enlargedFrom != null) {
+            return enlargedFrom;
+        }
+        return pageCanvas != null && stack.topControl == pageCanvas ? pageCanvas.page : null;
+    }
+
+    /** True while one panel of a page is shown enlarged. */
+    public boolean isEnlarged() {
+        return enlargedFrom != null && hasChart();
+    }
+
+    /** Enlarges the page panel at (row, col) as a zoomable chart; false when there is none. */
+    public boolean enlarge(int row, int col) {
+        FigurePage p = page();
+        if (p == null || p.cell(row, col) == null) {
+            return false;
+        }
+        JFreeChart big;
+        try {
+            big = (JFreeChart) p.cell(row, col).clone();
+        } catch (CloneNotSupportedException e) {
+            return false;
+        }
+        XYPlot xy = big.getXYPlot();
+        xy.setFixedDomainAxisSpace(null);
+        xy.setFixedRangeAxisSpace(null);
+        xy.getDomainAxis().setTickLabelsVisible(true);
+        xy.getDomainAxis().setLabel(p.xLabel(col));
+        xy.getRangeAxis().setVisible(true);
+        xy.getRangeAxis().setTickLabelsVisible(true);
+        xy.getRangeAxis().setLabel(row == col ? "Samples per bin" : p.yLabel(row));
+        String caption = p.caption(row, col);
+        big.setTitle(caption != null ? caption : row == col ? p.xLabel(col) : p.yLabel(row) + " against "
+                + p.xLabel(col));
+        org.calphot.plot.FigureStyle.apply(big);
+        showChart(big, pageExportName + "_" + (row + 1) + (col + 1));
+        enlargedFrom = p;
+        readout.setText("Panel enlarged: zoom and pan as usual. Reset Zoom goes back to the whole page.");
+        return true;
+    }
+
     public void setMessage(String text) {
         message.setText(text);
         stack.topControl = message;
         layout(true, true);
     }
 
+    /** The chart shown (an enlarged page panel included), else null. */
     public JFreeChart chart() {
         return page != null && stack.topControl == page ? chart.getChart() : null;
     }
@@ -119,19 +217,24 @@ public final class ChartPanel extends Composite {
     }
 
     public String readoutText() {
+        if (pageCanvas != null && stack.topControl == pageCanvas) {
+            return pageCanvas.readout.getText();
+        }
         return readout == null ? "" : readout.getText();
     }
 
+    /** All data shown again; an enlarged page panel goes back to its page. */
     public void resetZoom() {
-        if (chart() != null) {
+        if (enlargedFrom != null) {
+            setPage(enlargedFrom, pageExportName);
+        } else if (chart() != null) {
             chart.restoreAutoBounds();
         }
     }
 
     /** Asks for a file and writes the chart there as PNG (1400 px wide) or PDF (10 in wide), by the extension. */
     public void exportDialog(String extension) {
-        JFreeChart c = chart();
-        if (c == null) {
+        if (figure() == null) {
             return;
         }
         FileDialog d = new FileDialog(getShell(), SWT.SAVE);
@@ -151,7 +254,7 @@ public final class ChartPanel extends Composite {
 
     /** Writes the chart as shown (current zoom) to a .png or .pdf file. */
     public void export(Path file) throws CalphotException {
-        JFreeChart c = chart();
+        Drawable c = figure();
         if (c == null) {
             throw new CalphotException("no figure to export");
         }
@@ -159,6 +262,11 @@ public final class ChartPanel extends Composite {
         boolean pdf = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
         int w = pdf ? 720 : 1400;
         Figures.write(c, file, w, (int) Math.round((double) w * pref.height / pref.width));
+        if (c instanceof FigurePage && pageCanvas != null) {
+            // the page now remembers the export's geometry: draw it again so pointer read-outs stay right
+            pageCanvas.dropImage();
+            pageCanvas.canvas.redraw();
+        }
     }
 
     /**
@@ -166,6 +274,15 @@ public final class ChartPanel extends Composite {
      * panel keeps its labels (the quantity is the same in every panel). Exported files are unaffected in layout.
      */
     private static void shareRangeLabels(Plot plot) {
+        if (plot instanceof CombinedDomainXYPlot cp && cp.getSubplots().size() == 2) {
+            // two short panels: a long label ("T0 (BMJD TDB) − 60384.65123 [10⁻⁶ d]") would run past its panel
+            for (Object o : cp.getSubplots()) {
+                ValueAxis a = ((XYPlot) o).getRangeAxis();
+                if (a != null && a.getLabel() != null && a.getLabel().length() > 24) {
+                    a.setLabelFont(a.getLabelFont().deriveFont(12f));
+                }
+            }
+        }
         if (plot instanceof CombinedDomainXYPlot cp && cp.getSubplots().size() >= 3) {
             int middle = cp.getSubplots().size() / 2;
             for (int i = 0; i < cp.getSubplots().size(); i++) {
@@ -206,8 +323,12 @@ public final class ChartPanel extends Composite {
                 ? cp.getDomainAxis().getLabel() : ((XYPlot) chart.getChart().getPlot()).getDomainAxis().getLabel();
         StringBuilder sb = new StringBuilder();
         sb.append(d.getSeriesKey(s)).append(": ").append(xName).append(" = ")
-                .append(String.format(Locale.ROOT, "%.6f", d.getXValue(s, i)))
+                .append(String.format(Locale.ROOT, Math.abs(d.getXValue(s, i)) >= 1000 ? "%.6f" : "%.6g",
+                        d.getXValue(s, i)))
                 .append(", y = ").append(String.format(Locale.ROOT, "%.5g", d.getYValue(s, i)));
+        if (d instanceof org.jfree.data.xy.XYZDataset z) {
+            sb.append(String.format(Locale.ROOT, ", %.0f samples", z.getZValue(s, i)));
+        }
         if (d instanceof IntervalXYDataset id) {
             double err = (id.getEndYValue(s, i) - id.getStartYValue(s, i)) / 2;
             if (Double.isFinite(err) && err > 0) {
@@ -216,6 +337,137 @@ public final class ChartPanel extends Composite {
         }
         return sb.toString();
     }
+
+    /**
+     * A {@link FigurePage} drawn to fit the view. Text keeps its size down to a drawing {@value #MIN_PAGE_WIDTH}
+     * units wide, below that the whole page is scaled down. The pointer's cell and values are shown below it.
+     */
+    private final class PageCanvas extends Composite {
+        private static final int MIN_PAGE_WIDTH = 640;
+        private final Canvas canvas;
+        private final Label readout;
+        private FigurePage page;
+        private Image image;
+        private double scale = 1;
+
+        PageCanvas(Composite parent) {
+            super(parent, SWT.NONE);
+            GridLayout gl = new GridLayout(1, false);
+            gl.marginWidth = 0;
+            gl.marginHeight = 0;
+            gl.verticalSpacing = 2;
+            setLayout(gl);
+            canvas = new Canvas(this, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+            canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+            readout = new Label(this, SWT.NONE);
+            readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            readout.setText(PAGE_HINT);
+            canvas.addListener(SWT.Paint, e -> paint(e.gc));
+            canvas.addListener(SWT.Resize, e -> dropImage());
+            canvas.addListener(SWT.Dispose, e -> dropImage());
+            canvas.addListener(SWT.MouseMove, e -> {
+                int[] rc = cellAt(e.x, e.y);
+                readout.setText(rc == null ? PAGE_HINT : describeCell(rc[0], rc[1], e.x, e.y));
+            });
+            canvas.addListener(SWT.MouseExit, e -> readout.setText(PAGE_HINT));
+            canvas.addListener(SWT.MouseDoubleClick, e -> {
+                int[] rc = cellAt(e.x, e.y);
+                if (rc != null) {
+                    enlarge(rc[0], rc[1]);
+                }
+            });
+            Menu m = new Menu(canvas);
+            MenuItem png = new MenuItem(m, SWT.PUSH);
+            png.setText("Export as PNG...");
+            png.addListener(SWT.Selection, ev -> exportDialog("png"));
+            MenuItem pdf = new MenuItem(m, SWT.PUSH);
+            pdf.setText("Export as PDF...");
+            pdf.addListener(SWT.Selection, ev -> exportDialog("pdf"));
+            canvas.setMenu(m);
+        }
+
+        void setPage(FigurePage p) {
+            page = p;
+            readout.setText(PAGE_HINT);
+            dropImage();
+            canvas.redraw();
+        }
+
+        private void dropImage() {
+            if (image != null) {
+                image.dispose();
+                image = null;
+            }
+        }
+
+        private void paint(GC gc) {
+            Rectangle r = canvas.getClientArea();
+            if (page == null || r.width < 16 || r.height < 16) {
+                gc.fillRectangle(r);
+                return;
+            }
+            if (image == null || image.getBounds().width != r.width || image.getBounds().height != r.height) {
+                dropImage();
+                image = render(r.width, r.height);
+            }
+            gc.drawImage(image, 0, 0);
+        }
+
+        /** Draws the page with AWT off screen and converts the pixels for SWT. */
+        private Image render(int w, int h) {
+            scale = Math.min(1.0, (double) w / MIN_PAGE_WIDTH);
+            BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = bi.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g.scale(scale, scale);
+                page.draw(g, new Rectangle2D.Double(0, 0, w / scale, h / scale));
+            } finally {
+                g.dispose();
+            }
+            ImageData data = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                bi.getRGB(0, y, w, 1, row, 0, w);
+                data.setPixels(0, y, w, row, 0);
+            }
+            return new Image(getDisplay(), data);
+        }
+
+        /** {row, col} of the panel under a pointer position, or null. */
+        int[] cellAt(int px, int py) {
+            if (page == null || image == null) {
+                return null;
+            }
+            double u = px / scale;
+            double v = py / scale;
+            for (int r = 0; r < page.rows(); r++) {
+                for (int c = 0; c < page.cols(); c++) {
+                    Rectangle2D a = page.drawnDataArea(r, c);
+                    if (a != null && a.contains(u, v)) {
+                        return new int[] {r, c};
+                    }
+                }
+            }
+            return null;
+        }
+
+        private String describeCell(int r, int c, int px, int py) {
+            Rectangle2D a = page.drawnDataArea(r, c);
+            XYPlot p = page.cell(r, c).getXYPlot();
+            double x = p.getDomainAxis().java2DToValue(px / scale, a, RectangleEdge.BOTTOM);
+            String xl = page.xLabel(c) == null ? "x" : page.xLabel(c);
+            if (r == c) {
+                return String.format(Locale.ROOT, "%s = %.5g   (double-click to enlarge)", xl, x);
+            }
+            double y = p.getRangeAxis().java2DToValue(py / scale, a, RectangleEdge.LEFT);
+            String yl = page.yLabel(r) == null ? "y" : page.yLabel(r);
+            return String.format(Locale.ROOT, "%s = %.5g, %s = %.5g   (double-click to enlarge)", xl, x, yl, y);
+        }
+    }
+
+    private static final String PAGE_HINT = "Point at a panel for values. Double-click: enlarge. Right-click: export.";
 
     /** ChartComposite with wheel zoom, drag pan and our export items in its pop-up menu. */
     private final class Chart extends ChartComposite {

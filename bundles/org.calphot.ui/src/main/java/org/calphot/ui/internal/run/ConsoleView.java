@@ -12,27 +12,40 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.part.ViewPart;
 
 /**
- * The run console: progress steps and warnings as the run goes, then the Calibration log (Calibration.txt) when the
- * run has written it. Lines arrive from any thread; the text is kept while the view is closed.
+ * The run console: progress steps and warnings, and the Calibration log line by line as the pipeline writes it
+ * (lines of logs calibrated in parallel carry the log's name). Lines arrive from any thread and are appended in
+ * batches on the UI thread; the text is kept while the view is closed.
  */
 public final class ConsoleView extends ViewPart {
 
     private static final StringBuilder TEXT = new StringBuilder();
     private static final List<ConsoleView> OPEN = new ArrayList<>();
+    /** Bumped by {@link #clear()}: open views then rebuild their text instead of appending. */
+    private static int generation;
+    private static boolean refreshPending;
     private StyledText text;
+    private int shownLength;
+    private int shownGeneration = -1;
 
     /** Appends a line (any thread). */
     public static void println(String line) {
+        boolean schedule;
         synchronized (TEXT) {
             TEXT.append(line).append('\n');
+            schedule = !refreshPending;
+            refreshPending = true;
         }
-        Display d = Display.getDefault();
-        d.asyncExec(ConsoleView::refreshAll);
+        if (schedule) {
+            // one refresh for however many lines arrive before the UI thread gets to it
+            Display.getDefault().asyncExec(ConsoleView::refreshAll);
+        }
     }
 
     public static void clear() {
         synchronized (TEXT) {
             TEXT.setLength(0);
+            generation++;
+            refreshPending = true;
         }
         Display.getDefault().asyncExec(ConsoleView::refreshAll);
     }
@@ -44,6 +57,9 @@ public final class ConsoleView extends ViewPart {
     }
 
     private static void refreshAll() {
+        synchronized (TEXT) {
+            refreshPending = false;
+        }
         for (ConsoleView v : List.copyOf(OPEN)) {
             v.refresh();
         }
@@ -69,11 +85,27 @@ public final class ConsoleView extends ViewPart {
         if (text == null || text.isDisposed()) {
             return;
         }
-        String s = contents();
-        if (s.isEmpty()) {
-            s = "Runs started with Run Config (Ctrl+R) report their steps here, then the Calibration log.\n";
+        String all;
+        int gen;
+        synchronized (TEXT) {
+            all = TEXT.toString();
+            gen = generation;
         }
-        text.setText(s);
+        if (all.isEmpty()) {
+            text.setText("Runs started with Run Config (Ctrl+R) report their steps here, then the Calibration log"
+                    + " as it is written.\nExtinction, eclipse timing and ephemeris fits (right-click in Observations)"
+                    + " report here too.\n");
+            shownLength = 0;
+            shownGeneration = gen;
+            return;
+        }
+        if (gen != shownGeneration || shownLength == 0 || all.length() < shownLength) {
+            text.setText(all);
+        } else if (all.length() > shownLength) {
+            text.append(all.substring(shownLength));
+        }
+        shownLength = all.length();
+        shownGeneration = gen;
         text.setTopIndex(text.getLineCount() - 1);
     }
 

@@ -1,8 +1,5 @@
 package org.calphot.ui.internal.run;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +35,8 @@ import org.eclipse.ui.progress.IProgressConstants;
 
 /**
  * {@code calphot run} as an Eclipse Job: validates the config, runs the pipeline with the services found through
- * OSGi, reports each step in the progress view and the console, and stops at the next step when cancelled. The
+ * OSGi, reports each step in the progress view and the console (and the Calibration log as it is written), and
+ * stops at the next step when cancelled. The
  * pipeline stages its outputs and moves them into place only at the end, so a cancelled or failed run writes
  * nothing. Listeners get the result or the located error on the UI thread (see {@link RunConfigHandler}).
  */
@@ -116,15 +114,12 @@ public final class RunJob extends Job {
             PipelineServices services = new PipelineServices(UiServices.get(LogReaders.class),
                     UiServices.get(TimeCorrector.class), UiServices.get(FluxCalibrator.class), catalogues,
                     Figures.standard(), UiServices.all(org.calphot.core.filters.FilterSystem.class));
-            RunOptions options = Prefs.runOptions("calphot workbench");
+            // the Calibration log line by line as the pipeline writes it (Calibration.txt adds the config on top)
+            RunOptions options = Prefs.runOptions("calphot workbench").withLogListener(ConsoleView::println);
             result = new Pipeline(services).run(job, options, adapt(monitor), warnings);
-            ConsoleView.println(String.format(Locale.ROOT, "wrote %d files to %s in %.1f s", result.files().size(),
-                    result.outputDir(), (System.nanoTime() - t0) / 1e9));
-            Path calibration = result.outputDir().resolve("Calibration.txt");
-            if (Files.isRegularFile(calibration)) {
-                ConsoleView.println("--- Calibration log (" + calibration + ") ---");
-                ConsoleView.println(Files.readString(calibration, StandardCharsets.UTF_8).stripTrailing());
-            }
+            ConsoleView.println(String.format(Locale.ROOT, "wrote %d files to %s in %.1f s; the log above is in %s",
+                    result.files().size(), result.outputDir(), (System.nanoTime() - t0) / 1e9,
+                    result.outputDir().resolve("Calibration.txt")));
             return Status.OK_STATUS;
         } catch (CancelledException e) {
             cancelled = true;
@@ -139,9 +134,6 @@ public final class RunJob extends Job {
             error = e;
             ConsoleView.println("error: " + e.describe());
             return new Status(IStatus.ERROR, CalphotUi.BUNDLE_ID, e.describe());
-        } catch (IOException e) {
-            ConsoleView.println("cannot read the Calibration log: " + e.getMessage());
-            return Status.OK_STATUS;
         } catch (RuntimeException e) {
             error = new CalphotException("internal error: " + e, Location.of(config.toString()), e);
             ConsoleView.println("internal error: " + e);
