@@ -371,18 +371,10 @@ public final class Pipeline {
     }
 
     /** Stem unique within the run: the original silently overwrote same-minute eclipses. */
-    private static synchronized String uniqueStem(Staging staging, String stem, String band) {
+    private static String uniqueStem(Staging staging, String stem, String band) {
         String name = stem + "_" + band;
-        int n = 2;
-        while (staging.has(Path.of(LIGHTCURVE_FOLDER, name + ".calib"))
-                || staging.has(Path.of(LIGHTCURVE_FOLDER, name + ".csv"))) {
-            name = stem + "-" + n++ + "_" + band;
-        }
-        // reserve the name
-        try {
-            staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".calib"), o -> { });
-        } catch (CalphotException e) {
-            // the real write will report it
+        for (int n = 2; !staging.reserve(name); n++) {
+            name = stem + "-" + n + "_" + band;
         }
         return name;
     }

@@ -239,6 +239,18 @@ class UltracamRunTest {
     }
 
     @Test
+    void onlyTheChosenFormatsAreWritten() throws Exception {
+        RunResult csvOnly = new Pipeline(services()).run(job, new RunOptions(dir.resolve("csv-only"), false, null,
+                java.util.Set.of(org.calphot.config.OutputFormat.CSV), 1, "test"), null, Warnings.IGNORE);
+        List<String> names;
+        try (Stream<Path> s = Files.list(csvOnly.outputDir().resolve(Pipeline.LIGHTCURVE_FOLDER))) {
+            names = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(6, names.size(), names.toString());
+        assertTrue(names.stream().allMatch(n -> n.endsWith(".csv")), names.toString());
+    }
+
+    @Test
     void logListenerGetsEveryCalibrationLineAsWrittenWithTheLogNamed() throws Exception {
         Path cfg = dir.resolve("listener/calphot.yaml");
         Files.createDirectories(cfg.getParent());

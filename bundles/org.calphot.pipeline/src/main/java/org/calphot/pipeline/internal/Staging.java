@@ -23,6 +23,7 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
     private final Path target;
     private final Path dir;
     private final List<Path> files = new ArrayList<>();
+    private final java.util.Set<String> reserved = new java.util.HashSet<>();
     private boolean committed;
 
     public Staging(Path target) throws CalphotException {
@@ -54,6 +55,11 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
             files.add(relative);
         }
         return target.resolve(relative);
+    }
+
+    /** Claims an output name for this run; false when another log of the run already has it. */
+    public synchronized boolean reserve(String name) {
+        return reserved.add(name);
     }
 
     public synchronized boolean has(Path relative) {
