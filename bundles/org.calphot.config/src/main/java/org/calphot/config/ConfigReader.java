@@ -118,6 +118,17 @@ public final class ConfigReader {
             problems.add(f.at("overplot"), "overplot: true needs 'overplot filename' (the stem of the overplot figures)");
         }
         String obsLog = f.string("observing_log_fname", "observing_log.csv", false);
+        try {
+            Path obs = Path.of(obsLog).normalize();
+            if (obs.isAbsolute() || obs.startsWith("..") || obsLog.isBlank()) {
+                problems.add(f.at("observing_log_fname"), "'observing_log_fname' is a file name inside 'directory',"
+                        + " not '" + obsLog + "'");
+                obsLog = "observing_log.csv";
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(f.at("observing_log_fname"), "'observing_log_fname' is not a file name: " + e.getReason());
+            obsLog = "observing_log.csv";
+        }
         Set<OutputFormat> formats = f.formats("output formats");
         String catalogue = f.string("catalogue", "sdss", false);
         List<String> transforms = new ArrayList<>();

@@ -240,6 +240,13 @@ class ConfigReaderTest {
     }
 
     @Test
+    void observingLogStaysInsideTheOutputFolder() {
+        ConfigException e = fails(NO_SDSS.replace("overplot: true", "overplot: true\nobserving_log_fname: /etc/obs.csv"));
+        assertTrue(e.getMessage().contains("'observing_log_fname' is a file name inside 'directory'"), e.getMessage());
+        assertEquals("observing_log_fname", e.problems().get(0).where().key());
+    }
+
+    @Test
     void notYamlIsLocated() {
         BadInputException e = assertThrows(BadInputException.class, () -> read("period: [1, 2\nT0: 3\n"));
         assertTrue(e.getMessage().startsWith("not valid YAML"), e.getMessage());
