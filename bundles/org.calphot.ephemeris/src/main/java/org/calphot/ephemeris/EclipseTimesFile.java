@@ -34,10 +34,8 @@ public final class EclipseTimesFile {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("no such file", Location.of(file.toString()));
         } catch (IOException e) {
-            throw new CalphotException("cannot read: " + e.getMessage(), Location.of(file.toString()), e);
+            throw org.calphot.core.util.ReadErrors.of(file, e, "an eclipse-times text file");
         }
         return parse(lines, file.toString(), warnings);
     }

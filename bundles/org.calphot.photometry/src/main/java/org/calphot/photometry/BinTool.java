@@ -116,10 +116,8 @@ public final class BinTool {
                     er[n] = parse(tok[2], f, ln, line, 2);
                     n++;
                 }
-            } catch (NoSuchFileException e) {
-                throw new BadInputException("no such file", Location.of(f.toString()));
             } catch (IOException e) {
-                throw new CalphotException("cannot read: " + e.getMessage(), Location.of(f.toString()), e);
+                throw org.calphot.core.util.ReadErrors.of(f, e, "a lightcurve text file");
             }
         }
         return new Points(Arrays.copyOf(ph, n), Arrays.copyOf(fl, n), Arrays.copyOf(er, n));

@@ -157,7 +157,7 @@ public final class TimeTool {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new BadInputException("no such file", Location.of(csv.toString()), e);
         } catch (IOException e) {
-            throw new BadInputException("cannot read: " + e.getMessage(), Location.of(csv.toString()), e);
+            throw org.calphot.core.util.ReadErrors.of(csv, e, "a CSV file");
         }
         String file = csv.toString();
         int[] col = null;
