@@ -315,10 +315,7 @@ class UltracamRunTest {
         assertThrows(org.calphot.core.CancelledException.class, () -> new Pipeline(services()).run(j,
                 new RunOptions(null, false, null, null, 1, "test"), cancelAfterFirstLog, Warnings.IGNORE));
         Path out = cfg.getParent().resolve("out");
-        try (Stream<Path> s = Files.walk(out)) {
-            List<Path> left = s.filter(p -> !p.equals(out)).toList();
-            assertEquals(List.of(), left, "a cancelled run leaves nothing, not even its staging folder");
-        }
+        assertFalse(Files.exists(out), "a cancelled first run leaves nothing, not even its output folder");
     }
 
     @Test

@@ -25,9 +25,11 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
     private final List<Path> files = new ArrayList<>();
     private final java.util.Set<String> reserved = new java.util.HashSet<>();
     private boolean committed;
+    private final boolean createdTarget;
 
     public Staging(Path target) throws CalphotException {
         this.target = target;
+        this.createdTarget = !Files.exists(target);
         try {
             Files.createDirectories(target);
             this.dir = Files.createTempDirectory(target, ".calphot-staging-");
@@ -98,6 +100,13 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
         }
         if (!committed) {
             files.clear();
+            if (createdTarget) {
+                try {
+                    Files.deleteIfExists(target); // only if still empty: a failed first run leaves no folder
+                } catch (IOException e) {
+                    // not empty or not ours to remove
+                }
+            }
         }
     }
 }
