@@ -190,7 +190,7 @@ public final class LogInspector {
                 }
             } catch (CalphotException e) {
                 code = Math.max(code, e.exitCode());
-                err.println("error: " + e.describe());
+                err.println("calphot: " + e.describe());
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("file", f.toString());

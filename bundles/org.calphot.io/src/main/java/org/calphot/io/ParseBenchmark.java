@@ -119,7 +119,7 @@ public final class ParseBenchmark {
                         r.modelBytes() / 1e6, (double) r.modelBytes() / r.float64Bytes(), r.float64Bytes() / 1e6);
             } catch (CalphotException e) {
                 code = Math.max(code, e.exitCode());
-                err.println("error: " + e.describe());
+                err.println("calphot: " + e.describe());
             }
         }
         return code;
