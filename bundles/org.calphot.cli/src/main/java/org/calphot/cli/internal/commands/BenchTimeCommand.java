@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code calphot bench time}: conversions per second of MJD(UTC) to BMJD(TDB) with altitude and airmass. */
 @Command(name = "time", mixinStandardHelpOptions = true,
-        description = "Convert 10^6 frame times of one target at one site; print conversions/s and memory.")
+        description = {"Convert 10^6 times of one target and site: conversions/s.", "",
+            "Convert 10^6 frame times of one target at one site; print conversions/s and memory."})
 public final class BenchTimeCommand implements Callable<Integer> {
 
     @Option(names = "-n", paramLabel = "N", defaultValue = "1000000", description = "Times to convert (default ${DEFAULT-VALUE}).")

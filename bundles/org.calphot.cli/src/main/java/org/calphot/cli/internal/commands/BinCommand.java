@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** Thin wrapper: all logic is in {@link BinTool}. */
 @Command(name = "bin", mixinStandardHelpOptions = true,
-        description = "Bin phase-folded lightcurves (phase flux error columns) into N equal phase bins.",
+        description = {"Bin phase-folded lightcurves into equal phase bins.", "",
+            "Bin phase-folded lightcurves (phase flux error columns) into N equal phase bins."},
         footer = {"", "Bins are half-open [MIN + i*w, MIN + (i+1)*w), w = (MAX - MIN)/N.",
             "Flux: inverse-variance weighted mean; error: 1/sqrt(sum 1/sigma^2);",
             "phase: mean phase of the points. Empty bins are dropped; points with",

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code calphot catalogue list|query}: the catalogues present and their on-disk cache. */
 @Command(name = "catalogue", mixinStandardHelpOptions = true,
-        description = "List comparison-star catalogues or query one (answers are cached on disk).",
+        description = {"List catalogues or query one (answers cached on disk).", "",
+            "List comparison-star catalogues or query one (answers are cached on disk)."},
         subcommands = {CatalogueCommand.ListCommand.class, CatalogueCommand.QueryCommand.class})
 public final class CatalogueCommand implements Callable<Integer> {
 

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** Thin wrapper: all logic is in {@link ComparisonMagsTool}. */
 @Command(name = "comparison-mags", mixinStandardHelpOptions = true,
-        description = "Zero points from a standard-star run and the comparison stars' magnitudes of a field run.",
+        description = {"Comparison-star magnitudes from a standard-star run.", "",
+            "Zero points from a standard-star run and the comparison stars' magnitudes of a field run."},
         footer = {"", "Both runs must be reduced with the same settings; aperture 1 of",
             "STD_LOG is the standard. Prints the block to paste into the config",
             "(target excluded) and writes <field>_comparison_mags.txt, .yaml and",

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** Thin wrapper: all logic is in {@link EclipseTimesTool}. */
 @Command(name = "eclipse-times", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Time the eclipses in photometry logs and write or update EPHEMERIS/eclipse_times.txt.",
+        description = {"Time eclipses in logs into EPHEMERIS/eclipse_times.txt.", "",
+            "Time the eclipses in photometry logs and write or update EPHEMERIS/eclipse_times.txt.",
             "",
             "Per log: aperture 1 over the sum of the other apertures of one CCD (counts, no flux calibration), "
                     + "times in BMJD(TDB), every eclipse fitted with a symmetric profile and its mid-time sampled by "

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** Thin wrapper: all logic is in {@link EphemerisTool}. */
 @Command(name = "ephemeris", mixinStandardHelpOptions = true,
-        description = {"Fit a linear ephemeris (least squares and MCMC) to an eclipse_times.txt file (BMJD TDB).",
+        description = {"Fit a linear ephemeris (least squares and MCMC).", "",
+            "Fit a linear ephemeris (least squares and MCMC) to an eclipse_times.txt file (BMJD TDB).",
             "Writes ephemeris_fit.txt, ephemeris_chain.txt/.csv and the figures ephemeris_scatter (O-C),",
             "ephemeris_corner_plot and ephemeris_traces (.pdf and .png) next to FILE or into --out."})
 public final class EphemerisCommand implements Callable<Integer> {

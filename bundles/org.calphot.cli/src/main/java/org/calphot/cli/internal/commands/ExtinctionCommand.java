@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** Thin wrapper: all logic is in {@link ExtinctionTool}. */
 @Command(name = "extinction", mixinStandardHelpOptions = true,
-        description = "Fit extinction coefficients (mag/airmass) per CCD from a long run on a photometric night.",
+        description = {"Fit extinction coefficients per CCD from a long run.", "",
+            "Fit extinction coefficients (mag/airmass) per CCD from a long run on a photometric night."},
         footer = {"", "Fits per aperture and jointly (one k, a free offset per aperture),",
             "sigma-clipped, with 1-sigma errors. Writes <log>_extinction.txt,",
             "<log>_extinction.json and <log>_extinction_points.csv into --out."})

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** Thin wrapper: all logic is in {@link LogInspector}. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Summarise photometry logs: instrument, version, CCDs, apertures, frames, MJD range, flags, bad points.")
+        description = {"Summarise photometry logs (CCDs, apertures, frames, flags).", "",
+            "Summarise photometry logs: instrument, version, CCDs, apertures, frames, MJD range, flags, bad points."})
 public final class InspectCommand implements Callable<Integer> {
 
     @Spec

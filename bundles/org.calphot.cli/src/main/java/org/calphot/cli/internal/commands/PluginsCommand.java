@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
  * repository. Changes are written to this product's configuration and are seen by the NEXT start.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List, install or uninstall optional features (catalogues, filter systems) from a p2"
-                + " repository; a change takes effect at the next start.",
+        description = {"List, install or uninstall optional features (p2).", "",
+            "List, install or uninstall optional features (catalogues, filter systems) from a p2"
+                + " repository; a change takes effect at the next start."},
         subcommands = {PluginsCommand.ListCommand.class, PluginsCommand.InstallCommand.class,
                 PluginsCommand.UninstallCommand.class})
 public final class PluginsCommand implements Callable<Integer> {
@@ -45,7 +46,8 @@ public final class PluginsCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "The features of this product (base or installed), or those a repository offers.")
+            description = {"Features of this product, or those a repository offers.", "",
+                "The features of this product (base or installed), or with --available those a repository offers."})
     static final class ListCommand implements Callable<Integer> {
 
         @Spec
@@ -88,8 +90,9 @@ public final class PluginsCommand implements Callable<Integer> {
     }
 
     @Command(name = "install", mixinStandardHelpOptions = true,
-            description = "Install a feature from a p2 repository (folder or .zip), e.g. the calphot update site;"
-                    + " it " + NEXT_START + ".")
+            description = {"Install a feature from a p2 repository (at next start).", "",
+                "Install a feature from a p2 repository (folder or .zip), e.g. the calphot update site;"
+                    + " it " + NEXT_START + "."})
     static final class InstallCommand implements Callable<Integer> {
 
         @Spec
@@ -115,7 +118,8 @@ public final class PluginsCommand implements Callable<Integer> {
     }
 
     @Command(name = "uninstall", mixinStandardHelpOptions = true,
-            description = "Uninstall a feature installed with 'calphot plugins install'; it " + NEXT_START + ".")
+            description = {"Uninstall a feature you installed (at next start).", "",
+                "Uninstall a feature installed with 'calphot plugins install'; it " + NEXT_START + "."})
     static final class UninstallCommand implements Callable<Integer> {
 
         @Spec

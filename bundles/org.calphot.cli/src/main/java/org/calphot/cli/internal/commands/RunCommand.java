@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code calphot run CONFIG}: the main job, an unchanged cal_phot config end to end. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a cal_phot YAML config: calibrated lightcurves, figures, Calibration.txt",
+        description = {"Run a cal_phot config: lightcurves, figures, provenance.", "",
+            "Run a cal_phot YAML config: calibrated lightcurves, figures, Calibration.txt",
             "and provenance.json.",
             "",
             "The config is validated first; every problem is reported (file:line key",

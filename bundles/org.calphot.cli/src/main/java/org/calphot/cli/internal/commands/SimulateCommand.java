@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** Thin wrapper: all logic is in {@link SimulateTool}. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Write a synthetic *CAM log of an eclipsing white dwarf with its truth file and a cal_phot config.")
+        description = {"Write a simulated *CAM log with its truth and a config.", "",
+            "Write a synthetic *CAM log of an eclipsing white dwarf with its truth file and a cal_phot config."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code calphot time}: MJD(UTC) to BMJD(TDB), light time, altitude and airmass as CSV. */
 @Command(name = "time", mixinStandardHelpOptions = true,
-        description = "Convert MJD(UTC) to BMJD(TDB) with light time, altitude and airmass (CSV on stdout).",
+        description = {"MJD(UTC) to BMJD(TDB), light time, altitude, airmass.", "",
+            "Convert MJD(UTC) to BMJD(TDB) with light time, altitude and airmass (CSV on stdout)."},
         footer = {"", "Output header: " + TimeTool.HEADER,
             "Forms: calphot time --site S --target \"RA DEC\" [MJD...]   (MJDs on stdin if none given)",
             "       calphot time --csv FILE   (columns lon_deg,lat_deg,height_m,ra_deg,dec_deg,mjd_utc)"})
