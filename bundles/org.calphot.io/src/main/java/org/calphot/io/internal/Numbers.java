@@ -110,15 +110,8 @@ final class Numbers {
         }
     }
 
-    static int parseInt(byte[] b, int s, int e) throws BadNumber {
-        int i = s;
-        boolean neg = false;
-        if (b[i] == '-') {
-            neg = true;
-            i++;
-        } else if (b[i] == '+') {
-            i++;
-        }
+    /** 1 to 10 decimal digits b[i..e) as a non-negative long. */
+    private static long digits(byte[] b, int i, int e) throws BadNumber {
         if (i == e || e - i > 10) {
             throw BadNumber.INSTANCE;
         }
@@ -130,6 +123,19 @@ final class Numbers {
             }
             v = v * 10 + d;
         }
+        return v;
+    }
+
+    static int parseInt(byte[] b, int s, int e) throws BadNumber {
+        int i = s;
+        boolean neg = false;
+        if (b[i] == '-') {
+            neg = true;
+            i++;
+        } else if (b[i] == '+') {
+            i++;
+        }
+        long v = digits(b, i, e);
         if (neg) {
             v = -v;
         }
@@ -145,17 +151,7 @@ final class Numbers {
         if (b[i] == '+') {
             i++;
         }
-        if (i == e || e - i > 10) {
-            throw BadNumber.INSTANCE;
-        }
-        long v = 0;
-        for (; i < e; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                throw BadNumber.INSTANCE;
-            }
-            v = v * 10 + d;
-        }
+        long v = digits(b, i, e);
         if (v > 0xFFFFFFFFL) {
             throw BadNumber.INSTANCE;
         }
