@@ -170,7 +170,7 @@ public final class SimulateTool {
     public int run(Args a, PrintWriter out, ProgressMonitor monitor, Warnings warnings) throws CalphotException {
         SimulationSpec spec = resolve(a);
         Path dir = a.out() == null ? Path.of(".") : a.out();
-        Simulator.Result r = new Simulator(corrector, sites).write(spec, dir, a.truthFrames(), monitor, warnings);
+        Simulator.Result r = new Simulator(sites).write(spec, dir, a.truthFrames(), monitor, warnings);
         if (a.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("log", r.log().toString());

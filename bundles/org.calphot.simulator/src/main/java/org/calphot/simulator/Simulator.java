@@ -14,13 +14,11 @@ import org.calphot.core.CancelledException;
 import org.calphot.core.Location;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
-import org.calphot.core.time.AirmassFormula;
 import org.calphot.core.time.Site;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.SkyPosition;
 import org.calphot.core.time.TimeColumns;
 import org.calphot.core.time.TimeCorrector;
-import org.calphot.core.time.TimeRequest;
 import org.calphot.simulator.internal.ByteOut;
 import org.calphot.simulator.internal.ConfigWriter;
 import org.calphot.simulator.internal.HipercamLogWriter;
@@ -36,7 +34,7 @@ import org.calphot.simulator.internal.UlogWriter;
  * <p>
  * Model, per line (one CCD of one exposure): frame times from the start, exposure and dead time
  * (ULTRACAM's u-band CCD read every {@code nblue} frames, co-adding them); BMJD(TDB), altitude and
- * airmass (sec z) from the {@link TimeCorrector}; target flux = exposure-mean of
+ * airmass (sec z) from an independent {@link SkyTruth}, never calphot's time service; target flux = exposure-mean of
  * {@link EclipseModel}; counts = T(t) * texp * F / 3631 Jy * 10^(0.4 (ZP - k X)) with T grey clouds;
  * seeing FWHM = s0 (1 + 0.15 sin) X^0.6 (lambda / 6200 A)^-0.2 with 3 % frame jitter; apertures
  * scaled with the FWHM; noise: Gaussian approximation of Poisson (counts / gain, ADU^2) + sky and
@@ -60,17 +58,39 @@ public final class Simulator {
     private static final int CHUNK = 4096;
     private static final double BIAS = 1000.0;
 
-    private final TimeCorrector corrector;
+    private final SkyTruth truth;
     private final SiteRegistry sites;
 
-    public Simulator(TimeCorrector corrector, SiteRegistry sites) {
-        this.corrector = corrector;
+    /** A simulator whose times and airmasses come from {@link SkyTruth#independent()}. */
+    public Simulator(SiteRegistry sites) {
+        this(SkyTruth.independent(), sites);
+    }
+
+    /** A simulator with the given source of true times and airmasses. */
+    public Simulator(SkyTruth truth, SiteRegistry sites) {
+        this.truth = truth;
         this.sites = sites;
+    }
+
+    /**
+     * Kept for callers of the first version: the corrector is no longer used, the truth must not come from the time
+     * service under test ({@link SkyTruth#independent()} is used).
+     *
+     * @deprecated use {@link #Simulator(SiteRegistry)}
+     */
+    @Deprecated
+    public Simulator(TimeCorrector corrector, SiteRegistry sites) {
+        this(sites);
+    }
+
+    /** Where this simulator's true times and airmasses come from. */
+    public SkyTruth truth() {
+        return truth;
     }
 
     /** What {@link #generate} saw: BMJD range of the lines and the line count. */
     public record Summary(long lines, double firstBmjdTdb, double lastBmjdTdb, Site site, SkyPosition target,
-            double minAirmass, double maxAirmass) {
+            double minAirmass, double maxAirmass, String truthSource) {
 
         /** True mid-eclipse times (BMJD TDB) between the first and last line. */
         public List<Double> eclipses(SimulationSpec spec) {
@@ -217,7 +237,6 @@ public final class Simulator {
         Warnings w = warnings == null ? Warnings.IGNORE : warnings;
         Site site = sites.lookup(spec.site(), new Location(null, 0, 0, "observatory"), w);
         SkyPosition target = SkyPosition.parse(spec.targetCoords(), new Location(null, 0, 0, "target coords"));
-        TimeRequest request = new TimeRequest(site, target, AirmassFormula.PLANE_PARALLEL);
         Instrument inst = spec.instrument();
         int nccd = inst.nccd();
         int naps = 1 + spec.ncomp();
@@ -331,7 +350,7 @@ public final class Simulator {
                     nl++;
                 }
             }
-            corrector.correct(request, lMjd, 0, nl, tc, w);
+            truth.compute(site, target, lMjd, 0, nl, tc.bmjdTdb(), tc.altDeg(), tc.airmass());
 
             for (int l = 0; l < nl; l++) {
                 int n = lFrame[l];
@@ -361,7 +380,7 @@ public final class Simulator {
             }
             pm.worked(f1 - f0 + 1);
         }
-        return new Summary(lines, firstB, lastB, site, target, minX, maxX);
+        return new Summary(lines, firstB, lastB, site, target, minX, maxX, truth.source());
     }
 
     private static void fill(SimulationSpec spec, Instrument inst, Layout layout, SimulatedLine L, SplitMix rng,

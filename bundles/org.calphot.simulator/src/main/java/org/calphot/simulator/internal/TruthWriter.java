@@ -128,6 +128,7 @@ public final class TruthWriter {
         m.put("last_bmjd_tdb", s.lastBmjdTdb());
         m.put("airmass_range", new double[] {s.minAirmass(), s.maxAirmass()});
         m.put("airmass_formula", "sec z = 1/sin(airless altitude)");
+        m.put("time_truth", s.truthSource());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("eclipse_width_phase", spec.eclipseWidthPhase());
         model.put("ingress_phase", spec.ingressPhase());
