@@ -11,13 +11,14 @@ import java.util.Map;
 
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
+import org.calphot.testing.ReferenceData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * DP Leo, Beuermann et al. 2011 (A&amp;A 526, A53), eq. 1 from the 54 eclipses of 2009-2010:
  * BJD 2454914.8322920(20) + 0.06236285648(90) E. Reference table and acceptance rules:
- * shared/data/reference/ephemeris/README.md.
+ * org.calphot.testing/data/ephemeris/README.md.
  */
 class DpLeoEphemerisTest {
 
@@ -30,9 +31,7 @@ class DpLeoEphemerisTest {
 
     /** The 54 rows with in_eq1_fit = 1, cycles relative to eq. 1's T0, BJD converted to BMJD. */
     static EclipseTimeTable load() throws Exception {
-        Path shared = Path.of(System.getProperty("calphot.shared", "../../../shared"));
-        Path csv = shared.resolve("data/reference/ephemeris/dpleo_beuermann2011_eclipse_times.csv");
-        assertTrue(Files.isRegularFile(csv), "reference data missing: " + csv.toAbsolutePath());
+        Path csv = ReferenceData.committed("ephemeris/dpleo_beuermann2011_eclipse_times.csv");
         List<String> lines = Files.readAllLines(csv);
         List<int[]> c = new ArrayList<>();
         List<double[]> d = new ArrayList<>();

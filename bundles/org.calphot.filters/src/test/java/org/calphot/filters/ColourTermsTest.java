@@ -14,22 +14,17 @@ import java.util.Map;
 import org.calphot.core.filters.Band;
 import org.calphot.core.filters.ColourTermCoefficient;
 import org.calphot.core.filters.FilterSystem;
+import org.calphot.testing.ReferenceData;
 import org.junit.jupiter.api.Test;
 
 /**
  * Recomputes every number of {@link CamFilterSystems} from its sources: the Gaia-SPSS tables shipped in
- * org.calphot.catalogue.standards and the filter profiles in the shared reference data.
+ * org.calphot.catalogue.standards and the filter profiles committed in org.calphot.testing/data (MIT, pyclurve).
  */
 class ColourTermsTest {
 
-    static Path shared() {
-        Path p = Path.of(System.getProperty("calphot.shared", "../../../shared"));
-        assertTrue(Files.isDirectory(p), "shared reference folder not found: " + p.toAbsolutePath());
-        return p;
-    }
-
     static Path profiles() {
-        return shared().resolve("data/reference/filters/pyclurve_system_profiles");
+        return ReferenceData.committed("filters/pyclurve_system_profiles");
     }
 
     static final Path SPSS = Path.of("../org.calphot.catalogue.standards/src/main/java/org/calphot/catalogue/"

@@ -17,6 +17,7 @@ import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Warnings;
 import org.calphot.core.log.LogReaders;
+import org.calphot.testing.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +34,8 @@ class FuzzTest {
 
     @Test
     void mutantsOnlyEverGiveBadInputException() throws Exception {
-        Path shared = Path.of(System.getProperty("calphot.shared", "../../../shared"));
-        List<String> all = Files.readAllLines(shared.resolve(
-                "data/reference/logs/hipercam_ultracam_asassn16kr_2018-10/2018_10_12.log"), StandardCharsets.ISO_8859_1);
+        List<String> all = Files.readAllLines(ReferenceData.unlicensed(
+                "logs/hipercam_ultracam_asassn16kr_2018-10/2018_10_12.log"), StandardCharsets.ISO_8859_1);
         List<String> seedLines = new ArrayList<>();
         int data = 0;
         boolean reduceFile = false;

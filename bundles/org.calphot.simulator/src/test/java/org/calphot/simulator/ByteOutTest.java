@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.calphot.simulator.internal.ByteOut;
+import org.calphot.testing.ReferenceData;
 import org.junit.jupiter.api.Test;
 
 /** Python/C number formatting, checked against hand-derived values and against every number of real logs. */
 class ByteOutTest {
 
-    static final Path SHARED = Path.of(System.getProperty("calphot.shared", "../../../shared"));
-    static final Path DPLEO = SHARED.resolve("data/reference/logs/hipercam_ultraspec_dpleo_2015-03-19");
+    /** The real DP Leo logs (unlicensed reference data: the calling test skips without it). */
+    static Path dpleo() {
+        return ReferenceData.unlicensed("logs/hipercam_ultraspec_dpleo_2015-03-19");
+    }
 
     private static String f(double v, int d) {
         return new ByteOut(64).fixed(v, d).toString();
@@ -55,7 +58,7 @@ class ByteOutTest {
         for (String name : List.of("2015_03_19_dpleo_run032_normal_gaussian_I.log",
                 "2015_03_19_dpleo_run032_normal_gaussian_II.log")) {
             int checked = 0;
-            for (String line : Files.readAllLines(DPLEO.resolve(name))) {
+            for (String line : Files.readAllLines(dpleo().resolve(name))) {
                 if (line.startsWith("#")) {
                     continue;
                 }

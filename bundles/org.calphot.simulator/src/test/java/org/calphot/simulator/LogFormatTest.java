@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LogFormatTest {
 
     static Simulator simulator() {
-        return new Simulator(TimeServices.corrector(), TimeServices.siteRegistry());
+        return new Simulator(TimeServices.siteRegistry());
     }
 
     @TempDir
@@ -63,7 +63,7 @@ class LogFormatTest {
         for (String[] pair : new String[][] {{"HIPERCAM", "I"}, {"HIPERCAM_OLD", "II"}}) {
             Path sim = uspec5(LogFormat.valueOf(pair[0]), tmp.resolve(pair[0]));
             List<String> s = lines(sim);
-            List<String> r = lines(ByteOutTest.DPLEO.resolve("2015_03_19_dpleo_run032_normal_gaussian_" + pair[1]
+            List<String> r = lines(ByteOutTest.dpleo().resolve("2015_03_19_dpleo_run032_normal_gaussian_" + pair[1]
                     + ".log"));
             // fixed prose before the version line and after it
             assertEquals(r.subList(0, 6), s.subList(0, 6));
@@ -110,7 +110,7 @@ class LogFormatTest {
     void dataTokensHaveTheRealLogsShapes() throws Exception {
         for (String[] pair : new String[][] {{"HIPERCAM", "I"}, {"HIPERCAM_OLD", "II"}}) {
             Path sim = uspec5(LogFormat.valueOf(pair[0]), tmp.resolve("s" + pair[0]));
-            Map<Integer, Set<String>> real = shapes(ByteOutTest.DPLEO.resolve(
+            Map<Integer, Set<String>> real = shapes(ByteOutTest.dpleo().resolve(
                     "2015_03_19_dpleo_run032_normal_gaussian_" + pair[1] + ".log"));
             Map<Integer, Set<String>> mine = shapes(sim);
             for (Map.Entry<Integer, Set<String>> e : mine.entrySet()) {
@@ -161,7 +161,7 @@ class LogFormatTest {
                 List.of(t[8], t[10], t[11], t[12], t[13], t[14]));
         // the same positions in the real 0.19.9 log's first line
         String real = null;
-        for (String line : Files.readAllLines(ByteOutTest.DPLEO.resolve(
+        for (String line : Files.readAllLines(ByteOutTest.dpleo().resolve(
                 "2015_03_19_dpleo_run032_normal_gaussian_II.log"))) {
             if (!line.startsWith("#")) {
                 real = line;

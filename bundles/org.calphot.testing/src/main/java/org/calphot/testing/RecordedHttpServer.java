@@ -74,9 +74,9 @@ public final class RecordedHttpServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Path and query of every request so far. */
+    /** Path and query of every request so far (the live list: a test may clear it). */
     public List<String> requests() {
-        return List.copyOf(requests);
+        return requests;
     }
 
     /** 200 with a text body. */

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.calphot.core.BadInputException;
 import org.calphot.core.Warnings;
+import org.calphot.testing.ReferenceData;
 import org.junit.jupiter.api.Test;
 
 /** {@code calphot time} logic end to end, against the astropy sample. */
@@ -24,10 +25,7 @@ class TimeToolTest {
     private final TimeTool tool = new TimeTool(TimeServices.corrector(), TimeServices.siteRegistry());
 
     private static Path sample() {
-        Path shared = Path.of(System.getProperty("calphot.shared", "../../../shared"));
-        Path p = shared.resolve("data/reference/time/bmjd_tdb_astropy_sample.csv");
-        assertTrue(Files.isRegularFile(p), "missing " + p.toAbsolutePath());
-        return p;
+        return ReferenceData.committed("time/bmjd_tdb_astropy_sample.csv");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.calphot.photometry.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import org.calphot.core.log.ApertureTable;
 import org.calphot.core.log.CcdTable;
 import org.calphot.core.log.Column;
 import org.calphot.core.log.LogColumns;
+import org.calphot.testing.ReferenceData;
 
 /** Builds small CCD tables for tests, and finds the shared reference data. */
 public final class TestTables {
@@ -18,23 +18,19 @@ public final class TestTables {
     private TestTables() {
     }
 
-    /** The shared folder; tests that need it fail (not skip) when it is missing. */
+    /** The unlicensed reference folder; tests that need it skip without it (fail in CI). */
     public static Path shared() {
-        Path p = Path.of(System.getProperty("calphot.shared", "../../../shared"));
-        if (!Files.isDirectory(p)) {
-            throw new AssertionError("shared reference folder not found: " + p.toAbsolutePath()
-                    + " (set -Dcalphot.shared)");
-        }
-        return p;
+        ReferenceData.assumeUnlicensed();
+        return ReferenceData.sharedFolder();
     }
 
     public static Path dpLeoI() {
-        return shared().resolve("data/reference/logs/hipercam_ultraspec_dpleo_2015-03-19/"
+        return ReferenceData.unlicensed("logs/hipercam_ultraspec_dpleo_2015-03-19/"
                 + "2015_03_19_dpleo_run032_normal_gaussian_I.log");
     }
 
     public static Path asassn(String night) {
-        return shared().resolve("data/reference/logs/hipercam_ultracam_asassn16kr_2018-10/" + night + ".log");
+        return ReferenceData.unlicensed("logs/hipercam_ultracam_asassn16kr_2018-10/" + night + ".log");
     }
 
     /** Per-aperture data: counts, errors, flags (one value per frame). */

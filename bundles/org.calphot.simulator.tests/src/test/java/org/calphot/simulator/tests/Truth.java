@@ -18,7 +18,7 @@ final class Truth {
     private final Map<String, Line> lines = new HashMap<>();
 
     Truth(SimulationSpec spec) throws CalphotException {
-        new Simulator(TimeServices.corrector(), TimeServices.siteRegistry()).generate(spec, l -> {
+        new Simulator(TimeServices.siteRegistry()).generate(spec, l -> {
             boolean junk = false;
             for (double j : l.junkCounts) {
                 junk |= j > 0;
@@ -32,6 +32,6 @@ final class Truth {
     }
 
     static Simulator simulator() {
-        return new Simulator(TimeServices.corrector(), TimeServices.siteRegistry());
+        return new Simulator(TimeServices.siteRegistry());
     }
 }

@@ -10,8 +10,9 @@ import org.calphot.core.BadInputException;
 import org.calphot.core.Location;
 import org.calphot.core.time.Site;
 import org.calphot.core.time.SkyPosition;
+import org.calphot.testing.ReferenceData;
 
-/** The astropy reference vectors in {@code shared/data/reference/time/}, read at test time. */
+/** The astropy reference vectors, committed in {@code org.calphot.testing/data/time/}. */
 final class ReferenceRows {
 
     record Row(String id, String kase, Site site, SkyPosition target, double mjdUtc, double ttMinusUtcS,
@@ -20,13 +21,7 @@ final class ReferenceRows {
     }
 
     static Path timeDir() {
-        Path shared = Path.of(System.getProperty("calphot.shared", "../../../shared"));
-        Path dir = shared.resolve("data/reference/time");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("reference folder missing: " + dir.toAbsolutePath()
-                    + " (set -Dcalphot.shared)");
-        }
-        return dir;
+        return ReferenceData.committed("time");
     }
 
     /** All rows: the 600-row sample and the 6 named test vectors. */

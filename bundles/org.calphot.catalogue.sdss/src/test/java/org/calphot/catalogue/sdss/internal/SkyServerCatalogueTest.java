@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.calphot.catalogue.sdss.SdssSettings;
 import org.calphot.core.BadInputException;
@@ -30,12 +24,14 @@ import org.calphot.core.catalogue.CatalogueStar;
 import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.MagnitudeKind;
 import org.calphot.core.catalogue.QueryOptions;
+import org.calphot.testing.RecordedHttpServer;
+import org.calphot.testing.RecordedHttpServer.Reply;
+import org.calphot.testing.ReferenceData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The SkyServer client against a JDK HTTP server on 127.0.0.1 replaying recorded SkyServer replies
@@ -43,50 +39,22 @@ import com.sun.net.httpserver.HttpServer;
  */
 class SkyServerCatalogueTest {
 
-    /** Handler behaviour for one request. */
-    interface Reply {
-        void send(HttpExchange ex) throws IOException;
-    }
-
-    private static final Path SHARED = Path.of(System.getProperty("calphot.shared", "../../../shared"));
-    private static final Path SDSS = SHARED.resolve("data/reference/sdss");
-
-    private HttpServer server;
-    private ExecutorService pool;
-    private final List<String> requests = new CopyOnWriteArrayList<>();
-    private volatile List<Reply> script = List.of();
-    private final AtomicInteger served = new AtomicInteger();
+    private RecordedHttpServer server;
+    private List<String> requests;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "test-skyserver");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", ex -> {
-            requests.add(ex.getRequestURI().getRawPath() + "?" + ex.getRequestURI().getRawQuery());
-            int n = served.getAndIncrement();
-            List<Reply> s = script;
-            try {
-                s.get(Math.min(n, s.size() - 1)).send(ex);
-            } finally {
-                ex.close();
-            }
-        });
-        server.start();
+    void start() {
+        server = RecordedHttpServer.start();
+        requests = server.requests();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 
     private String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     /** Short timeouts and a 1 ms back-off keep the failure tests fast. */
@@ -97,27 +65,21 @@ class SkyServerCatalogueTest {
     }
 
     private static Reply ok(String body) {
-        return status(200, body);
+        return RecordedHttpServer.ok(body);
     }
 
     private static Reply status(int code, String body) {
-        return ex -> {
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "text/plain");
-            ex.sendResponseHeaders(code, b.length);
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(b);
-            }
-        };
+        return RecordedHttpServer.status(code, body);
     }
 
     private void serve(Reply... replies) {
-        script = List.of(replies);
+        server.serve(replies);
     }
 
+    /** A recorded reply: astroquery's (BSD-3) are committed, the SkyServerWS strings (unlicensed) are in ../shared. */
     private static String recorded(String name) throws IOException {
-        Path p = SDSS.resolve(name);
-        assertTrue(Files.isRegularFile(p), "shared reference data missing: " + p.toAbsolutePath());
+        Path p = name.startsWith("astroquery_") ? ReferenceData.committed("sdss/" + name)
+                : ReferenceData.unlicensed("sdss/" + name);
         return Files.readString(p);
     }
 
@@ -266,12 +228,10 @@ class SkyServerCatalogueTest {
         assertEquals(1, requests.size());
 
         requests.clear();
-        served.set(0);
         serve(ok("<html><body>Service temporarily moved</body></html>"));
         assertEquals(Kind.MALFORMED_REPLY, assertThrows(CatalogueException.class,
                 () -> client(0).query(new ConeQuery(1, 1, 3), QueryOptions.DEFAULTS)).kind());
         serve(ok("#Table1\nobjID,ra,dec,psfMag_u\n123,abc,1,15\n"));
-        served.set(0);
         CatalogueException bad = assertThrows(CatalogueException.class,
                 () -> client(0).query(new ConeQuery(1, 1, 3), QueryOptions.DEFAULTS));
         assertEquals(Kind.MALFORMED_REPLY, bad.kind());
