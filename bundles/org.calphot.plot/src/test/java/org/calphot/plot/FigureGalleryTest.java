@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders every figure type to PNG and PDF. Set {@code -Dcalphot.plot.gallery=DIR} to keep the files for a look;
- * otherwise they go to a temporary folder. Checks each file decodes at the requested size / is a PDF with a page.
+ * otherwise they go to a temporary folder. Checks each file decodes at the requested size / is a PDF with a page,
+ * and that each PNG shows something: dark text or axis ink in the left and bottom margins (tick labels, axis
+ * labels), coloured data in the middle of the image (series are drawn in colour, frames and text in grey or black),
+ * and a white-dominated background.
  */
 class FigureGalleryTest {
 
@@ -66,6 +69,73 @@ class FigureGalleryTest {
         }).toList();
     }
 
+    /** Fractions of dark pixels in the left and bottom margins, of coloured pixels in the middle, of white overall. */
+    record Ink(double leftDark, double bottomDark, double middleColour, double white) {
+    }
+
+    static Ink ink(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        long left = 0;
+        long leftN = 0;
+        long bottom = 0;
+        long bottomN = 0;
+        long colour = 0;
+        long middleN = 0;
+        long white = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                int max = Math.max(r, Math.max(g, b));
+                int min = Math.min(r, Math.min(g, b));
+                boolean dark = max < 110;
+                boolean coloured = max - min > 60;
+                white += min > 245 ? 1 : 0;
+                if (x < w / 10) {
+                    leftN++;
+                    left += dark ? 1 : 0;
+                }
+                if (y > h * 9 / 10) {
+                    bottomN++;
+                    bottom += dark ? 1 : 0;
+                }
+                if (x > w / 5 && x < w * 4 / 5 && y > h / 5 && y < h * 4 / 5) {
+                    middleN++;
+                    colour += coloured ? 1 : 0;
+                }
+            }
+        }
+        return new Ink((double) left / leftN, (double) bottom / bottomN, (double) colour / middleN,
+                (double) white / ((long) w * h));
+    }
+
+    static void assertHasContent(String name, BufferedImage img) {
+        Ink k = ink(img);
+        System.out.printf("%-24s left dark %.4f, bottom dark %.4f, middle coloured %.4f, white %.3f%n", name,
+                k.leftDark(), k.bottomDark(), k.middleColour(), k.white());
+        // tick and axis labels: a blank margin has 0; the figures have 1.6-6 % (corner plot least)
+        assertTrue(k.leftDark() > 0.005, name + ": no text in the left margin " + k);
+        assertTrue(k.bottomDark() > 0.005, name + ": no text in the bottom margin " + k);
+        // the data: a chart without its series has no coloured pixel in the middle; 0.9-22 % seen (O-C least)
+        assertTrue(k.middleColour() > 0.003, name + ": no coloured data in the plot area " + k);
+        // not a blank or a black image: 61-93 % white seen
+        assertTrue(k.white() > 0.4 && k.white() < 0.98, name + ": white fraction " + k);
+    }
+
+    @Test
+    void aBlankFigureFailsTheContentCheck() {
+        BufferedImage blank = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = blank.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 400, 300);
+        g.dispose();
+        org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
+                () -> assertHasContent("blank", blank));
+    }
+
     @Test
     void everyFigureWritesPngAndPdf() throws Exception {
         String keep = System.getProperty("calphot.plot.gallery");
@@ -79,6 +149,7 @@ class FigureGalleryTest {
             BufferedImage img = ImageIO.read(png.toFile());
             assertEquals(w, img.getWidth(), e.getKey());
             assertEquals(h, img.getHeight(), e.getKey());
+            assertHasContent(e.getKey(), img);
             Path pdf = dir.resolve(e.getKey() + ".pdf");
             Figures.writePdf(e.getValue(), pdf, 720);
             byte[] bytes = Files.readAllBytes(pdf);

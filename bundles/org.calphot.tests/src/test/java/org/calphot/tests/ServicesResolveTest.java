@@ -68,7 +68,39 @@ class ServicesResolveTest {
             }
         }
         assertTrue(components >= 1, "no DS component found in calphot bundles");
+        // every component of the headless feature, by name (a new component is added here), each active or
+        // satisfied (4 SATISFIED, 8 ACTIVE; lazy components stay satisfied until first used)
+        java.util.Map<String, Integer> states = new java.util.TreeMap<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(calphot)) {
+            for (var c : scr.getComponentConfigurationDTOs(d)) {
+                states.merge(d.name, c.state, Math::max);
+            }
+        }
+        for (String name : EXPECTED_COMPONENTS) {
+            Integer state = states.get(name);
+            assertNotNull(state, name + " is not registered; present: " + states.keySet());
+            assertTrue(state == 4 || state == 8, name + " is in state " + state);
+        }
     }
+
+    /** The DS components of org.calphot.feature (component name = implementation class). */
+    static final java.util.List<String> EXPECTED_COMPONENTS = java.util.List.of(
+            "org.calphot.catalogue.internal.CatalogueRegistryComponent",
+            "org.calphot.catalogue.sdss.internal.SkyServerCatalogue",
+            "org.calphot.catalogue.standards.internal.StandardsCatalogue",
+            "org.calphot.ephemeris.internal.DefaultEclipseTimer",
+            "org.calphot.ephemeris.internal.DefaultEphemerisFitter",
+            "org.calphot.io.internal.FitsLogReader",
+            "org.calphot.io.internal.HipercamAsciiReader",
+            "org.calphot.io.internal.LogReaderChooser",
+            "org.calphot.io.internal.UlogReader",
+            "org.calphot.photometry.internal.AbFluxScale",
+            "org.calphot.photometry.internal.DefaultBinner",
+            "org.calphot.photometry.internal.DefaultExtinctionFitter",
+            "org.calphot.photometry.internal.DefaultFluxCalibrator",
+            "org.calphot.photometry.internal.DefaultZeroPointCalculator",
+            "org.calphot.time.internal.DefaultSiteRegistry",
+            "org.calphot.time.internal.SofaTimeCorrector");
 
     @Test
     void catalogueRegistryFindsInstalledCataloguesOnly() throws Exception {
@@ -106,6 +138,62 @@ class ServicesResolveTest {
         try (var s = Files.list(out.resolve("MCMC_LIGHTCURVES/FIGS"))) {
             assertTrue(s.anyMatch(p -> p.toString().endsWith("_all_nights.pdf")), "figures written");
         }
+        checkFluxesAgainstTruth(demo.resolveSibling("run001.truth.json"), out.resolve("MCMC_LIGHTCURVES"));
+    }
+
+    /**
+     * The demo's calibrated fluxes against the simulator's truth (run001.truth.json, written when the demo was
+     * simulated, not by the pipeline): out of eclipse (|phase| > 0.03; the eclipse is 0.04 wide) the target is the
+     * white dwarf plus the rest of the system times 1 + A cos(2 pi (phase - hump)). The median of flux / truth must
+     * be 1 within 1.5 %: the config's comparison magnitudes are the true ones, so only noise is left (per-frame
+     * errors 1-6 %, about 450 frames per band: the median's error is 0.1-0.4 %); flagged JUNK frames are in the
+     * file, hence the median.
+     */
+    static void checkFluxesAgainstTruth(Path truthJson, Path lightcurves) throws Exception {
+        String json = Files.readString(truthJson);
+        double[] wd = numbers(json, "wd_mjy");
+        double[] sec = numbers(json, "secondary_mjy");
+        double amp = numbers(json, "secondary_amplitude")[0];
+        double hump = numbers(json, "hump_phase")[0];
+        String[] bands = {"u", "g", "r", "i", "z"};
+        assertEquals(5, wd.length);
+        for (int b = 0; b < bands.length; b++) {
+            String suffix = "_" + bands[b] + ".calib";
+            Path calib;
+            try (var s = Files.list(lightcurves)) {
+                calib = s.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
+            }
+            java.util.List<Double> ratios = new java.util.ArrayList<>();
+            for (String line : Files.readAllLines(calib)) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.trim().split("\\s+");
+                double phase = Double.parseDouble(f[0]);
+                double flux = Double.parseDouble(f[1]);
+                if (Math.abs(phase) > 0.03) {
+                    double truth = wd[b] + sec[b] * (1 + amp * Math.cos(2 * Math.PI * (phase - hump)));
+                    ratios.add(flux / truth);
+                }
+            }
+            java.util.Collections.sort(ratios);
+            double median = ratios.get(ratios.size() / 2);
+            System.out.printf("demo %s: %d frames out of eclipse, median flux / truth %.4f%n", bands[b], ratios.size(),
+                    median);
+            assertTrue(ratios.size() > 300, bands[b] + ": " + ratios.size() + " frames");
+            assertEquals(1.0, median, 0.015, bands[b] + ": median calibrated / true flux");
+        }
+    }
+
+    /** Every number after {@code "key":} in the JSON text, in order. */
+    static double[] numbers(String json, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("\"" + key + "\":\\s*([-+0-9.eE]+)").matcher(json);
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(Double.parseDouble(m.group(1)));
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Test

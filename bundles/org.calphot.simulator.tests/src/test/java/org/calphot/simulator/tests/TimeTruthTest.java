@@ -110,6 +110,14 @@ class TimeTruthTest {
             // 5 ms in phase units of the 84-min orbit
             LightcurveAssert.assertAllClose(spec.instrument().id() + " CCD " + c.ccd() + " phase", phTrue, phRun,
                     5e-3 / 86400 / spec.periodDays());
+            double worstT = 0;
+            double worstX = 0;
+            for (int i = 0; i < n; i++) {
+                worstT = Math.max(worstT, Math.abs(dtS[i]));
+                worstX = Math.max(worstX, Math.abs(c.airmass()[i] / xTrue[i] - 1));
+            }
+            System.out.printf("%s CCD %s: %d frames, worst |BMJD - truth| %.2e s, worst |X/X_true - 1| %.2e%n",
+                    spec.instrument().id(), c.ccd(), n, worstT, worstX);
             compared += n;
         }
         assertTrue(compared >= 190, "frames compared: " + compared);
