@@ -17,6 +17,7 @@ import org.calphot.core.Warnings;
 import org.calphot.core.catalogue.Catalogue;
 import org.calphot.core.catalogue.CatalogueResult;
 import org.calphot.core.catalogue.CatalogueStar;
+import org.calphot.core.catalogue.PhotometricTransform;
 import org.calphot.core.catalogue.QueryOptions;
 import org.calphot.core.log.CcdTable;
 import org.calphot.core.log.LogReaders;
@@ -116,7 +117,7 @@ public final class ComparisonMagsTool {
         }
         CatalogueResult cat = standards.queryByName(a.standard(), q);
         CatalogueStar star = cat.nearest();
-        String stdPointing = Fmt.f("%.7f %+.7f", star.raDeg(), star.decDeg());
+        String stdPointing = Fmt.f("%.7fd %+.7f", star.raDeg(), star.decDeg()); // explicit degrees
         ZeroPointOptions zopt = new ZeroPointOptions(a.ignoreFlags(), 3.0, true);
 
         List<ZeroPoint> zps = new ArrayList<>();
@@ -129,21 +130,9 @@ public final class ComparisonMagsTool {
                 throw new BadInputException("standard log has no CCD " + f.ccd(), Location.of(a.standardLog().toString()));
             }
             String band = bands.get(c);
-            int bi = catalogueBand(cat.bands(), band);
-            if (bi < 0) {
-                throw new BadInputException("the standards table (" + cat.system() + ") has no band matching '" + band
-                        + "'; its bands: " + cat.bands() + " (set --bands)", Location.key(null, 0, "--bands"));
-            }
-            double mcat = star.mag(bi);
-            if (!Double.isFinite(mcat)) {
-                throw new BadInputException("standard " + star.id() + " has no " + cat.bands().get(bi) + " magnitude",
-                        Location.key(null, 0, "--standard"));
-            }
-            double ecat = star.magErr(bi);
-            if (!Double.isFinite(ecat)) {
-                warnings.warn("standard " + star.id() + " has no " + cat.bands().get(bi)
-                        + " error in the table; the zero point error leaves it out");
-            }
+            double[] me = standardMagnitude(cat, star, band, warnings);
+            double mcat = me[0];
+            double ecat = me[1];
             double[] xs = airmass.airmass(a.site(), stdPointing, s.mjdUtc());
             InstrumentalMagnitude im = calculator.instrumental(s, TARGET, xs, a.k()[c], zopt);
             if (im.n() == 0) {
@@ -203,6 +192,81 @@ public final class ComparisonMagsTool {
         out.flush();
         last = new Outcome(zps, comps, yaml, txt, ym, js);
         return 0;
+    }
+
+    /**
+     * The standard's catalogue magnitude and error in a CCD band: the table's own band (exact, primed or super), else
+     * a band a named transform derives from the table's bands, e.g. KG5 from g' and r' as cal_phot did
+     * ({@code kg5 = g - 0.2240 (g-r)^2 - 0.3590 (g-r) + 0.0460} with g = g', r = r'), the error through the
+     * transform's derivatives.
+     */
+    static double[] standardMagnitude(CatalogueResult cat, CatalogueStar star, String band, Warnings warnings)
+            throws BadInputException {
+        int bi = catalogueBand(cat.bands(), band);
+        if (bi < 0) {
+            for (PhotometricTransform t : PhotometricTransform.values()) {
+                int out = indexIgnoreCase(t.outputBands(), band);
+                if (out < 0) {
+                    continue;
+                }
+                int[] in = new int[t.inputBands().size()];
+                boolean all = true;
+                for (int k = 0; k < in.length && all; k++) {
+                    in[k] = catalogueBand(cat.bands(), t.inputBands().get(k).replace("'", ""));
+                    all = in[k] >= 0;
+                }
+                if (!all) {
+                    continue;
+                }
+                double[] x = new double[in.length];
+                double[] e = new double[in.length];
+                boolean errs = true;
+                for (int k = 0; k < in.length; k++) {
+                    x[k] = star.mag(in[k]);
+                    e[k] = star.magErr(in[k]);
+                    if (!Double.isFinite(x[k])) {
+                        throw new BadInputException("standard " + star.id() + " has no " + cat.bands().get(in[k])
+                                + " magnitude (needed for " + band + ")", Location.key(null, 0, "--standard"));
+                    }
+                    if (!Double.isFinite(e[k])) {
+                        errs = false;
+                        e[k] = 0;
+                    }
+                }
+                if (!errs) {
+                    warnings.warn("standard " + star.id() + " lacks errors for " + t.inputBands()
+                            + " in the table; the zero point error leaves them out");
+                }
+                warnings.warn("the standards table (" + cat.system() + ") has no " + band + "; the standard's " + band
+                        + " comes from its " + t.inputBands().stream().map(b -> cat.bands().get(
+                                catalogueBand(cat.bands(), b.replace("'", "")))).toList() + " by " + t.id()
+                        + " (" + t.source() + ")");
+                return new double[] {t.apply(x)[out], t.propagateErrors(x, e)[out]};
+            }
+            throw new BadInputException("the standards table (" + cat.system() + ") has no band matching '" + band
+                    + "' and no transform derives it from " + cat.bands() + " (set --bands)",
+                    Location.key(null, 0, "--bands"));
+        }
+        double mcat = star.mag(bi);
+        if (!Double.isFinite(mcat)) {
+            throw new BadInputException("standard " + star.id() + " has no " + cat.bands().get(bi) + " magnitude",
+                    Location.key(null, 0, "--standard"));
+        }
+        double ecat = star.magErr(bi);
+        if (!Double.isFinite(ecat)) {
+            warnings.warn("standard " + star.id() + " has no " + cat.bands().get(bi)
+                    + " error in the table; the zero point error leaves it out");
+        }
+        return new double[] {mcat, ecat};
+    }
+
+    private static int indexIgnoreCase(List<String> names, String band) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(band.strip())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Catalogue band for a CCD band: exact, then with a prime (Smith u'g'r'i'z'), then with "s" (super filters). */
