@@ -18,6 +18,7 @@ import org.calphot.core.catalogue.Catalogue;
 import org.calphot.core.catalogue.CatalogueResult;
 import org.calphot.core.catalogue.CatalogueStar;
 import org.calphot.core.catalogue.PhotometricTransform;
+import org.calphot.core.filters.UltracamFilterSet;
 import org.calphot.core.catalogue.QueryOptions;
 import org.calphot.core.log.CcdTable;
 import org.calphot.core.log.LogReaders;
@@ -72,6 +73,7 @@ public final class ComparisonMagsTool {
     private final Catalogue standards;
     private final AirmassSource airmass;
     private Outcome last;
+    private UltracamFilterSet filterRule;
 
     public ComparisonMagsTool(LogReaders readers, ZeroPointCalculator calculator, Catalogue standards,
             AirmassSource airmass) {
@@ -91,6 +93,7 @@ public final class ComparisonMagsTool {
     }
 
     public int run(Args a, PrintWriter out, Warnings warnings) throws CalphotException {
+        filterRule = null;
         PhotometryLog std = readers.read(a.standardLog(), warnings);
         PhotometryLog field = readers.read(a.fieldLog(), warnings);
         List<String> bands = Bands.of(field, a.bands(), "--bands");
@@ -110,8 +113,26 @@ public final class ComparisonMagsTool {
         String instrument = std.header().instrumentGuess(std.ccds().size());
         CcdTable first = std.ccds().stream().filter(c -> c.rows() > 0).findFirst()
                 .orElseThrow(() -> new BadInputException("standard log has no data", Location.of(a.standardLog().toString())));
+        String filterSet = a.filterSet();
+        if ((filterSet == null || filterSet.isBlank()) && instrument.toLowerCase(Locale.ROOT).startsWith("ultracam")) {
+            // the product's one rule (the same as calphot run's colour terms): band name, then the night's date
+            UltracamFilterSet rule = null;
+            for (String b : bands) {
+                UltracamFilterSet r = UltracamFilterSet.forBand(b, date(first.mjdUtc()[0]));
+                if (rule == null || (r.certain() && !rule.certain()) || r.superFilters()) {
+                    rule = r;
+                }
+            }
+            if (rule != null) {
+                filterSet = rule.filterSet();
+                filterRule = rule;
+                if (!rule.certain()) {
+                    warnings.warn(rule.reason());
+                }
+            }
+        }
         QueryOptions q = QueryOptions.DEFAULTS.withSystem("unknown".equals(instrument) ? null : instrument,
-                a.filterSet(), date(first.mjdUtc()[0]));
+                filterSet, date(first.mjdUtc()[0]));
         if (a.system() != null && !a.system().isBlank()) {
             q = q.withParameter("system", a.system());
         }
@@ -371,7 +392,7 @@ public final class ComparisonMagsTool {
         return sb.toString();
     }
 
-    static Map<String, Object> toJson(Args a, CatalogueResult cat, CatalogueStar star, List<ZeroPoint> zps,
+    Map<String, Object> toJson(Args a, CatalogueResult cat, CatalogueStar star, List<ZeroPoint> zps,
             List<ComparisonMagnitudes> comps) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("standard_log", a.standardLog().toString());
@@ -382,6 +403,7 @@ public final class ComparisonMagsTool {
         m.put("site", a.site());
         m.put("pointing", a.pointing());
         m.put("ignore_flags", a.ignoreFlags());
+        m.put("ultracam_filters", filterRule == null ? null : filterRule.toMap());
         List<Object> ccds = new ArrayList<>();
         for (int c = 0; c < zps.size(); c++) {
             ZeroPoint z = zps.get(c);

@@ -26,6 +26,7 @@ import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.PhotometricTransform;
 import org.calphot.core.catalogue.QueryOptions;
 import org.calphot.core.filters.FilterSystem;
+import org.calphot.core.filters.UltracamFilterSet;
 import org.calphot.core.log.CoordsFile;
 import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.core.photometry.MagnitudeSource;
@@ -152,8 +153,19 @@ final class MagnitudeResolver {
         for (String n : notes) {
             warnings.warn(Location.of(spec.coords().toString()), "CCD " + ccd + ": " + n);
         }
+        Map<String, Object> choiceRecord = choice.toMap();
+        if (choice.system() != null && p.filterSystem() == null
+                && "ultracam".equalsIgnoreCase(choice.system().instrument())) {
+            // one rule for regular vs super filters (comparison-mags uses it too); recorded, warned when a guess
+            UltracamFilterSet rule = UltracamFilterSet.forBand(band, date);
+            choiceRecord.put("ultracam_filters", rule.toMap());
+            if (!rule.certain()) {
+                warnings.warn(Location.of(spec.log().toString()), "CCD " + ccd + ": " + rule.reason());
+            }
+            log.say("  CCD %s: %s", ccd, rule.reason());
+        }
         synchronized (this) {
-            colourTermChoices.put(spec.log() + " | " + ccd, choice.toMap());
+            colourTermChoices.put(spec.log() + " | " + ccd, choiceRecord);
         }
         log.say("  CCD %s (%s): %s", ccd, band, choice.describe());
         double[] mag = new double[comps.size()];

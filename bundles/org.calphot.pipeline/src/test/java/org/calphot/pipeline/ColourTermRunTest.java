@@ -238,6 +238,11 @@ class ColourTermRunTest {
         Map<String, Object> ga = starRecord(a, "2", "star1");
         Map<String, Object> gf = starRecord(f, "2", "star1");
         assertEquals("ultracam-regular", ga.get("system"));
+        // issue 15 item 5: 2018-03-17 is after the super filters arrived (2017-05-01): 'g' is read as the regular
+        // filter by the product's one rule, said in Calibration.txt and recorded with the choice
+        assertTrue(Files.readString(a.outputDir().resolve("Calibration.txt")).contains(
+                "band 'g' is taken as the regular SDSS filter (ultracam-regular)"));
+        assertTrue(Files.readString(a.outputDir().resolve("provenance.json")).contains("\"ultracam_filters\""));
         assertEquals(0.0885, (Double) ga.get("coefficient"), 0.0); // regular g, before the change
         assertEquals("ultracam-super", gf.get("system"));
         assertEquals("gs", gf.get("band"));
