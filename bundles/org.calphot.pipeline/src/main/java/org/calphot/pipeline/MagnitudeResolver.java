@@ -245,7 +245,20 @@ final class MagnitudeResolver {
                     -choice.term().coefficient(), choice.term().colourA(), choice.term().colourB(),
                     -choice.term().offset()));
         }
-        return new ComparisonMagnitudes(ccd, band, comps, mag, err, 0, 0, MagnitudeSource.CATALOGUE,
+        // the catalogue's own calibration (zero point, AB offset) is common to every star: a separate budget term
+        double common = CatalogueZeroPoints.commonError(cat.name(), lookupBand);
+        if (common > 0) {
+            log.say("  CCD %s: catalogue calibration error %.3f mag common to every star (%s zero point %.3f, AB"
+                    + " offset %.3f)", ccd, common, lookupBand, CatalogueZeroPoints.sdssZeroPoint(lookupBand),
+                    CatalogueZeroPoints.sdssAbOffset(lookupBand));
+            synchronized (this) {
+                colourTermChoices.computeIfPresent(spec.log() + " | " + ccd, (k, v) -> {
+                    v.put("catalogue_calibration", CatalogueZeroPoints.record(cat.name(), lookupBand));
+                    return v;
+                });
+            }
+        }
+        return new ComparisonMagnitudes(ccd, band, comps, mag, err, common, 0, MagnitudeSource.CATALOGUE,
                 origin.toString());
     }
 

@@ -188,6 +188,13 @@ class CatalogueQualityRunTest {
         assertTrue(Math.abs(mean - 1) < 3 * err, "flux / truth = " + mean + " +- " + err);
         assertTrue(err < 0.01, "the test can tell a 0.22 mag (20 %) error: sigma " + err);
 
+        // issue 15 item 7: the budget carries the catalogue's own calibration. One star: independent part
+        // 0.4 ln10 x 0.0070917 = 0.0065317 of the flux; common part 0.4 ln10 x hypot(0.01 SDSS g/r zero point,
+        // 0.01 AB offset) = 0.0130254; no scatter with one star: systematic = hypot(0.0065317, 0.0130254) = 0.0145713
+        // (before: 0.0065317, the catalogue calibration left out)
+        assertEquals(0.0145713, lc.budget().systematic(), 2e-7);
+        assertEquals(0.0145713, lc.budget().comparisonMags(), 2e-7);
+
         // provenance: the decision per star, KG5 error through the derivatives
         List<Map<String, Object>> q = queries(r);
         assertEquals("used", q.get(0).get("decision"));
