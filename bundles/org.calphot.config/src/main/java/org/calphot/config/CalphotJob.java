@@ -24,17 +24,30 @@ import org.calphot.core.time.SkyPosition;
  * @param filterSystem    top-level {@code filter system}: the system every payload uses (a payload's own key wins),
  *                        {@code none} for no colour terms, null to choose by instrument and band
  * @param filterSystemAt  where {@code filter system} is written (for errors found at run time)
+ * @param keepNotClean    {@code keep not clean} (default false): keep catalogue stars flagged NOT_CLEAN (SDSS
+ *                        clean = 0) as comparisons instead of leaving them out with a warning
  */
 public record CalphotJob(Path configFile, String configText, String targetCoords, SkyPosition target, double t0,
         double period, boolean sdss, Path directory, boolean fitEphemeris, boolean overplot,
         String overplotFilename, String observingLogName, List<Payload> payloads, Set<OutputFormat> outputFormats,
         String catalogue, long seed, boolean colourTerms, String filterSystem, Location filterSystemAt,
-        List<String> catalogueTransforms) {
+        List<String> catalogueTransforms, boolean keepNotClean) {
 
     public CalphotJob {
         payloads = List.copyOf(payloads);
         outputFormats = Set.copyOf(outputFormats);
         catalogueTransforms = catalogueTransforms == null ? List.of() : List.copyOf(catalogueTransforms);
+    }
+
+    /** The components before {@code keep not clean} (NOT_CLEAN stars left out). */
+    public CalphotJob(Path configFile, String configText, String targetCoords, SkyPosition target, double t0,
+            double period, boolean sdss, Path directory, boolean fitEphemeris, boolean overplot,
+            String overplotFilename, String observingLogName, List<Payload> payloads, Set<OutputFormat> outputFormats,
+            String catalogue, long seed, boolean colourTerms, String filterSystem, Location filterSystemAt,
+            List<String> catalogueTransforms) {
+        this(configFile, configText, targetCoords, target, t0, period, sdss, directory, fitEphemeris, overplot,
+                overplotFilename, observingLogName, payloads, outputFormats, catalogue, seed, colourTerms, filterSystem,
+                filterSystemAt, catalogueTransforms, false);
     }
 
     /** The components before colour terms: colour terms on, the filter system chosen by instrument and band. */
@@ -43,7 +56,8 @@ public record CalphotJob(Path configFile, String configText, String targetCoords
             String overplotFilename, String observingLogName, List<Payload> payloads, Set<OutputFormat> outputFormats,
             String catalogue, long seed) {
         this(configFile, configText, targetCoords, target, t0, period, sdss, directory, fitEphemeris, overplot,
-                overplotFilename, observingLogName, payloads, outputFormats, catalogue, seed, true, null, null, List.of());
+                overplotFilename, observingLogName, payloads, outputFormats, catalogue, seed, true, null, null, List.of(),
+                false);
     }
 
     /** Every log of every payload that extracts data, in config order. */

@@ -99,7 +99,7 @@ public final class ConfigReader {
         SkyPosition target = null;
         if (targetText != null) {
             try {
-                target = SkyPosition.parse(targetText, f.at("target coords"));
+                target = SkyPosition.parse(targetText, f.at("target coords"), SkyPosition.DecimalRa.HOURS);
             } catch (BadInputException e) {
                 problems.add(e.location(), e.getMessage());
             }
@@ -153,6 +153,7 @@ public final class ConfigReader {
         long seed = (long) f.number("seed", 42, false);
         AirmassFormula airmass = f.airmass("airmass formula", AirmassFormula.PLANE_PARALLEL);
         boolean colourTerms = f.bool("colour terms", true, false);
+        boolean keepNotClean = f.bool("keep not clean", false, false);
         String filterSystem = f.systemName("filter system");
         Location filterSystemAt = filterSystem == null ? null : f.at("filter system");
         if (!colourTerms && filterSystem != null) {
@@ -180,7 +181,7 @@ public final class ConfigReader {
         problems.throwIfAny();
         return new CalphotJob(configFile, text, targetText, target, t0, period, sdss, base.resolve(dirText).normalize(),
                 fitEphemeris, overplot, overplotName, obsLog, payloads, formats, catalogue, seed, colourTerms,
-                filterSystem, filterSystemAt, transforms);
+                filterSystem, filterSystemAt, transforms, keepNotClean);
     }
 
     private Payload payload(String name, NodeTuple pt, String file, Path base, boolean sdss,
@@ -475,28 +476,18 @@ public final class ConfigReader {
                     continue;
                 }
                 double v = YamlNodes.number(s);
-                if (Double.isFinite(v) && v == Math.rint(v) && v >= 0 && v < (1L << 31)) {
-                    mask |= (int) v;
-                    continue;
-                }
-                int bit = flagBit(s.getValue());
-                if (bit < 0) {
+                // the same values as --flags: hipercam's uint32 bit mask, so up to ANY_FLAG = 4294967295
+                long m = Double.isFinite(v) && v == Math.rint(v) && v >= 0 && v <= LogFlags.ANY_FLAG ? (long) v
+                        : LogFlags.parse(s.getValue());
+                if (m < 0) {
                     problems.add(Location.key(file, YamlNodes.line(n), path(key)), "unknown flag '" + s.getValue()
-                            + "' (use hipercam bit values such as 4, or names such as SKY_AT_EDGE)");
+                            + "' (use hipercam bit values 0..4294967295 such as 4, or names such as SKY_AT_EDGE,"
+                            + " ANY_FLAG)");
                 } else {
-                    mask |= 1 << bit;
+                    mask |= (int) m;
                 }
             }
             return mask;
-        }
-
-        private static int flagBit(String name) {
-            for (int b = 0; b < 31; b++) {
-                if (LogFlags.name(b).equalsIgnoreCase(name.strip())) {
-                    return b;
-                }
-            }
-            return -1;
         }
 
         List<String> stringList(String key) {

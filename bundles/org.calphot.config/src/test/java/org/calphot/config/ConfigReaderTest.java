@@ -294,4 +294,41 @@ class ConfigReaderTest {
         ConfigException typo = fails(SDSS.replace("SDSS: 1", "SDSS: 1\ncolor terms: false"));
         assertTrue(typo.problems().get(0).message().contains("did you mean 'colour terms'"), typo.describe());
     }
+
+    /**
+     * Issue 15 item 4: cal_phot read target coords with SkyCoord(s, unit=(hourangle, deg)), so a decimal RA is hours.
+     * 10.5 h = 10.5 x 15 = 157.5 deg (by hand); before, calphot read 157.5 deg as 10.5 deg.
+     */
+    @Test
+    void decimalRaInTheConfigIsHoursAsCalPhot() throws Exception {
+        CalphotJob job = read(NO_SDSS.replace("target coords: 05:22:10 -35:05:30", "target coords: 10.5 -35.0916667"));
+        assertEquals(157.5, job.target().raDeg(), 1e-12);
+        assertEquals(-35.0916667, job.target().decDeg(), 1e-12);
+        // an explicit unit wins: 157.5d is degrees
+        assertEquals(157.5, read(NO_SDSS.replace("target coords: 05:22:10 -35:05:30", "target coords: 157.5d -35.0"))
+                .target().raDeg(), 1e-12);
+        ConfigException e = fails(NO_SDSS.replace("target coords: 05:22:10 -35:05:30", "target coords: 157.5 -35.0"));
+        assertTrue(e.describe().contains("RA in hours must be in [0, 24)"), e.describe());
+    }
+
+    /** Issue 15 item 10: the config takes the flag values --flags takes: hipercam's uint32 mask up to ANY_FLAG. */
+    @Test
+    void flagValuesUpToAnyFlagAsOnTheCommandLine() throws Exception {
+        CalphotJob any = read(NO_SDSS.replace("    extract data: true", "    extract data: true\n    flags: [4294967295]"));
+        assertEquals(0xFFFFFFFF, any.payloads().get(0).ignoreFlags());
+        CalphotJob named = read(NO_SDSS.replace("    extract data: true", "    extract data: true\n    flags: [ANY_FLAG]"));
+        assertEquals(0xFFFFFFFF, named.payloads().get(0).ignoreFlags());
+        // 2^31 = 4096 * 524288: bit 31 alone, refused before ('must be < 2^31')
+        CalphotJob top = read(NO_SDSS.replace("    extract data: true", "    extract data: true\n    flags: [2147483648, 4096]"));
+        assertEquals(0x80001000, top.payloads().get(0).ignoreFlags());
+        ConfigException e = fails(NO_SDSS.replace("    extract data: true", "    extract data: true\n    flags: [4294967296]"));
+        assertTrue(e.describe().contains("unknown flag '4294967296'"), e.describe());
+    }
+
+    /** Issue 15 item 9: NOT_CLEAN catalogue stars are left out unless 'keep not clean: true'. */
+    @Test
+    void keepNotCleanKey() throws Exception {
+        assertFalse(read(SDSS).keepNotClean());
+        assertTrue(read(SDSS.replace("SDSS: 1", "SDSS: 1\nkeep not clean: true")).keepNotClean());
+    }
 }

@@ -22,6 +22,46 @@ public record EphemerisFit(String method, double t0, double t0Err, double period
         return new Ephemeris(t0, period);
     }
 
+    /** Reduced chi2 with the input errors as given (before any fitted error scales). */
+    public double reducedChi2Unscaled() {
+        return scaleFactors.length > 0 && dof > 0 ? chi2Unscaled / dof : reducedChi2;
+    }
+
+    /**
+     * The factor in the headline errors: sqrt(reduced chi2) when the fit is poor (reduced chi2 > 1) and no error
+     * scales were fitted; 1 when the fit is good or fitted error-scale parameters already widened the errors.
+     */
+    public double errorScale() {
+        return scaleFactors.length == 0 && reducedChi2 > 1 ? Math.sqrt(reducedChi2) : 1.0;
+    }
+
+    /** The T0 error to publish: {@link #t0Err()} times {@link #errorScale()}. */
+    public double t0ErrHeadline() {
+        return t0Err * errorScale();
+    }
+
+    /** The period error to publish: {@link #periodErr()} times {@link #errorScale()}. */
+    public double periodErrHeadline() {
+        return periodErr * errorScale();
+    }
+
+    /** One sentence on how the headline errors were made, for files, reports and labels. */
+    public String errorNote() {
+        if (scaleFactors.length > 0) {
+            return String.format(java.util.Locale.ROOT, "errors from the fit with error-scale parameters (reduced"
+                    + " chisq %.3f with the input errors)", reducedChi2Unscaled());
+        }
+        if (errorScale() > 1) {
+            return String.format(java.util.Locale.ROOT, "errors scaled by sqrt(reduced chisq) = %.3f", errorScale());
+        }
+        return "errors not scaled (reduced chisq <= 1)";
+    }
+
+    /** Whether the fit is poor enough to warn (reduced chi2 with the input errors above 3). */
+    public boolean poorFit() {
+        return reducedChi2Unscaled() > 3;
+    }
+
     /** Least-squares errors scaled by sqrt(reduced chi2) (the usual "scaled" convention). */
     public double t0ErrScaled() {
         return t0Err * Math.sqrt(reducedChi2);

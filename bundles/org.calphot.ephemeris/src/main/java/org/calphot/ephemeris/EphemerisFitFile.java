@@ -17,7 +17,8 @@ import org.calphot.core.util.AtomicFiles;
 /**
  * The original's {@code ephemeris_fit.txt} layout, with its numbers corrected: the +/- values are
  * 1 sigma (cal_phot wrote the full 16-84 width), "reduced chisq" is chi2/(N-2) (cal_phot wrote
- * chi2), and the O-C column is really T_obs - T_calc (cal_phot wrote C - O).
+ * chi2), and the O-C column is really T_obs - T_calc (cal_phot wrote C - O). When the reduced chisq is above 1
+ * (and no error-scale parameters were fitted) the +/- are scaled by its square root, the unscaled errors beside them.
  */
 public final class EphemerisFitFile {
 
@@ -35,9 +36,19 @@ public final class EphemerisFitFile {
 
     public static String format(EphemerisFit fit) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Got a T0 of     %5.15f+/-%.2e%n", fit.t0(), fit.t0Err()));
-        sb.append(String.format(Locale.ROOT, "Got a period of %5.15f+/-%.2e%n", fit.period(), fit.periodErr()));
-        sb.append(String.format(Locale.ROOT, "This fit had a reduced chisq value of %.3f%n", fit.reducedChi2()));
+        // the headline +/- are the scaled errors when the fit is poor, with the unscaled ones beside them
+        boolean scaled = fit.errorScale() > 1;
+        sb.append(String.format(Locale.ROOT, "Got a T0 of     %5.15f+/-%.2e%s%n", fit.t0(), fit.t0ErrHeadline(),
+                scaled ? String.format(Locale.ROOT, " (unscaled %.2e)", fit.t0Err()) : ""));
+        sb.append(String.format(Locale.ROOT, "Got a period of %5.15f+/-%.2e%s%n", fit.period(), fit.periodErrHeadline(),
+                scaled ? String.format(Locale.ROOT, " (unscaled %.2e)", fit.periodErr()) : ""));
+        sb.append(String.format(Locale.ROOT, "This fit had a reduced chisq value of %.3f%s%n", fit.reducedChi2(),
+                scaled || fit.scaleFactors().length > 0 ? " (" + fit.errorNote() + ")" : ""));
+        if (fit.poorFit()) {
+            sb.append(String.format(Locale.ROOT, "WARNING: reduced chisq %.3f > 3: the eclipse times scatter far more"
+                    + " than their errors (timing model, wrong cycle numbers, or underestimated errors)%n",
+                    fit.reducedChi2Unscaled()));
+        }
         sb.append('\n').append(HEADER).append('\n');
         OcTable oc = fit.oc();
         for (int i = 0; i < oc.cycles().length; i++) {

@@ -82,6 +82,11 @@ public final class EphemerisTool {
         EphemerisFit wls = fitter.fitLeastSquares(table);
         McmcOptions o = new McmcOptions(a.walkers(), a.steps(), a.burn(), a.thin(), a.seed(), a.scaleErrors(), 0);
         EphemerisFit fit = fitter.fitMcmc(table, o, monitor, warnings);
+        if (fit.poorFit()) {
+            warnings.warn(Location.of(a.file().toString()), String.format(Locale.ROOT, "the ephemeris fit is poor"
+                    + " (reduced chi2 %.2f > 3): %s; check the eclipse times", fit.reducedChi2Unscaled(),
+                    fit.errorNote()));
+        }
         Path dir = a.outDir() != null ? a.outDir() : a.file().toAbsolutePath().getParent();
         Path fitFile = dir.resolve("ephemeris_fit.txt");
         Path chainTxt = dir.resolve("ephemeris_chain.txt");
@@ -110,10 +115,15 @@ public final class EphemerisTool {
     static Map<String, Object> jsonOf(EphemerisFit f, EphemerisFit wls, List<Path> files) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("t0", f.t0());
-        m.put("t0_err", f.t0Err());
+        m.put("t0_err", f.t0ErrHeadline());
         m.put("period", f.period());
-        m.put("period_err", f.periodErr());
+        m.put("period_err", f.periodErrHeadline());
         m.put("reduced_chi2", f.reducedChi2());
+        m.put("t0_err_unscaled", f.t0Err());
+        m.put("period_err_unscaled", f.periodErr());
+        m.put("error_scale", f.errorScale());
+        m.put("errors", f.errorNote());
+        m.put("reduced_chi2_unscaled", f.reducedChi2Unscaled());
         m.put("n_eclipses", f.nEclipses());
         m.put("time_scale", "BMJD(TDB)");
         m.put("method", f.method());
@@ -172,8 +182,13 @@ public final class EphemerisTool {
                 wls.t0(), wls.t0Err(), wls.period(), wls.periodErr(), wls.chi2(), wls.dof(), wls.t0ErrScaled(),
                 wls.periodErrScaled()));
         sb.append(String.format(Locale.ROOT,
-                "MCMC (median, 16-84 half-width): T0 = %.8f +- %.2e  P = %.12f +- %.2e  reduced chi2 = %.3f%n", f.t0(),
-                f.t0Err(), f.period(), f.periodErr(), f.reducedChi2()));
+                "MCMC (median, 16-84 half-width): T0 = %.8f +- %.2e  P = %.12f +- %.2e  reduced chi2 = %.3f (%s;"
+                        + " unscaled +- %.2e, %.2e)%n", f.t0(), f.t0ErrHeadline(), f.period(), f.periodErrHeadline(),
+                f.reducedChi2(), f.errorNote(), f.t0Err(), f.periodErr()));
+        if (f.poorFit()) {
+            sb.append(String.format(Locale.ROOT, "WARNING: reduced chi2 %.3f > 3: the times scatter far more than their"
+                    + " errors%n", f.reducedChi2Unscaled()));
+        }
         for (int k = 0; k < f.scaleFactors().length; k++) {
             sb.append(String.format(Locale.ROOT, "  error scale %s = %.3f +- %.3f%n", f.scaleNames()[k],
                     f.scaleFactors()[k], f.scaleFactorErrs()[k]));

@@ -52,6 +52,7 @@ public final class LogInspector {
         m.put("instrument", log.header().instrumentGuess(log.ccds().size()));
         m.put("nan_convention", log.header().nanConvention());
         m.put("mjd_offset", log.header().mjdOffset());
+        m.put("flag_convention", flagConvention(log));
         m.put("frames", log.frames());
         List<Object> ccds = new ArrayList<>();
         for (CcdTable c : log.ccds()) {
@@ -131,6 +132,21 @@ public final class LogInspector {
         return m;
     }
 
+    /**
+     * What the flag counts are (issue 15 item 10): hipercam bit values, which {@code flags:} and {@code --flags}
+     * take; for a C++ ULTRACAM log they were translated from its error codes, which are not flag values.
+     */
+    static String flagConvention(PhotometryLog log) {
+        String common = "flags are hipercam bit values (SKY_AT_EDGE 4, TARGET_SATURATED 16, JUNK 512, ...), the values"
+                + " 'flags:' and --flags take; BAD_TIME 4096 is never in a log: hipercam sets it on MJDok = 0 frames,"
+                + " which calphot always drops (their times are wrong; ignoring BAD_TIME does not keep them)";
+        if ("ultracam-ulog".equals(log.header().format())) {
+            return common + "; this C++ ULTRACAM log's error codes 0-12 (column error_code) were translated to those"
+                    + " bits (e.g. code 8, saturation, is TARGET_SATURATED 16): give bit values, not error codes";
+        }
+        return common;
+    }
+
     /** Human-readable summary. */
     @SuppressWarnings("unchecked")
     public String text(PhotometryLog log) {
@@ -147,6 +163,7 @@ public final class LogInspector {
         if (log.header().mjdOffset() != 0) {
             sb.append("  MJD column had toffset ").append(log.header().mjdOffset()).append(" (added back)\n");
         }
+        sb.append("  ").append(s.get("flag_convention")).append('\n');
         for (Object o : (List<Object>) s.get("ccds")) {
             Map<String, Object> c = (Map<String, Object>) o;
             sb.append(String.format(Locale.ROOT, "  CCD %s: %d frames, %d apertures %s", c.get("ccd"), c.get("frames"),

@@ -20,7 +20,8 @@ public interface AirmassSource {
 
     /**
      * @param site     what the user wrote for the site (a name or "lat, lon")
-     * @param pointing "RA DEC" as the user wrote it (sexagesimal or decimal degrees)
+     * @param pointing "RA DEC" as the user wrote it (sexagesimal, or decimal with a unit: 150.25d or 10.0167h;
+     *                 a bare decimal RA is refused as ambiguous)
      * @param mjdUtc   mid-exposure times
      */
     double[] airmass(String site, String pointing, double[] mjdUtc) throws CalphotException;
@@ -29,7 +30,8 @@ public interface AirmassSource {
     static AirmassSource of(SiteRegistry sites, TimeCorrector corrector, AirmassFormula formula, Warnings warnings) {
         return (siteText, pointing, mjdUtc) -> {
             Site site = sites.lookup(siteText, Location.key(null, 0, "--site"), warnings);
-            SkyPosition pos = SkyPosition.parse(pointing, Location.key(null, 0, "pointing"));
+            SkyPosition pos = SkyPosition.parse(pointing, Location.key(null, 0, "pointing"),
+                    SkyPosition.DecimalRa.AMBIGUOUS);
             TimeColumns out = new TimeColumns(null, null, null, null, null, null, new double[mjdUtc.length]);
             corrector.correct(new TimeRequest(site, pos, formula), mjdUtc, 0, mjdUtc.length, out, warnings);
             return out.airmass();

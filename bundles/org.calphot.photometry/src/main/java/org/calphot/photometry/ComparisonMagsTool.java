@@ -17,6 +17,8 @@ import org.calphot.core.Warnings;
 import org.calphot.core.catalogue.Catalogue;
 import org.calphot.core.catalogue.CatalogueResult;
 import org.calphot.core.catalogue.CatalogueStar;
+import org.calphot.core.catalogue.PhotometricTransform;
+import org.calphot.core.filters.UltracamFilterSet;
 import org.calphot.core.catalogue.QueryOptions;
 import org.calphot.core.log.CcdTable;
 import org.calphot.core.log.LogReaders;
@@ -71,6 +73,7 @@ public final class ComparisonMagsTool {
     private final Catalogue standards;
     private final AirmassSource airmass;
     private Outcome last;
+    private UltracamFilterSet filterRule;
 
     public ComparisonMagsTool(LogReaders readers, ZeroPointCalculator calculator, Catalogue standards,
             AirmassSource airmass) {
@@ -90,6 +93,7 @@ public final class ComparisonMagsTool {
     }
 
     public int run(Args a, PrintWriter out, Warnings warnings) throws CalphotException {
+        filterRule = null;
         PhotometryLog std = readers.read(a.standardLog(), warnings);
         PhotometryLog field = readers.read(a.fieldLog(), warnings);
         List<String> bands = Bands.of(field, a.bands(), "--bands");
@@ -109,14 +113,32 @@ public final class ComparisonMagsTool {
         String instrument = std.header().instrumentGuess(std.ccds().size());
         CcdTable first = std.ccds().stream().filter(c -> c.rows() > 0).findFirst()
                 .orElseThrow(() -> new BadInputException("standard log has no data", Location.of(a.standardLog().toString())));
+        String filterSet = a.filterSet();
+        if ((filterSet == null || filterSet.isBlank()) && instrument.toLowerCase(Locale.ROOT).startsWith("ultracam")) {
+            // the product's one rule (the same as calphot run's colour terms): band name, then the night's date
+            UltracamFilterSet rule = null;
+            for (String b : bands) {
+                UltracamFilterSet r = UltracamFilterSet.forBand(b, date(first.mjdUtc()[0]));
+                if (rule == null || (r.certain() && !rule.certain()) || r.superFilters()) {
+                    rule = r;
+                }
+            }
+            if (rule != null) {
+                filterSet = rule.filterSet();
+                filterRule = rule;
+                if (!rule.certain()) {
+                    warnings.warn(rule.reason());
+                }
+            }
+        }
         QueryOptions q = QueryOptions.DEFAULTS.withSystem("unknown".equals(instrument) ? null : instrument,
-                a.filterSet(), date(first.mjdUtc()[0]));
+                filterSet, date(first.mjdUtc()[0]));
         if (a.system() != null && !a.system().isBlank()) {
             q = q.withParameter("system", a.system());
         }
         CatalogueResult cat = standards.queryByName(a.standard(), q);
         CatalogueStar star = cat.nearest();
-        String stdPointing = Fmt.f("%.7f %+.7f", star.raDeg(), star.decDeg());
+        String stdPointing = Fmt.f("%.7fd %+.7f", star.raDeg(), star.decDeg()); // explicit degrees
         ZeroPointOptions zopt = new ZeroPointOptions(a.ignoreFlags(), 3.0, true);
 
         List<ZeroPoint> zps = new ArrayList<>();
@@ -129,21 +151,9 @@ public final class ComparisonMagsTool {
                 throw new BadInputException("standard log has no CCD " + f.ccd(), Location.of(a.standardLog().toString()));
             }
             String band = bands.get(c);
-            int bi = catalogueBand(cat.bands(), band);
-            if (bi < 0) {
-                throw new BadInputException("the standards table (" + cat.system() + ") has no band matching '" + band
-                        + "'; its bands: " + cat.bands() + " (set --bands)", Location.key(null, 0, "--bands"));
-            }
-            double mcat = star.mag(bi);
-            if (!Double.isFinite(mcat)) {
-                throw new BadInputException("standard " + star.id() + " has no " + cat.bands().get(bi) + " magnitude",
-                        Location.key(null, 0, "--standard"));
-            }
-            double ecat = star.magErr(bi);
-            if (!Double.isFinite(ecat)) {
-                warnings.warn("standard " + star.id() + " has no " + cat.bands().get(bi)
-                        + " error in the table; the zero point error leaves it out");
-            }
+            double[] me = standardMagnitude(cat, star, band, warnings);
+            double mcat = me[0];
+            double ecat = me[1];
             double[] xs = airmass.airmass(a.site(), stdPointing, s.mjdUtc());
             InstrumentalMagnitude im = calculator.instrumental(s, TARGET, xs, a.k()[c], zopt);
             if (im.n() == 0) {
@@ -203,6 +213,81 @@ public final class ComparisonMagsTool {
         out.flush();
         last = new Outcome(zps, comps, yaml, txt, ym, js);
         return 0;
+    }
+
+    /**
+     * The standard's catalogue magnitude and error in a CCD band: the table's own band (exact, primed or super), else
+     * a band a named transform derives from the table's bands, e.g. KG5 from g' and r' as cal_phot did
+     * ({@code kg5 = g - 0.2240 (g-r)^2 - 0.3590 (g-r) + 0.0460} with g = g', r = r'), the error through the
+     * transform's derivatives.
+     */
+    static double[] standardMagnitude(CatalogueResult cat, CatalogueStar star, String band, Warnings warnings)
+            throws BadInputException {
+        int bi = catalogueBand(cat.bands(), band);
+        if (bi < 0) {
+            for (PhotometricTransform t : PhotometricTransform.values()) {
+                int out = indexIgnoreCase(t.outputBands(), band);
+                if (out < 0) {
+                    continue;
+                }
+                int[] in = new int[t.inputBands().size()];
+                boolean all = true;
+                for (int k = 0; k < in.length && all; k++) {
+                    in[k] = catalogueBand(cat.bands(), t.inputBands().get(k).replace("'", ""));
+                    all = in[k] >= 0;
+                }
+                if (!all) {
+                    continue;
+                }
+                double[] x = new double[in.length];
+                double[] e = new double[in.length];
+                boolean errs = true;
+                for (int k = 0; k < in.length; k++) {
+                    x[k] = star.mag(in[k]);
+                    e[k] = star.magErr(in[k]);
+                    if (!Double.isFinite(x[k])) {
+                        throw new BadInputException("standard " + star.id() + " has no " + cat.bands().get(in[k])
+                                + " magnitude (needed for " + band + ")", Location.key(null, 0, "--standard"));
+                    }
+                    if (!Double.isFinite(e[k])) {
+                        errs = false;
+                        e[k] = 0;
+                    }
+                }
+                if (!errs) {
+                    warnings.warn("standard " + star.id() + " lacks errors for " + t.inputBands()
+                            + " in the table; the zero point error leaves them out");
+                }
+                warnings.warn("the standards table (" + cat.system() + ") has no " + band + "; the standard's " + band
+                        + " comes from its " + t.inputBands().stream().map(b -> cat.bands().get(
+                                catalogueBand(cat.bands(), b.replace("'", "")))).toList() + " by " + t.id()
+                        + " (" + t.source() + ")");
+                return new double[] {t.apply(x)[out], t.propagateErrors(x, e)[out]};
+            }
+            throw new BadInputException("the standards table (" + cat.system() + ") has no band matching '" + band
+                    + "' and no transform derives it from " + cat.bands() + " (set --bands)",
+                    Location.key(null, 0, "--bands"));
+        }
+        double mcat = star.mag(bi);
+        if (!Double.isFinite(mcat)) {
+            throw new BadInputException("standard " + star.id() + " has no " + cat.bands().get(bi) + " magnitude",
+                    Location.key(null, 0, "--standard"));
+        }
+        double ecat = star.magErr(bi);
+        if (!Double.isFinite(ecat)) {
+            warnings.warn("standard " + star.id() + " has no " + cat.bands().get(bi)
+                    + " error in the table; the zero point error leaves it out");
+        }
+        return new double[] {mcat, ecat};
+    }
+
+    private static int indexIgnoreCase(List<String> names, String band) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(band.strip())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Catalogue band for a CCD band: exact, then with a prime (Smith u'g'r'i'z'), then with "s" (super filters). */
@@ -307,7 +392,7 @@ public final class ComparisonMagsTool {
         return sb.toString();
     }
 
-    static Map<String, Object> toJson(Args a, CatalogueResult cat, CatalogueStar star, List<ZeroPoint> zps,
+    Map<String, Object> toJson(Args a, CatalogueResult cat, CatalogueStar star, List<ZeroPoint> zps,
             List<ComparisonMagnitudes> comps) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("standard_log", a.standardLog().toString());
@@ -318,6 +403,7 @@ public final class ComparisonMagsTool {
         m.put("site", a.site());
         m.put("pointing", a.pointing());
         m.put("ignore_flags", a.ignoreFlags());
+        m.put("ultracam_filters", filterRule == null ? null : filterRule.toMap());
         List<Object> ccds = new ArrayList<>();
         for (int c = 0; c < zps.size(); c++) {
             ZeroPoint z = zps.get(c);

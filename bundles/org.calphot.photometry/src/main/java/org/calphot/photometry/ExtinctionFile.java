@@ -68,13 +68,16 @@ final class ExtinctionFile {
                 }
                 fits.add(new ExtinctionResult.ApertureFit(label, num(a, "k"), num(a, "k_err"), num(a, "m0"),
                         num(a, "m0_err"), num(a, "chi2nu"), (int) num(a, "used"), (int) num(a, "clipped"), mjd, x, m,
-                        e, used));
+                        e, used, a.containsKey("k_err_white") ? num(a, "k_err_white") : num(a, "k_err"),
+                        num(a, "k_err_red_noise")));
                 offsets[k] = num(a, "joint_offset");
                 offsetErrs[k] = num(a, "joint_offset_err");
             }
             results.add(new ExtinctionResult(ccd, String.valueOf(c.get("band")), fits, num(c, "k"), num(c, "k_err"),
                     offsets, offsetErrs, num(c, "chi2nu"), (int) num(c, "used"), (int) num(c, "clipped"),
-                    num(c, "airmass_min"), num(c, "airmass_max")));
+                    num(c, "airmass_min"), num(c, "airmass_max"),
+                    c.containsKey("k_err_white") ? num(c, "k_err_white") : num(c, "k_err"), num(c, "k_err_red_noise"),
+                    c.get("joint_apertures") instanceof List<?> ja ? ja.stream().map(String::valueOf).toList() : null));
         }
         Object log = top.get("log");
         return new ExtinctionTool.Saved(log == null ? null : Path.of(log.toString()), str(top.get("site")),

@@ -36,7 +36,8 @@ public final class ExtinctionTool {
      * @param ignoreFlags     hipercam flag bits to accept
      * @param clipSigma       clipping threshold (robust sigmas)
      * @param minAirmassRange refuse below this airmass range
-     * @param apertures       apertures to fit (empty = all; leave out variable stars such as a CV target)
+     * @param apertures       apertures to fit (empty = all, the target aperture 1 left out of the joint fit; named
+     *                        apertures are all in the joint fit)
      * @param outDir          folder for the result files
      * @param json            print JSON instead of the text report
      */
@@ -142,7 +143,9 @@ public final class ExtinctionTool {
         StringBuilder sb = new StringBuilder();
         sb.append("extinction from ").append(a.log()).append(" (site ").append(a.site()).append(", pointing ")
                 .append(a.target()).append(", airmass sec z)\n");
-        sb.append("m = -2.5 log10(counts / exposure) against airmass; 1-sigma errors scaled by sqrt(chi2nu)\n");
+        sb.append("m = -2.5 log10(counts / exposure) against airmass; 1-sigma errors scaled by sqrt(chi2nu), or the"
+                + " red-noise error when larger; the target (aperture 1) is left out of the joint fit unless"
+                + " --apertures names it\n");
         List<String> ks = new ArrayList<>();
         for (ExtinctionResult r : results) {
             sb.append(Fmt.f("CCD %s (%s): airmass %.3f to %.3f (range %.3f)%n", r.ccd(), r.band(), r.airmassMin(),
@@ -152,9 +155,11 @@ public final class ExtinctionTool {
                         + "  used %d clipped %d%n", f.label(), f.k(), f.kErr(), f.intercept(), f.interceptErr(),
                         f.chi2nu(), f.nUsed(), f.nClipped()));
             }
-            sb.append(Fmt.f("  joint (one k, free offset per aperture): k = %.4f +- %.4f mag/airmass  chi2nu %.2f"
-                    + "  used %d clipped %d%n", r.jointK(), r.jointKErr(), r.jointChi2nu(), r.jointUsed(),
-                    r.jointClipped()));
+            sb.append(Fmt.f("  joint (one k, free offset per aperture) of apertures %s: k = %.4f +- %.4f mag/airmass"
+                    + "  chi2nu %.2f  used %d clipped %d%n", String.join(",", r.jointApertures()), r.jointK(),
+                    r.jointKErr(), r.jointChi2nu(), r.jointUsed(), r.jointClipped()));
+            sb.append(Fmt.f("    error of k: white noise %.4f, red noise (random walk in transparency) %.4f; the"
+                    + " larger, %s, is used%n", r.jointKErrWhite(), r.jointKErrRed(), r.jointKErrKind()));
             ks.add(Fmt.f("%.4f", r.jointK()));
         }
         sb.append("--extinction ").append(String.join(",", ks)).append("   (joint k per CCD, for comparison-mags)\n");
@@ -178,6 +183,10 @@ public final class ExtinctionTool {
             c.put("airmass_max", r.airmassMax());
             c.put("k", r.jointK());
             c.put("k_err", r.jointKErr());
+            c.put("k_err_white", r.jointKErrWhite());
+            c.put("k_err_red_noise", r.jointKErrRed());
+            c.put("k_err_used", r.jointKErrKind());
+            c.put("joint_apertures", r.jointApertures());
             c.put("chi2nu", r.jointChi2nu());
             c.put("used", r.jointUsed());
             c.put("clipped", r.jointClipped());
@@ -188,6 +197,8 @@ public final class ExtinctionTool {
                 am.put("aperture", f.label());
                 am.put("k", f.k());
                 am.put("k_err", f.kErr());
+                am.put("k_err_white", f.kErrWhite());
+                am.put("k_err_red_noise", f.kErrRed());
                 am.put("m0", f.intercept());
                 am.put("m0_err", f.interceptErr());
                 am.put("chi2nu", f.chi2nu());

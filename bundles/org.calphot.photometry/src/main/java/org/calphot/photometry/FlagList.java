@@ -1,7 +1,6 @@
 package org.calphot.photometry;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.calphot.core.BadInputException;
 import org.calphot.core.Location;
@@ -30,21 +29,15 @@ public final class FlagList {
     }
 
     private static int one(String tok, String option) throws BadInputException {
-        try {
-            long v = Long.parseLong(tok);
-            if (v < 0 || v > 0xFFFFFFFFL) {
-                throw new BadInputException("flag value " + tok + " is outside 0..4294967295", Location.key(null, 0, option));
-            }
+        // LogFlags.parse is the rule of the config's 'flags:' key too, so both accept the same values
+        long v = LogFlags.parse(tok);
+        if (v >= 0) {
             return (int) v;
-        } catch (NumberFormatException e) {
-            String name = tok.toUpperCase(Locale.ROOT);
-            for (int b = 0; b < 32; b++) {
-                if (LogFlags.name(b).equals(name)) {
-                    return 1 << b;
-                }
-            }
-            throw new BadInputException("unknown flag '" + tok + "' (numbers or " + String.join(", ", LogFlags.names(0x3FFF))
-                    + ")", Location.key(null, 0, option));
         }
+        if (tok.matches("-?[0-9]+")) {
+            throw new BadInputException("flag value " + tok + " is outside 0..4294967295", Location.key(null, 0, option));
+        }
+        throw new BadInputException("unknown flag '" + tok + "' (numbers 0..4294967295 or " + String.join(", ",
+                LogFlags.names(0x3FFF)) + ", ANY_FLAG)", Location.key(null, 0, option));
     }
 }

@@ -64,8 +64,10 @@ class ToolsTest {
         assertTrue(Files.readString(o.jsonFile()).contains("\"k_err\""));
         // 3 CCDs x 3 apertures x (699, 699, 232 points) + header
         assertEquals(1 + 3 * 699 + 3 * 699 + 3 * 232, Files.readAllLines(o.points()).size());
-        // aperture 1 is the eclipsing target: its k is far from the joint value and is named
-        assertTrue(warned.stream().anyMatch(w -> w.contains("aperture 1")), warned.toString());
+        // aperture 1 is the eclipsing target: fitted on its own but left out of the joint fit (issue 15 item 6)
+        assertTrue(out.contains("joint (one k, free offset per aperture) of apertures 2,3: k = "), out);
+        assertTrue(Files.readString(o.jsonFile()).contains("\"joint_apertures\": [\n"));
+        assertTrue(out.contains("the larger, red-noise, is used"), out);
 
         // read back as a plot view does: the same fits and points as the run (JSON and CSV keep full precision)
         ExtinctionTool.Saved saved = ExtinctionTool.read(o.jsonFile());
@@ -115,8 +117,54 @@ class ToolsTest {
         assertTrue(e.describe().startsWith(log.toString()) && e.getMessage().contains("below 0.20"), e.describe());
     }
 
+    /**
+     * Issue 15 item 5: ULTRACAM bands named r g u on 2018-10 (after the super filters arrived, 2017-05-01): the
+     * standards table is chosen by the rule calphot run's colour terms use (regular, with a warning naming the choice
+     * and its override), no longer super by default while the colour terms took regular.
+     */
+    @Test
+    void comparisonMagsUltracamFilterSetFollowsTheProductRule() throws Exception {
+        List<QueryOptions> asked = new ArrayList<>();
+        OneStar recording = new OneStar() {
+            @Override public CatalogueResult queryByName(String name, QueryOptions o) {
+                asked.add(o);
+                return super.queryByName(name, o);
+            }
+        };
+        ComparisonMagsTool tool = new ComparisonMagsTool(LogIo.defaultReaders(), new DefaultZeroPointCalculator(),
+                recording, LINEAR);
+        List<String> warned = new ArrayList<>();
+        tool.run(new ComparisonMagsTool.Args(TestTables.asassn("2018_10_12"), TestTables.asassn("2018_10_15"), "FAKE 1",
+                "lasilla", "22:00:00 -30:00:00", new double[] {0.11, 0.20, 0.49}, new double[] {0.01, 0.02, 0.03},
+                List.of(), 0, null, null, List.of(), tmp, false), new PrintWriter(new StringWriter()),
+                (l, m) -> warned.add(m));
+        assertEquals("regular", asked.get(0).filterSet());
+        assertTrue(warned.stream().anyMatch(w -> w.contains("taken as the regular SDSS filter")
+                && w.contains("filter system: ultracam-super")), warned.toString());
+        assertTrue(Files.readString(tool.lastOutcome().jsonFile()).contains("\"ultracam_filters\""));
+        // super band names decide it without a warning
+        asked.clear();
+        warned.clear();
+        OneStar superTable = new OneStar() {
+            @Override public CatalogueResult queryByName(String name, QueryOptions o) {
+                asked.add(o);
+                CatalogueStar s = new CatalogueStar(name, 330.0, -30.0, 0, new double[] {15.0, 15.5, 16.0},
+                        new double[] {0.01, 0.01, 0.02}, List.of(), Map.of());
+                return new CatalogueResult("standards", "name=" + name, null, "test system", List.of("rs", "gs", "us"),
+                        List.of(s), "now", false);
+            }
+        };
+        tool = new ComparisonMagsTool(LogIo.defaultReaders(), new DefaultZeroPointCalculator(), superTable, LINEAR);
+        tool.run(new ComparisonMagsTool.Args(TestTables.asassn("2018_10_12"), TestTables.asassn("2018_10_15"), "FAKE 1",
+                "lasilla", "22:00:00 -30:00:00", new double[] {0.11, 0.20, 0.49}, new double[] {0.01, 0.02, 0.03},
+                List.of("rs", "gs", "us"), 0, null, null, List.of(), tmp, false), new PrintWriter(new StringWriter()),
+                (l, m) -> warned.add(m));
+        assertEquals("super", asked.get(0).filterSet());
+        assertTrue(warned.stream().noneMatch(w -> w.contains("taken as the regular")), warned.toString());
+    }
+
     /** A standards catalogue stand-in with one star. */
-    static final class OneStar implements Catalogue {
+    static class OneStar implements Catalogue {
         @Override public String name() { return "standards"; }
         @Override public String description() { return "test"; }
         @Override public List<String> bands() { return List.of("r", "g", "u"); }
@@ -203,5 +251,36 @@ class ToolsTest {
     void flagListParsesNumbersAndNames() throws Exception {
         assertEquals(4 | 8 | 256, FlagList.parse(List.of("4", "TARGET_AT_EDGE", "clouds"), "--ignore-flags"));
         assertThrows(BadInputException.class, () -> FlagList.parse(List.of("NOPE"), "--ignore-flags"));
+        // issue 15 item 10: hipercam's ANY_FLAG = ~ALL_OK on a uint32 = 4294967295, by name or value, as in the config
+        assertEquals(0xFFFFFFFF, FlagList.parse(List.of("ANY_FLAG"), "--flags"));
+        assertEquals(0xFFFFFFFF, FlagList.parse(List.of("4294967295"), "--flags"));
+        assertEquals(0x80000000, FlagList.parse(List.of("2147483648"), "--flags"));
+        assertThrows(BadInputException.class, () -> FlagList.parse(List.of("4294967296"), "--flags"));
+    }
+
+    /**
+     * Issue 15 item 2: a KG5 CCD calibrated on a Smith (2002) u'g'r'i'z' standard. cal_phot's comparison_mags took
+     * g = g', r = r' and kg5 = g - 0.2240 (g-r)^2 - 0.3590 (g-r) + 0.0460. By hand for g' = 10.00 +- 0.01,
+     * r' = 9.60 +- 0.01: g-r = 0.40, KG5 = 10.00 - 0.03584 - 0.1436 + 0.0460 = 9.86656; error through the
+     * derivatives dK/dg = 1 - 0.448 x 0.4 - 0.359 = 0.4618, dK/dr = 0.448 x 0.4 + 0.359 = 0.5382:
+     * 0.01 x sqrt(0.4618^2 + 0.5382^2) = 0.0070917. Before, the tool stopped: "no band matching 'KG5'".
+     */
+    @Test
+    void standardsKg5FromPrimedGAndR() throws Exception {
+        List<String> bands = List.of("u'", "g'", "r'", "i'", "z'");
+        CatalogueStar s = new CatalogueStar("SA 100-280", 10, 0, 0, new double[] {11.5, 10.0, 9.6, 9.4, 9.3},
+                new double[] {0.02, 0.01, 0.01, 0.01, 0.02}, List.of(), Map.of());
+        CatalogueResult r = new CatalogueResult("standards", "name", null, "smith2002", bands, List.of(s), "now",
+                false);
+        List<String> warned = new ArrayList<>();
+        double[] me = ComparisonMagsTool.standardMagnitude(r, s, "KG5", (l, m) -> warned.add(m));
+        assertEquals(9.86656, me[0], 1e-12);
+        assertEquals(0.0070917, me[1], 1e-7);
+        assertTrue(warned.stream().anyMatch(w -> w.contains("kg5-from-sdss-calphot") && w.contains("g'")), warned.toString());
+        // a band the table has is taken as it is; one nothing can make is a located error
+        assertEquals(9.6, ComparisonMagsTool.standardMagnitude(r, s, "r", Warnings.IGNORE)[0], 0.0);
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> ComparisonMagsTool.standardMagnitude(r, s, "Halpha", Warnings.IGNORE));
+        assertEquals("--bands", e.location().key());
     }
 }

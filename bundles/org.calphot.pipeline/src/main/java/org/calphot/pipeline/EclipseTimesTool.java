@@ -92,7 +92,8 @@ public final class EclipseTimesTool {
             throw new BadInputException("--window needs two BMJD(TDB) times t1 < t2", Location.key(null, 0,
                     "--window"));
         }
-        SkyPosition target = SkyPosition.parse(a.target(), Location.key(null, 0, "--target"));
+        SkyPosition target = SkyPosition.parse(a.target(), Location.key(null, 0, "--target"),
+                SkyPosition.DecimalRa.AMBIGUOUS);
         Site site = sites.lookup(a.site(), Location.key(null, 0, "--site"), warnings);
         TimeRequest request = new TimeRequest(site, target);
         Path dir = (a.outDir() != null ? a.outDir() : Path.of("")).toAbsolutePath().normalize();

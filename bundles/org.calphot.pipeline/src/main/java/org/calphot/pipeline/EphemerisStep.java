@@ -179,20 +179,31 @@ final class EphemerisStep {
         runLog.say("Ephemeris fit to %d eclipse times (MCMC, %d walkers x %d steps, burn %d, seed %d):", fit.nEclipses(),
                 fit.mcmc().chain().nWalkers(), fit.mcmc().chain().nSteps(), fit.mcmc().burn(), job.seed());
         runLog.say("Old T0: %s", PyFloat.repr(job.t0()));
-        runLog.say("New T0: %s +- %.2e (1 sigma)", PyFloat.repr(fit.t0()), fit.t0Err());
+        runLog.say("New T0: %s +- %.2e (1 sigma; unscaled %.2e)", PyFloat.repr(fit.t0()), fit.t0ErrHeadline(),
+                fit.t0Err());
         runLog.say("Old P:  %s", PyFloat.repr(job.period()));
-        runLog.say("New P:  %s +- %.2e (1 sigma)", PyFloat.repr(fit.period()), fit.periodErr());
-        runLog.say("Reduced chi2 %.3f (%d dof); the new T0 and P fold the lightcurves", fit.reducedChi2(), fit.dof());
+        runLog.say("New P:  %s +- %.2e (1 sigma; unscaled %.2e)", PyFloat.repr(fit.period()), fit.periodErrHeadline(),
+                fit.periodErr());
+        runLog.say("Reduced chi2 %.3f (%d dof), %s; the new T0 and P fold the lightcurves", fit.reducedChi2(),
+                fit.dof(), fit.errorNote());
+        if (fit.poorFit()) {
+            warnings.warn(Location.key(job.configFile().toString(), 0, "fit ephemeris"), String.format(
+                    java.util.Locale.ROOT, "the ephemeris fit is poor (reduced chi2 %.2f > 3): the T0 and P errors are"
+                            + " scaled by sqrt(reduced chi2); check the eclipse times", fit.reducedChi2Unscaled()));
+        }
         if (fit.mcmc().tauWarning() != null) {
             warnings.warn(Location.key(job.configFile().toString(), 0, "fit ephemeris"), fit.mcmc().tauWarning());
         }
         Map<String, Object> fp = new LinkedHashMap<>();
         fp.put("n_eclipses", fit.nEclipses());
         fp.put("t0", fit.t0());
-        fp.put("t0_err", fit.t0Err());
+        fp.put("t0_err", fit.t0ErrHeadline());
         fp.put("period", fit.period());
-        fp.put("period_err", fit.periodErr());
+        fp.put("period_err", fit.periodErrHeadline());
         fp.put("reduced_chi2", fit.reducedChi2());
+        fp.put("t0_err_unscaled", fit.t0Err());
+        fp.put("period_err_unscaled", fit.periodErr());
+        fp.put("errors", fit.errorNote());
         fp.put("dof", fit.dof());
         fp.put("corr_t0_period", fit.correlation());
         fp.put("least_squares", Map.of("t0", wls.t0(), "t0_err", wls.t0Err(), "period", wls.period(), "period_err",

@@ -26,6 +26,7 @@ import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.PhotometricTransform;
 import org.calphot.core.catalogue.QueryOptions;
 import org.calphot.core.filters.FilterSystem;
+import org.calphot.core.filters.UltracamFilterSet;
 import org.calphot.core.log.CoordsFile;
 import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.core.photometry.MagnitudeSource;
@@ -152,8 +153,19 @@ final class MagnitudeResolver {
         for (String n : notes) {
             warnings.warn(Location.of(spec.coords().toString()), "CCD " + ccd + ": " + n);
         }
+        Map<String, Object> choiceRecord = choice.toMap();
+        if (choice.system() != null && p.filterSystem() == null
+                && "ultracam".equalsIgnoreCase(choice.system().instrument())) {
+            // one rule for regular vs super filters (comparison-mags uses it too); recorded, warned when a guess
+            UltracamFilterSet rule = UltracamFilterSet.forBand(band, date);
+            choiceRecord.put("ultracam_filters", rule.toMap());
+            if (!rule.certain()) {
+                warnings.warn(Location.of(spec.log().toString()), "CCD " + ccd + ": " + rule.reason());
+            }
+            log.say("  CCD %s: %s", ccd, rule.reason());
+        }
         synchronized (this) {
-            colourTermChoices.put(spec.log() + " | " + ccd, choice.toMap());
+            colourTermChoices.put(spec.log() + " | " + ccd, choiceRecord);
         }
         log.say("  CCD %s (%s): %s", ccd, band, choice.describe());
         double[] mag = new double[comps.size()];
@@ -167,7 +179,18 @@ final class MagnitudeResolver {
             ConeQuery cone = ConeQuery.parse(s.ra() + " " + s.dec(), ConeQuery.DEFAULT_RADIUS_ARCSEC, at);
             CatalogueResult r = cat.query(cone, QueryOptions.DEFAULTS);
             CatalogueStar star = transformed(r, r.nearest(), at);
-            double[] me = bandMagnitude(r, star, lookupBand, at);
+            // filter-system colour terms were fitted to AB magnitudes: SDSS u and z go onto AB first (item 3)
+            boolean ab = choice.applies() && needsAbOffsets(r);
+            if (ab) {
+                star = applyTransform(r, star, PhotometricTransform.SDSS_TO_AB, at);
+            }
+            String exclusion = exclusion(star);
+            double[] me = exclusion != null ? new double[] {Double.NaN, Double.NaN}
+                    : bandMagnitude(r, star, lookupBand, at);
+            if (exclusion != null) {
+                warnings.warn(at, "star " + star.id() + " is " + exclusion + " in " + r.catalogue()
+                        + "; it is left out of the comparison ('keep not clean: true' keeps such stars)");
+            }
             ColourTerms.Applied ct = ColourTerms.apply(choice, r, star, me[0], me[1]);
             if (ct.note() != null) {
                 warnings.warn(at, "CCD " + ccd + ": " + ct.note());
@@ -190,6 +213,13 @@ final class MagnitudeResolver {
             q.put("mag_err", me[1]);
             q.put("colour_term", ct.record());
             q.put("flags", star.flags());
+            if (ab) {
+                q.put("ab_offsets", PhotometricTransform.SDSS_TO_AB.id() + " (automatic: the filter system's colour"
+                        + " terms are fitted to AB magnitudes)");
+            }
+            q.put("decision", exclusion != null ? "excluded: " + exclusion
+                    : Double.isFinite(me[0]) ? (star.flags().contains("NOT_CLEAN") ? "kept: NOT_CLEAN"
+                            + " (keep not clean: true)" : "used") : "excluded: saturated or no magnitude");
             q.put("other_matches", r.others().size());
             synchronized (this) {
                 queries.add(q);
@@ -204,14 +234,55 @@ final class MagnitudeResolver {
             }
             origin.append(i == 0 ? ": " : ", ").append(star.id());
         }
+        if (!choice.applies() && !job.catalogueTransforms().contains(PhotometricTransform.SDSS_TO_AB.id())
+                && isUorZ(lookupBand) && "sdss".equalsIgnoreCase(cat.name())) {
+            log.say("  CCD %s: the %s magnitudes are SDSS magnitudes, not AB (SDSS u_AB = u - 0.04, z_AB = z + 0.02;"
+                    + " 'catalogue transforms: [sdss-ab-offsets]' applies them), as cal_phot", ccd, lookupBand);
+        }
         if (choice.applies()) {
             origin.append(String.format(Locale.ROOT, "; colour terms of filter system %s (%s = %s %+.4f (%s - %s)"
                     + " %+.4f)", choice.system().name(), choice.band().name(), choice.term().sdssBand(),
                     -choice.term().coefficient(), choice.term().colourA(), choice.term().colourB(),
                     -choice.term().offset()));
         }
-        return new ComparisonMagnitudes(ccd, band, comps, mag, err, 0, 0, MagnitudeSource.CATALOGUE,
+        // the catalogue's own calibration (zero point, AB offset) is common to every star: a separate budget term
+        double common = CatalogueZeroPoints.commonError(cat.name(), lookupBand);
+        if (common > 0) {
+            log.say("  CCD %s: catalogue calibration error %.3f mag common to every star (%s zero point %.3f, AB"
+                    + " offset %.3f)", ccd, common, lookupBand, CatalogueZeroPoints.sdssZeroPoint(lookupBand),
+                    CatalogueZeroPoints.sdssAbOffset(lookupBand));
+            synchronized (this) {
+                colourTermChoices.computeIfPresent(spec.log() + " | " + ccd, (k, v) -> {
+                    v.put("catalogue_calibration", CatalogueZeroPoints.record(cat.name(), lookupBand));
+                    return v;
+                });
+            }
+        }
+        return new ComparisonMagnitudes(ccd, band, comps, mag, err, common, 0, MagnitudeSource.CATALOGUE,
                 origin.toString());
+    }
+
+    private static boolean isUorZ(String band) {
+        String b = band.strip().toLowerCase(Locale.ROOT);
+        return b.equals("u") || b.equals("z") || b.equals("us") || b.equals("zs");
+    }
+
+    /**
+     * Whether this star's magnitudes still need the SDSS to AB offsets: an SDSS-system catalogue whose reply has
+     * not had them applied by the config's {@code catalogue transforms}.
+     */
+    private boolean needsAbOffsets(CatalogueResult r) {
+        return !job.catalogueTransforms().contains(PhotometricTransform.SDSS_TO_AB.id())
+                && (r.system() != null && r.system().toUpperCase(Locale.ROOT).startsWith("SDSS")
+                        || "sdss".equalsIgnoreCase(r.catalogue()));
+    }
+
+    /** Why a star is left out whatever its band (null = not excluded): SDSS NOT_CLEAN unless the config keeps it. */
+    private String exclusion(CatalogueStar star) {
+        if (star.flags().contains("NOT_CLEAN") && !job.keepNotClean()) {
+            return "NOT_CLEAN (SDSS clean = 0: photometry affected by saturation, edge, deblending or interpolation)";
+        }
+        return null;
     }
 
     /**
@@ -223,29 +294,35 @@ final class MagnitudeResolver {
         if (job.catalogueTransforms().isEmpty()) {
             return star;
         }
+        CatalogueStar out = star;
+        for (String id : job.catalogueTransforms()) {
+            out = applyTransform(r, out, PhotometricTransform.byId(id), at);
+        }
+        return out;
+    }
+
+    /** One transform applied to a star; each output replaces the band of the same letter, errors propagated. */
+    private CatalogueStar applyTransform(CatalogueResult r, CatalogueStar star, PhotometricTransform t, Location at) {
         double[] mag = star.mag();
         double[] err = star.magErr();
-        for (String id : job.catalogueTransforms()) {
-            PhotometricTransform t = PhotometricTransform.byId(id);
-            int[] in = indices(r, t.inputBands());
-            int[] out = indices(r, t.outputBands());
-            if (in == null || out == null) {
-                warnings.warn(at, "catalogue '" + r.catalogue() + "' lacks the bands of transform " + id + " ("
-                        + t.inputBands() + " -> " + t.outputBands() + "); not applied");
-                continue;
-            }
-            double[] x = new double[in.length];
-            double[] e = new double[in.length];
-            for (int k = 0; k < in.length; k++) {
-                x[k] = mag[in[k]];
-                e[k] = Double.isFinite(err[in[k]]) ? err[in[k]] : 0.0;
-            }
-            double[] y = t.apply(x);
-            double[] ye = t.propagateErrors(x, e);
-            for (int k = 0; k < out.length; k++) {
-                mag[out[k]] = y[k];
-                err[out[k]] = ye[k];
-            }
+        int[] in = indices(r, t.inputBands());
+        int[] out = indices(r, t.outputBands());
+        if (in == null || out == null) {
+            warnings.warn(at, "catalogue '" + r.catalogue() + "' lacks the bands of transform " + t.id() + " ("
+                    + t.inputBands() + " -> " + t.outputBands() + "); not applied");
+            return star;
+        }
+        double[] x = new double[in.length];
+        double[] e = new double[in.length];
+        for (int k = 0; k < in.length; k++) {
+            x[k] = mag[in[k]];
+            e[k] = Double.isFinite(err[in[k]]) ? err[in[k]] : 0.0;
+        }
+        double[] y = t.apply(x);
+        double[] ye = t.propagateErrors(x, e);
+        for (int k = 0; k < out.length; k++) {
+            mag[out[k]] = y[k];
+            err[out[k]] = ye[k];
         }
         return new CatalogueStar(star.id(), star.raDeg(), star.decDeg(), star.separationArcsec(), mag, err,
                 star.flags(), star.extra());
@@ -273,14 +350,7 @@ final class MagnitudeResolver {
             throws CalphotException {
         String b = band.strip().toLowerCase(Locale.ROOT);
         if (b.equals("kg5")) {
-            int g = r.band("g");
-            int rr = r.band("r");
-            if (g < 0 || rr < 0) {
-                throw new BadInputException("KG5 needs g and r from the catalogue", at);
-            }
-            double m = PhotometricTransform.kg5(star.mag(g), star.mag(rr));
-            double e = Math.hypot(star.magErr(g), star.magErr(rr));
-            return new double[] {m, e};
+            return derived(r, star, PhotometricTransform.KG5_FROM_SDSS, at);
         }
         if (b.length() == 2 && b.endsWith("s")) {
             b = b.substring(0, 1); // super-SDSS filters, no colour term unless a filter system gives one
@@ -295,5 +365,33 @@ final class MagnitudeResolver {
             return new double[] {Double.NaN, Double.NaN};
         }
         return new double[] {star.mag(k), star.magErr(k)};
+    }
+
+    /**
+     * A band derived from several catalogue bands (KG5 from g and r): every input band must pass the same usability
+     * rule as a single band (finite, not saturated), and the error goes through the transform's derivatives.
+     */
+    private double[] derived(CatalogueResult r, CatalogueStar star, PhotometricTransform t, Location at)
+            throws CalphotException {
+        List<String> inputs = t.inputBands();
+        double[] x = new double[inputs.size()];
+        double[] e = new double[inputs.size()];
+        for (int j = 0; j < x.length; j++) {
+            String name = inputs.get(j);
+            int k = r.band(name);
+            if (k < 0) {
+                throw new BadInputException(t.outputBands().get(0) + " needs " + String.join(" and ", inputs)
+                        + " from the catalogue ('" + r.catalogue() + "' has " + r.bands() + ")", at);
+            }
+            if (!star.usable(k, name)) {
+                warnings.warn(at, "star " + star.id() + " is saturated or has no " + name + " magnitude in "
+                        + r.catalogue() + " (needed for " + t.outputBands().get(0) + "); it is left out of the"
+                        + " comparison");
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            x[j] = star.mag(k);
+            e[j] = Double.isFinite(star.magErr(k)) ? star.magErr(k) : 0.0;
+        }
+        return new double[] {t.apply(x)[0], t.propagateErrors(x, e)[0]};
     }
 }

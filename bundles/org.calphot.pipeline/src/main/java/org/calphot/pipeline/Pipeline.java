@@ -101,8 +101,8 @@ public final class Pipeline {
             runLog.say(base + " holds the outputs of a different config; this run writes to " + out);
         }
         runLog.say("T0 = %s BMJD(TDB), P = %s d", PyFloat.repr(job.t0()), PyFloat.repr(job.period()));
-        runLog.say("Target: %s (RA %.6f deg, Dec %.6f deg, ICRS)", job.targetCoords(), job.target().raDeg(),
-                job.target().decDeg());
+        runLog.say("Target: %s = %s, ICRS (a decimal RA in the config is hours, as cal_phot)", job.targetCoords(),
+                job.target().describeBothForms());
 
         List<Task> tasks = new ArrayList<>();
         for (Payload p : job.payloads()) {
@@ -537,6 +537,8 @@ public final class Pipeline {
         resolved.put("target_coords", job.targetCoords());
         resolved.put("target_ra_deg", job.target().raDeg());
         resolved.put("target_dec_deg", job.target().decDeg());
+        resolved.put("target_ra_hours", job.target().raDeg() / 15.0);
+        resolved.put("target_sexagesimal", job.target().toSexagesimal());
         resolved.put("t0_bmjd_tdb", job.t0());
         resolved.put("period_d", job.period());
         resolved.put("sdss", job.sdss());

@@ -1,6 +1,7 @@
 package org.calphot.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -200,6 +201,10 @@ class CatalogueModeTest {
         // u_AB = u_SDSS - 0.04 for every star: the comparison flux grows by 10^(0.4 x 0.04) = 1.0375284 (hand computed)
         assertEquals(Math.pow(10, 0.016), f1 / f0, 1e-12);
         assertEquals("u", ab.logs().get(0).ccds().get(0).band(), "band named from the .coords file");
+        // issue 15 item 3: without a filter system the magnitudes stay SDSS (as cal_phot) and Calibration.txt says so
+        assertTrue(Files.readString(plain.outputDir().resolve("Calibration.txt")).contains(
+                "the u magnitudes are SDSS magnitudes, not AB"));
+        assertFalse(Files.readString(ab.outputDir().resolve("Calibration.txt")).contains("not AB"));
         String prov = Files.readString(ab.outputDir().resolve("provenance.json"));
         assertTrue(prov.contains("\"catalogue_transforms\": [\n"), prov);
         assertTrue(prov.contains("sdss-ab-offsets"), prov);

@@ -48,14 +48,26 @@ import org.junit.jupiter.api.io.TempDir;
  * = 16.10 - 0.02044. The comparison flux, and so every calibrated flux (target counts / comparison counts x
  * comparison flux), changes by (10^(0.4 * 0.05206) + 10^(-0.4 * 1.10) 10^(0.4 * 0.02044)) / (1 + 10^(-0.4 * 1.10))
  * = (1.049117 + 0.363078 * 1.019004) / 1.363078 = 1.419095 / 1.363078 = 1.041096 over taking the stars' SDSS g
- * as their gs (calphot before filter systems). The other CCDs (same recipe): us 1.229281, rs 1.000709,
- * is 1.014937, zs 1.004579.
+ * as their gs (calphot before filter systems). The other CCDs (same recipe): rs 1.000709, is 1.014937.
+ * <p>
+ * The terms were fitted to AB magnitudes (Gaia-SPSS synthetic SDSS), so u and z first go onto AB (u - 0.04,
+ * z + 0.02; issue 15 item 3). us (c = +0.1271, offset -0.0033, colour u-g): star 1 us = 17.56 + 0.0033
+ * - 0.1271 * 2.56 = 17.237924, star 2 us = 17.21 + 0.0033 - 0.1271 * 1.11 = 17.072219; factor over the SDSS u
+ * magnitudes (10^(-0.4 * 17.237924) + 10^(-0.4 * 17.072219)) / (10^(-0.4 * 17.60) + 10^(-0.4 * 17.25))
+ * = 1.269456 (it was 1.229281 without the AB offset: 3.3 % too faint). zs (c = +0.0601, offset -0.0003, colour
+ * i-z): star 1 zs = 13.87 + 0.0003 - 0.0601 * 0.08 = 13.865492, star 2 zs = 15.85 + 0.0003 - 0.0601 * (-0.01)
+ * = 15.850901; factor 0.985152 (1.004579 without the offset).
  */
 class ColourTermRunTest {
 
     static final double[] STAR1 = {17.60, 15.00, 14.20, 13.95, 13.85};
     static final double[] STAR2 = {17.25, 16.10, 15.90, 15.84, 15.83};
     static final List<String> SDSS = List.of("u", "g", "r", "i", "z");
+
+    /** SDSS magnitudes on AB: u - 0.04, z + 0.02 (what the filter systems' terms were fitted to). */
+    static double[] ab(double[] sdss) {
+        return new double[] {sdss[0] - 0.04, sdss[1], sdss[2], sdss[3], sdss[4] + 0.02};
+    }
 
     /** Star 1 is 60" from the target in Dec, star 2 120": the catalogue answers by declination. */
     static final class FakeSdss implements Catalogue {
@@ -119,7 +131,8 @@ class ColourTermRunTest {
         String[] bands = {"us", "gs", "rs", "is", "zs"};
         double[][] comp = new double[5][];
         for (int k = 0; k < 5; k++) {
-            comp[k] = new double[] {bandMag(hcam, bands[k], STAR1, null), bandMag(hcam, bands[k], STAR2, null)};
+            comp[k] = new double[] {bandMag(hcam, bands[k], ab(STAR1), null),
+                bandMag(hcam, bands[k], ab(STAR2), null)};
         }
         SimulationSpec spec = SimulationSpec.defaults(Instrument.HIPERCAM).seed(11).frames(300).compMags(comp)
                 .junkFraction(0).build();
@@ -130,7 +143,7 @@ class ColourTermRunTest {
         RunResult on = run(cfg, CamFilterSystems.all(), "on");
         RunResult off = run(cfgOff, CamFilterSystems.all(), "off");
 
-        double[] expected = {1.229281, 1.041096, 1.000709, 1.014937, 1.004579}; // hand computed, class comment
+        double[] expected = {1.269456, 1.041096, 1.000709, 1.014937, 0.985152}; // hand computed, class comment
         for (int k = 0; k < 5; k++) {
             ColourTermCoefficient t = hcam.colourTerm(bands[k], null).orElseThrow();
             CalibratedLightcurve lt = today.logs().get(0).ccds().get(k).lightcurve();
@@ -140,10 +153,12 @@ class ColourTermRunTest {
             double sdssSum = AbMagnitudes.toMilliJansky(STAR1[k]) + AbMagnitudes.toMilliJansky(STAR2[k]);
             assertEquals(sdssSum, lt.comparisonFluxMjy(), 1e-12 * sdssSum);
             // the factor from the filter system's own numbers
-            double a1 = STAR1[SDSS.indexOf(t.colourA())] - STAR1[SDSS.indexOf(t.colourB())];
-            double a2 = STAR2[SDSS.indexOf(t.colourA())] - STAR2[SDSS.indexOf(t.colourB())];
-            double factor = (AbMagnitudes.toMilliJansky(STAR1[k] - t.offset() - t.coefficient() * a1)
-                    + AbMagnitudes.toMilliJansky(STAR2[k] - t.offset() - t.coefficient() * a2)) / sdssSum;
+            double[] ab1 = ab(STAR1);
+            double[] ab2 = ab(STAR2);
+            double a1 = ab1[SDSS.indexOf(t.colourA())] - ab1[SDSS.indexOf(t.colourB())];
+            double a2 = ab2[SDSS.indexOf(t.colourA())] - ab2[SDSS.indexOf(t.colourB())];
+            double factor = (AbMagnitudes.toMilliJansky(ab1[k] - t.offset() - t.coefficient() * a1)
+                    + AbMagnitudes.toMilliJansky(ab2[k] - t.offset() - t.coefficient() * a2)) / sdssSum;
             assertEquals(expected[k], factor, 1e-6, bands[k]);
             assertEquals(lt.size(), lon.size());
             assertTrue(lt.size() > 250, "frames " + lt.size());
@@ -171,6 +186,10 @@ class ColourTermRunTest {
         assertEquals(0.80, (Double) ct.get("colour_value"), 1e-12);
         assertEquals(15.00, (Double) ct.get("mag_before"), 0.0);
         assertEquals(15.00 - 0.05206, (Double) ct.get("mag_after"), 1e-12);
+        Map<String, Object> us1 = queries.stream().filter(q -> q.get("ccd").equals("1") && q.get("chosen")
+                .equals("star1")).findFirst().orElseThrow();
+        assertEquals(17.56, (Double) us1.get("mag"), 1e-12, "u on AB before the colour term");
+        assertTrue(String.valueOf(us1.get("ab_offsets")).startsWith("sdss-ab-offsets (automatic"), us1.toString());
         String prov = Files.readString(on.outputDir().resolve("provenance.json"));
         assertTrue(prov.contains("\"colour_term\": {"), prov);
         assertTrue(prov.contains("colour terms of filter system hipercam-super (gs = g -0.0527 (g - r) -0.0099)"),
@@ -206,7 +225,8 @@ class ColourTermRunTest {
         int[] sdss = {2, 1, 0};
         double[][] comp = new double[3][];
         for (int k = 0; k < 3; k++) {
-            comp[k] = new double[] {bandMag(sup, bands[k], STAR1, night), bandMag(sup, bands[k], STAR2, night)};
+            comp[k] = new double[] {bandMag(sup, bands[k], ab(STAR1), night),
+                bandMag(sup, bands[k], ab(STAR2), night)};
         }
         SimulationSpec spec = SimulationSpec.defaults(Instrument.ULTRACAM).seed(12).frames(200).compMags(comp)
                 .startMjdUtc(58194.10).t0BmjdTdb(58194.1312345).junkFraction(0).build();
@@ -218,14 +238,19 @@ class ColourTermRunTest {
         Map<String, Object> ga = starRecord(a, "2", "star1");
         Map<String, Object> gf = starRecord(f, "2", "star1");
         assertEquals("ultracam-regular", ga.get("system"));
+        // issue 15 item 5: 2018-03-17 is after the super filters arrived (2017-05-01): 'g' is read as the regular
+        // filter by the product's one rule, said in Calibration.txt and recorded with the choice
+        assertTrue(Files.readString(a.outputDir().resolve("Calibration.txt")).contains(
+                "band 'g' is taken as the regular SDSS filter (ultracam-regular)"));
+        assertTrue(Files.readString(a.outputDir().resolve("provenance.json")).contains("\"ultracam_filters\""));
         assertEquals(0.0885, (Double) ga.get("coefficient"), 0.0); // regular g, before the change
         assertEquals("ultracam-super", gf.get("system"));
         assertEquals("gs", gf.get("band"));
         assertEquals(0.0380, (Double) gf.get("coefficient"), 0.0); // super gs, before the change
         assertEquals(15.00 - 0.0092 - 0.0380 * 0.80, (Double) gf.get("mag_after"), 1e-12);
         for (int k = 0; k < 3; k++) {
-            double sum = AbMagnitudes.toMilliJansky(bandMag(sup, bands[k], STAR1, night))
-                    + AbMagnitudes.toMilliJansky(bandMag(sup, bands[k], STAR2, night));
+            double sum = AbMagnitudes.toMilliJansky(bandMag(sup, bands[k], ab(STAR1), night))
+                    + AbMagnitudes.toMilliJansky(bandMag(sup, bands[k], ab(STAR2), night));
             assertEquals(sum, f.logs().get(0).ccds().get(k).lightcurve().comparisonFluxMjy(), 1e-12 * sum,
                     "SDSS " + SDSS.get(sdss[k]));
         }

@@ -66,7 +66,7 @@ public final class TimeTool {
     public void run(String siteText, String targetText, List<String> mjdArgs, BufferedReader stdin, Options options,
             PrintStream out, Warnings warnings) throws CalphotException {
         Site site = sites.lookup(siteText, Location.key(null, 0, "--site"), warnings);
-        SkyPosition target = SkyPosition.parse(targetText, Location.key(null, 0, "--target"));
+        SkyPosition target = SkyPosition.parse(targetText, Location.key(null, 0, "--target"), SkyPosition.DecimalRa.AMBIGUOUS);
         double[] mjd;
         if (mjdArgs != null && !mjdArgs.isEmpty()) {
             mjd = new double[mjdArgs.size()];

@@ -77,17 +77,17 @@ class TimeToolTest {
 
     @Test
     void badInputIsOneLocatedLine() {
-        BadInputException e = assertThrows(BadInputException.class, () -> tool.run("nowhere", "10 20", List.of("60000"),
+        BadInputException e = assertThrows(BadInputException.class, () -> tool.run("nowhere", "10d 20", List.of("60000"),
                 null, new TimeTool.Options(null, false, null), System.out, Warnings.IGNORE));
         assertEquals(2, e.exitCode());
         assertTrue(e.describe().contains("--site"), e.describe());
         e = assertThrows(BadInputException.class, () -> tool.run("lasilla", "25:00:00 +10:00:00", List.of("60000"),
                 null, new TimeTool.Options(null, false, null), System.out, Warnings.IGNORE));
         assertTrue(e.describe().contains("--target"), e.describe());
-        e = assertThrows(BadInputException.class, () -> tool.run("lasilla", "10 20", List.of("60000", "6e4x"),
+        e = assertThrows(BadInputException.class, () -> tool.run("lasilla", "10d 20", List.of("60000", "6e4x"),
                 null, new TimeTool.Options(null, false, null), System.out, Warnings.IGNORE));
         assertTrue(e.describe().contains("argument 2"), e.describe());
-        e = assertThrows(BadInputException.class, () -> tool.run("lasilla", "10 20", List.of("30000"),
+        e = assertThrows(BadInputException.class, () -> tool.run("lasilla", "10d 20", List.of("30000"),
                 null, new TimeTool.Options(null, false, null), System.out, Warnings.IGNORE));
         assertTrue(e.getMessage().contains("1972"), e.getMessage());
     }
@@ -97,7 +97,7 @@ class TimeToolTest {
         List<String> w = new ArrayList<>();
         TimeTool t = new TimeTool(TimeServices.corrector(), TimeServices.siteRegistry());
         for (int k = 0; k < 3; k++) {
-            t.run("lasilla", "10 20", List.of("61300.1", "61300.2"), null, new TimeTool.Options(null, false, null),
+            t.run("lasilla", "10d 20", List.of("61300.1", "61300.2"), null, new TimeTool.Options(null, false, null),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), (l, m) -> w.add(m));
         }
         assertEquals(2, w.size(), w.toString()); // leap-second staleness + no EOP, once each

@@ -28,6 +28,37 @@ public final class LogFlags {
         "TARGET_SATURATED", "TARGET_NONLINEAR", "NO_EXTRACTION", "NO_DATA", "CLOUDS", "JUNK", "BAD_FLAT",
         "BAD_COLUMN", "BAD_TIME", "OUTLIER"};
 
+    /** hipercam's {@code ANY_FLAG = ~ALL_OK} on its uint32 bit mask: every bit. */
+    public static final long ANY_FLAG = 0xFFFFFFFFL;
+
+    /**
+     * One flag as users write it, in the config ({@code flags:}) and on the command line ({@code --flags}) alike:
+     * a hipercam bit value 0..4294967295 (several bits OR-ed, e.g. 4100 = SKY_AT_EDGE | BAD_TIME, or ANY_FLAG's
+     * 4294967295) or a name ({@code SKY_AT_EDGE}, {@code ANY_FLAG}, {@code ALL_OK}, {@code BIT20}), case-insensitive.
+     *
+     * @return the bit mask (0..4294967295), or -1 if the token is neither
+     */
+    public static long parse(String token) {
+        String t = token.strip();
+        if (t.matches("[0-9]{1,10}")) {
+            long v = Long.parseLong(t);
+            return v <= ANY_FLAG ? v : -1;
+        }
+        String name = t.toUpperCase(java.util.Locale.ROOT);
+        if (name.equals("ANY_FLAG")) {
+            return ANY_FLAG;
+        }
+        if (name.equals("ALL_OK")) {
+            return 0;
+        }
+        for (int b = 0; b < 32; b++) {
+            if (name(b).equals(name)) {
+                return 1L << b;
+            }
+        }
+        return -1;
+    }
+
     /** Name of a single bit (0..31); unknown bits are called {@code BIT<n>}. */
     public static String name(int bit) {
         return bit >= 0 && bit < NAMES.length ? NAMES[bit] : "BIT" + bit;

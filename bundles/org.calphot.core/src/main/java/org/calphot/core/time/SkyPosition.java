@@ -26,11 +26,30 @@ public record SkyPosition(double raDeg, double decDeg) {
      * <li>{@code 305.76875 -0.04897} (decimal degrees for both)</li>
      * <li>any of these with a comma between RA and Dec</li>
      * </ul>
-     * A decimal RA is read as degrees (not hours). The Dec sign comes from the text, so
+     * A decimal RA is read as degrees (not hours) here; {@link #parse(String, Location, DecimalRa)} chooses. The Dec sign comes from the text, so
      * {@code -00:02:56.3} stays negative. Out-of-range fields are a {@link BadInputException}
      * located at the offending column.
      */
     public static SkyPosition parse(String text, Location where) throws BadInputException {
+        return parse(text, where, DecimalRa.DEGREES);
+    }
+
+    /** What a bare decimal RA (no h or d, one field) means. */
+    public enum DecimalRa {
+        /** degrees (catalogue queries, decimal positions calphot writes itself) */
+        DEGREES,
+        /** hours: cal_phot's {@code SkyCoord(s, unit=(hourangle, deg))} on {@code target coords} */
+        HOURS,
+        /** refused as ambiguous: write {@code 150.25d} or {@code 10.0167h} (command-line options) */
+        AMBIGUOUS
+    }
+
+    /**
+     * As {@link #parse(String, Location)}, with the meaning of a bare decimal RA given: a cal_phot config's
+     * {@code target coords} reads it as hours (error if 24 or more), the command line refuses it as ambiguous.
+     * An explicit unit ({@code 150.25d}, {@code 10.0167h}) always wins.
+     */
+    public static SkyPosition parse(String text, Location where, DecimalRa decimalRa) throws BadInputException {
         if (text == null || text.isBlank()) {
             throw Sexagesimal.error("empty target coordinates (want 'hh:mm:ss.ss +dd:mm:ss.s' or decimal degrees)",
                     where, 0);
@@ -85,8 +104,14 @@ public record SkyPosition(double raDeg, double decDeg) {
             decField = text.substring(decCol, tokens.get(tokens.size() - 1)[1]);
         }
         Sexagesimal.Value ra = Sexagesimal.parse(raField, "RA", where, raCol);
+        boolean bareDecimal = ra.unit() == 0 && ra.fields() == 1;
+        if (bareDecimal && decimalRa == DecimalRa.AMBIGUOUS) {
+            throw Sexagesimal.error(String.format(java.util.Locale.ROOT, "decimal RA '%s' is ambiguous: write %sd"
+                    + " for degrees or %sh for hours (a cal_phot config reads a decimal RA as hours)", raField,
+                    raField, raField), where, raCol);
+        }
         double raDeg;
-        if (ra.inHours()) {
+        if (ra.inHours() || (bareDecimal && decimalRa == DecimalRa.HOURS)) {
             if (ra.negative() || ra.value() >= 24) {
                 throw Sexagesimal.error("RA '" + raField + "' out of range: RA in hours must be in [0, 24)", where,
                         raCol);
@@ -118,6 +143,12 @@ public record SkyPosition(double raDeg, double decDeg) {
             i++;
         }
         return i;
+    }
+
+    /** Both forms for Calibration.txt and provenance: {@code hh:mm:ss.sss +dd:mm:ss.ss (RA 150.000000 deg, Dec ...)}. */
+    public String describeBothForms() {
+        return String.format(java.util.Locale.ROOT, "%s (RA %.6f deg = %.7f h, Dec %+.6f deg)", toSexagesimal(),
+                raDeg, raDeg / 15.0, decDeg);
     }
 
     /** RA as {@code hh:mm:ss.sss}, Dec as {@code +dd:mm:ss.ss}, for messages and provenance. */

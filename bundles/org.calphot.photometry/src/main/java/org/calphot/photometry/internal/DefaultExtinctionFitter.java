@@ -18,8 +18,9 @@ import org.osgi.service.component.annotations.Component;
 /**
  * calc_extinction, corrected: m = -2.5 log10(counts / exposure) with each frame's own exposure,
  * sigma_m = 2.5 / ln10 * sigma_counts / counts (the original used log10 e, 2.5 times too small), a line
- * per aperture and cam_cal's joint fit (one k, one free offset per aperture), both with iterative
- * clipping and 1-sigma errors scaled by sqrt(reduced chi-square).
+ * per aperture and cam_cal's joint fit (one k, one free offset per aperture; the target, aperture 1, left out
+ * unless the apertures are named), both with iterative clipping and 1-sigma errors scaled by sqrt(reduced
+ * chi-square), and a red-noise error ({@link RedNoise}); the larger is the error reported.
  */
 @Component(service = ExtinctionFitter.class, property = "name=default")
 public final class DefaultExtinctionFitter implements ExtinctionFitter {
@@ -69,15 +70,33 @@ public final class DefaultExtinctionFitter implements ExtinctionFitter {
             series.add(s);
             total += n;
         }
-        // joint fit over all apertures
-        double[] x = new double[total];
-        double[] y = new double[total];
-        double[] sig = new double[total];
-        int[] grp = new int[total];
+        // joint fit: every aperture asked for; by default all but the target (aperture 1, the variable) when there
+        // are other apertures
+        boolean[] inJoint = new boolean[series.size()];
+        List<String> jointLabels = new ArrayList<>();
+        for (int g = 0; g < series.size(); g++) {
+            inJoint[g] = !opt.apertures().isEmpty() || !labels.get(g).equals(TARGET) || labels.size() == 1;
+            if (inJoint[g]) {
+                jointLabels.add(labels.get(g));
+            }
+        }
+        int totalJoint = 0;
+        for (int g = 0; g < series.size(); g++) {
+            totalJoint += inJoint[g] ? series.get(g)[0].length : 0;
+        }
+        double[] t = new double[totalJoint];
+        double[] x = new double[totalJoint];
+        double[] y = new double[totalJoint];
+        double[] sig = new double[totalJoint];
+        int[] grp = new int[totalJoint];
         int p = 0;
         for (int g = 0; g < series.size(); g++) {
+            if (!inJoint[g]) {
+                continue;
+            }
             double[][] s = series.get(g);
             for (int i = 0; i < s[0].length; i++) {
+                t[p] = s[0][i];
                 x[p] = s[1][i];
                 y[p] = s[2][i];
                 sig[p] = s[3][i];
@@ -85,6 +104,7 @@ public final class DefaultExtinctionFitter implements ExtinctionFitter {
                 p++;
             }
         }
+        total = totalJoint;
         if (total < labels.size() + 2) {
             throw new BadInputException(String.format(Locale.ROOT, "CCD %s: only %d usable points for an extinction"
                     + " fit of %d apertures", ccd.ccd(), total, labels.size()), loc);
@@ -101,13 +121,17 @@ public final class DefaultExtinctionFitter implements ExtinctionFitter {
                     + " range)", ccd.ccd(), xmax - xmin, xmin, xmax, opt.minAirmassRange()), loc);
         }
         GroupLineFit joint = GroupLineFit.fit(x, y, sig, grp, labels.size(), opt.clipSigma());
+        RedNoise.KError jointRed = RedNoise.kError(t, x, y, sig, grp, joint.used, joint.offset, joint.k, joint.kErr,
+                labels.size());
         List<ExtinctionResult.ApertureFit> fits = new ArrayList<>();
         for (int g = 0; g < series.size(); g++) {
             double[][] s = series.get(g);
             int n = s[0].length;
             GroupLineFit f = GroupLineFit.fit(s[1], s[2], s[3], new int[n], 1, opt.clipSigma());
-            fits.add(new ExtinctionResult.ApertureFit(labels.get(g), f.k, f.kErr, f.offset[0], f.offsetErr[0],
-                    f.chi2nu, f.nUsed, f.nClipped, s[0], s[1], s[2], s[3], f.used));
+            RedNoise.KError red = RedNoise.kError(s[0], s[1], s[2], s[3], new int[n], f.used, f.offset, f.k, f.kErr, 1);
+            fits.add(new ExtinctionResult.ApertureFit(labels.get(g), f.k, larger(f.kErr, red.kErr()), f.offset[0],
+                    f.offsetErr[0], f.chi2nu, f.nUsed, f.nClipped, s[0], s[1], s[2], s[3], f.used, f.kErr,
+                    red.kErr()));
         }
         double umin = Double.POSITIVE_INFINITY;
         double umax = Double.NEGATIVE_INFINITY;
@@ -117,7 +141,16 @@ public final class DefaultExtinctionFitter implements ExtinctionFitter {
                 umax = Math.max(umax, x[i]);
             }
         }
-        return new ExtinctionResult(ccd.ccd(), band, fits, joint.k, joint.kErr, joint.offset, joint.offsetErr,
-                joint.chi2nu, joint.nUsed, joint.nClipped, umin, umax);
+        return new ExtinctionResult(ccd.ccd(), band, fits, joint.k, larger(joint.kErr, jointRed.kErr()), joint.offset,
+                joint.offsetErr, joint.chi2nu, joint.nUsed, joint.nClipped, umin, umax, joint.kErr, jointRed.kErr(),
+                jointLabels);
     }
+
+    /** The error the budget uses: the larger of the white-noise and red-noise errors. */
+    private static double larger(double white, double red) {
+        return Double.isFinite(red) && red > white ? red : white;
+    }
+
+    /** The target aperture, left out of the joint fit unless the apertures are named. */
+    static final String TARGET = "1";
 }

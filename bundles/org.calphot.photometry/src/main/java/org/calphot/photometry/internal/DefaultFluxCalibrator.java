@@ -229,7 +229,8 @@ public final class DefaultFluxCalibrator implements FluxCalibrator {
             warn.warn(where + ": the comparison magnitudes (" + mags.source().name().toLowerCase(Locale.ROOT)
                     + ") have no errors; the calibration budget rests on the comparison scatter only");
         }
-        double magTerm = MAG_TO_FRAC * Math.sqrt(indep / (total * total) + zp * zp);
+        double indepTerm = MAG_TO_FRAC * Math.sqrt(indep / (total * total));
+        double commonTerm = MAG_TO_FRAC * zp;
         double ext = MAG_TO_FRAC * (Double.isFinite(mags.extinctionErr()) ? mags.extinctionErr() : 0);
         double scatter = Double.NaN;
         if (compFlux.length >= 2) {
@@ -244,6 +245,6 @@ public final class DefaultFluxCalibrator implements FluxCalibrator {
                 scatter = Stats.std(ln, m) / Math.sqrt(m);
             }
         }
-        return CalibrationBudget.of(stat, magTerm, ext, scatter);
+        return CalibrationBudget.of(stat, indepTerm, commonTerm, ext, scatter);
     }
 }

@@ -175,7 +175,9 @@ class DefaultExtinctionFitterTest {
                 new TestTables.Ap("2", t.aperture("2").counts().toDoubleArray(),
                         t.aperture("2").countsError().toDoubleArray(), null));
         CcdTable t2 = TestTables.table("1", t.mjdUtc(), TestTables.allOk(120), TestTables.filled(120, 10), aps);
-        ExtinctionResult r = fitter.fit(t2, "g", x, ExtinctionOptions.DEFAULTS);
+        // apertures named: aperture 1 is in the joint fit (by default the target, aperture 1, is left out of it)
+        ExtinctionResult r = fitter.fit(t2, "g", x, new ExtinctionOptions(0, ExtinctionOptions.DEFAULT_CLIP,
+                ExtinctionOptions.DEFAULT_MIN_RANGE, List.of("1", "2")));
         ExtinctionResult.ApertureFit f = r.apertures().get(0);
         assertEquals(3, f.nClipped());
         assertTrue(!f.used()[10] && !f.used()[50] && !f.used()[90]);

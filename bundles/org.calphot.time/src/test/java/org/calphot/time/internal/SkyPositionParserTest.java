@@ -80,4 +80,26 @@ class SkyPositionParserTest {
         assertThrows(BadInputException.class, () -> p(""));
         assertThrows(BadInputException.class, () -> p("10:00.5:00 +10:00:00"));
     }
+
+    /**
+     * Issue 15 item 4: on the command line a bare decimal RA is refused as ambiguous (a cal_phot config reads it as
+     * hours, calphot's options read it as degrees before); explicit units decide. 10.0166667h x 15 = 150.25 deg.
+     */
+    @Test
+    void commandLineDecimalRaNeedsAUnit() throws Exception {
+        BadInputException e = assertThrows(BadInputException.class, () -> SkyPosition.parse("150.25 +20.5",
+                org.calphot.core.Location.key(null, 0, "--target"), SkyPosition.DecimalRa.AMBIGUOUS));
+        assertTrue(e.getMessage().contains("write 150.25d for degrees or 150.25h for hours"), e.getMessage());
+        assertEquals(150.25, SkyPosition.parse("150.25d +20.5", Location.NONE, SkyPosition.DecimalRa.AMBIGUOUS)
+                .raDeg(), 1e-12);
+        assertEquals(150.25, SkyPosition.parse("10.01666666667h +20.5", Location.NONE,
+                SkyPosition.DecimalRa.AMBIGUOUS).raDeg(), 1e-9);
+        assertEquals(150.25, SkyPosition.parse("10:01:00 +20:30:00", Location.NONE,
+                SkyPosition.DecimalRa.AMBIGUOUS).raDeg(), 1e-9);
+        // the config's rule: hours
+        assertEquals(150.25, SkyPosition.parse("10.01666666667 +20.5", Location.NONE, SkyPosition.DecimalRa.HOURS)
+                .raDeg(), 1e-9);
+        assertTrue(SkyPosition.parse("10.01666666667 20.5", Location.NONE, SkyPosition.DecimalRa.HOURS)
+                .describeBothForms().startsWith("10:01:00.000 +20:30:00.00 (RA 150.250000 deg = 10.0166667 h"));
+    }
 }

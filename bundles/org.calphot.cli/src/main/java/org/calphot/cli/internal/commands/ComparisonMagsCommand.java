@@ -80,7 +80,8 @@ public final class ComparisonMagsCommand implements Callable<Integer> {
                     + " default: chosen from the instrument, --filter-set and the date.")
     String system;
 
-    @Option(names = "--filter-set", paramLabel = "SET", description = "ULTRACAM filters: super (default) or regular.")
+    @Option(names = "--filter-set", paramLabel = "SET", description = "ULTRACAM filters: super or regular. Default: super for bands named us gs rs is zs,"
+                    + " regular before 2017-05-01, else regular with a warning (the rule of calphot run's colour terms).")
     String filterSet;
 
     @Option(names = "--colour-term", paramLabel = "BAND:A-B:C",

@@ -52,7 +52,8 @@ public final class ExtinctionCommand implements Callable<Integer> {
     List<String> bands;
 
     @Option(names = "--apertures", split = ",", paramLabel = "A1,A2,...",
-            description = "Apertures to fit (default: all). Leave variable stars out.")
+            description = "Apertures to fit, all of them in the joint fit (default: all, the joint fit without the"
+                    + " target, aperture 1). Leave variable stars out.")
     List<String> apertures;
 
     @Option(names = "--ignore-flags", split = ",", paramLabel = "FLAG",

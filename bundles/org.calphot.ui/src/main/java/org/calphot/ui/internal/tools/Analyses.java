@@ -264,8 +264,9 @@ public final class Analyses {
                 EclipseTimeTable table = EclipseTimesFile.read(file, w);
                 EphemerisFit fit = fitter().fitLeastSquares(table);
                 out.println(String.format(Locale.ROOT, "%s: %d eclipse times; least squares T0 = %.8f +- %.2e, "
-                        + "P = %.12f +- %.2e, reduced chi2 %.2f", file, table.size(), fit.t0(), fit.t0Err(),
-                        fit.period(), fit.periodErr(), fit.reducedChi2()));
+                        + "P = %.12f +- %.2e, reduced chi2 %.2f (%s; unscaled +- %.2e, %.2e)", file, table.size(),
+                        fit.t0(), fit.t0ErrHeadline(), fit.period(), fit.periodErrHeadline(), fit.reducedChi2(),
+                        fit.errorNote(), fit.t0Err(), fit.periodErr()));
                 return show(page, CalphotUi.OC_VIEW_ID, describe(file) + "  (least squares)", List.of(
                         new Figure("O\u2212C", "O\u2212C against the least-squares ephemeris", () -> Figures.oc(fit),
                                 "ephemeris_scatter_lsq")));

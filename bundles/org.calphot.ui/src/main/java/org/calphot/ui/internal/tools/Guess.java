@@ -43,8 +43,27 @@ public record Guess(String site, String target, String t0, String period) {
         if (site == null || site.isBlank()) {
             site = Prefs.store().getString(Prefs.DEFAULT_SITE);
         }
-        return new Guess(site, orEmpty(YamlText.get(text, "target coords", false)),
+        return new Guess(site, commandLinePosition(orEmpty(YamlText.get(text, "target coords", false))),
                 orEmpty(YamlText.get(text, "T0", false)), orEmpty(YamlText.get(text, "period", false)));
+    }
+
+    /**
+     * The config's position as the commands take it: a config's bare decimal RA is hours (cal_phot), which the
+     * commands refuse as ambiguous, so it is handed over in sexagesimal.
+     */
+    static String commandLinePosition(String configText) {
+        try {
+            org.calphot.core.time.SkyPosition.parse(configText, org.calphot.core.Location.NONE,
+                    org.calphot.core.time.SkyPosition.DecimalRa.AMBIGUOUS);
+            return configText;
+        } catch (org.calphot.core.BadInputException ambiguous) {
+            try {
+                return org.calphot.core.time.SkyPosition.parse(configText, org.calphot.core.Location.NONE,
+                        org.calphot.core.time.SkyPosition.DecimalRa.HOURS).toSexagesimal();
+            } catch (org.calphot.core.BadInputException bad) {
+                return configText;
+            }
+        }
     }
 
     private static String orEmpty(String s) {
