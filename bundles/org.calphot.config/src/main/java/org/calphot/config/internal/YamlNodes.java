@@ -48,7 +48,7 @@ public final class YamlNodes {
 
     public static String keyText(NodeTuple t) {
         Node k = t.getKeyNode();
-        return k instanceof ScalarNode s ? s.getValue() : String.valueOf(k);
+        return k instanceof ScalarNode s ? s.getValue() : ConfigChecks.flow(k);
     }
 
     public static boolean isNull(ScalarNode s) {
@@ -83,8 +83,9 @@ public final class YamlNodes {
                 return Boolean.FALSE;
             }
             default -> {
+                // cal_phot's configs wrote SDSS: 1 and 0; any other number (5, 1e308) is a mistake
                 double d = number(s);
-                return Double.isNaN(d) ? null : d != 0;
+                return d == 0 ? Boolean.FALSE : d == 1 ? Boolean.TRUE : null;
             }
         }
     }
