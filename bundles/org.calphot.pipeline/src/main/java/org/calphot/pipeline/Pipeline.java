@@ -149,7 +149,7 @@ public final class Pipeline {
                     Warnings perLog = (where, message) -> recorded.warn(
                             where == null || where.toString().isEmpty() ? Location.of(t.spec().log().getFileName().toString())
                                     : where, message);
-                    futures.add(pool.submit(() -> process(job, t, eph.t0(), eph.period(), mags, formats, options,
+                    futures.add(pool.submit(() -> processNamed(job, t, eph.t0(), eph.period(), mags, formats, options,
                             staging, pm, perLog)));
                 }
                 for (Future<Done> f : futures) {
@@ -240,6 +240,28 @@ public final class Pipeline {
         }
     }
 
+    /** {@link #process} with every error naming its log: a message without a file gets the log's path. */
+    private Done processNamed(CalphotJob job, Task task, double t0, double period, MagnitudeResolver mags,
+            Set<OutputFormat> formats, RunOptions options, Staging staging, ProgressMonitor pm, Warnings warnings)
+            throws CalphotException {
+        try {
+            return process(job, task, t0, period, mags, formats, options, staging, pm, warnings);
+        } catch (CancelledException e) {
+            throw e;
+        } catch (CalphotException e) {
+            Location at = e.location();
+            if (at != null && at.file() != null) {
+                throw e;
+            }
+            Location named = at == null ? Location.of(task.spec().log().toString())
+                    : new Location(task.spec().log().toString(), at.line(), at.column(), at.key());
+            throw e instanceof BadInputException ? new BadInputException(e.getMessage(), named, e)
+                    : new CalphotException(e.getMessage(), named, e);
+        } catch (OutOfMemoryError e) {
+            throw org.calphot.core.log.LogReaders.outOfMemory(task.spec().log());
+        }
+    }
+
     private Done process(CalphotJob job, Task task, double t0, double period, MagnitudeResolver mags,
             Set<OutputFormat> formats, RunOptions options, Staging staging, ProgressMonitor pm, Warnings warnings)
             throws CalphotException {
@@ -321,6 +343,14 @@ public final class Pipeline {
                 keep[i] = phase[i] > p.phaseLow() && phase[i] < p.phaseHigh();
             }
             int[] flags = frameFlags(ccd, lc, copts.targetLabel());
+            if (lc.size() > 0 && java.util.stream.IntStream.range(0, keep.length).noneMatch(i -> keep[i])) {
+                double[] ph = java.util.Arrays.stream(phase).filter(Double::isFinite).toArray();
+                warnings.warn(Location.key(job.configFile().toString(), 0, "extract." + p.name() + ".phase range"),
+                        "CCD " + ccd.ccd() + ": the phase range " + PyFloat.repr(p.phaseLow()) + " to "
+                                + PyFloat.repr(p.phaseHigh()) + " selects no frame of " + spec.log().getFileName()
+                                + (ph.length == 0 ? "" : String.format(Locale.ROOT, " (its phases run from %.3f to %.3f)",
+                                        min(ph), max(ph))) + "; its lightcurve files are empty");
+            }
             CcdResult partial = new CcdResult(ccd.ccd(), band, lc, tc.bmjdTdb(), tc.airmass(), phase, keep, flags,
                     null);
             log.say("CCD %s (%s): apertures %s; comparisons used %s; sum comparison flux %.3f mJy", ccd.ccd(), band,
@@ -409,6 +439,12 @@ public final class Pipeline {
         if (b.isEmpty() && spec.coords() != null) {
             // catalogue mode: the .coords file names the band of each CCD (ULTRASPEC configs rely on it)
             b.addAll(new org.calphot.io.CoordsReader().read(spec.coords(), Warnings.IGNORE).bands());
+        }
+        if (b.size() > nccd) {
+            // more bands than CCDs: the payload is for another instrument or the bands are wrong
+            throw new BadInputException("payload '" + p.name() + "' names " + b.size() + " bands (" + String.join(", ", b)
+                    + ") but " + spec.log() + " has " + nccd + " CCD" + (nccd == 1 ? "" : "s"),
+                    p.where() == null ? Location.of(spec.log().toString()) : p.where());
         }
         while (b.size() < nccd) {
             b.add("ccd" + (b.size() + 1));
@@ -630,7 +666,9 @@ public final class Pipeline {
         }
         m.put("logs", logs);
         m.put("warnings", List.copyOf(warnings));
-        m.put("elapsed_s", (System.nanoTime() - started) / 1e9);
+        if (org.calphot.core.util.SourceDate.fixed() == null) {
+            m.put("elapsed_s", (System.nanoTime() - started) / 1e9); // left out when the bytes must be reproducible
+        }
         return m;
     }
 

@@ -15,8 +15,14 @@ public final class SourceDate {
     }
 
     public static Instant now() {
-        Instant fixed = fixed(System.getenv(VARIABLE));
+        Instant fixed = fixed();
         return fixed != null ? fixed : Instant.now();
+    }
+
+    /** The fixed instant (system property {@code SOURCE_DATE_EPOCH}, else the environment), or null. */
+    public static Instant fixed() {
+        String v = System.getProperty(VARIABLE);
+        return fixed(v != null ? v : System.getenv(VARIABLE));
     }
 
     /** The instant of a {@code SOURCE_DATE_EPOCH} value; null when unset or not a plain count of seconds. */
