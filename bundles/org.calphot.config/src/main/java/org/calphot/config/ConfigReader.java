@@ -68,6 +68,7 @@ public final class ConfigReader {
     public CalphotJob parse(String text, Path configFile) throws CalphotException {
         String file = configFile.toString();
         Path base = configFile.toAbsolutePath().getParent();
+        ConfigChecks.lineLengths(text, file);
         Node root = YamlNodes.compose(new StringReader(text), file);
         Problems problems = new Problems(file);
         if (!(root instanceof MappingNode top)) {
@@ -425,7 +426,8 @@ public final class ConfigReader {
         }
 
         void add(Location where, String message) {
-            list.add(new ConfigProblem(where, message));
+            // one line per problem: a value with a line break is shown with \n
+            list.add(new ConfigProblem(where, message.replace("\r", "\\r").replace("\n", "\\n")));
         }
 
         void throwIfAny() throws ConfigException {

@@ -48,7 +48,7 @@ class ConfigFuzzTest {
         String seed = ConfigValidationTest.GOOD + "seed: 42\noutput formats: [calib, csv]\nairmass formula: young-irvine\n";
         Files.writeString(dir.resolve("run001.log"), "# test file\n");
         Path cfg = dir.resolve("calphot.yaml");
-        ConfigReader reader = new ConfigReader(ConfigReaderTest.SITES, Warnings.IGNORE);
+        ConfigReader reader = new ConfigReader(TestSites.SITES, Warnings.IGNORE);
         Random rnd = new Random(18_2026L);
         ExecutorService one = Executors.newSingleThreadExecutor();
         int ok = 0;

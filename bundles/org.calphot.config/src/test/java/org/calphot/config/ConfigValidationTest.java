@@ -62,7 +62,7 @@ class ConfigValidationTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-        return new ConfigReader(ConfigReaderTest.SITES, Warnings.IGNORE).read(cfg);
+        return new ConfigReader(TestSites.SITES, Warnings.IGNORE).read(cfg);
     }
 
     /** The problems of a config that must be refused, one per line. */
@@ -85,7 +85,7 @@ class ConfigValidationTest {
         assertTrue(all.contains("extract.data_1.logfiles.run001.log") && all.contains("key given twice"), all);
         String dupPayloadKey = GOOD.replace("    oname: SIMCV", "    oname: SIMCV\n    oname: OTHER");
         all = problems(dupPayloadKey);
-        assertTrue(all.contains("line 13 key 'extract.data_1.oname': key given twice (first on line 12)"), all);
+        assertTrue(all.contains(":13 key 'extract.data_1.oname': key given twice (first on line 12)"), all);
         String dupBand = GOOD.replace("{u: [16.2, 17.9],", "{u: [16.2, 17.9], u: [1, 2],");
         assertTrue(problems(dupBand).contains("logfiles.run001.log.u': key given twice"));
         String dupPayload = GOOD + "  data_1:\n    inst: ucam\n";
@@ -151,10 +151,19 @@ class ConfigValidationTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS) // main took 78 s on a 10 MB name
     void hugeAndNulNamesAreRefusedQuickly() {
+        // 10 MB on one line: refused before the YAML parser sees it
         String huge = "x".repeat(10 * 1024 * 1024 - 2000);
-        String all = problems(GOOD.replace("      run001.log: {u:", "      " + huge + ".log: {u: [1]}\n      run001.log: {u:"));
+        BadInputException e = assertThrows(BadInputException.class, () -> read(GOOD.replace("      run001.log: {u:",
+                "      " + huge + ".log: {u: [1]}\n      run001.log: {u:")));
+        assertTrue(e.describe().contains(":14") && e.describe().contains("line of 1048"), e.describe());
+        // 10,000 characters: a located problem that does not repeat the name in full
+        String all = problems(GOOD.replace("      run001.log: {u:", "      " + "y".repeat(10_000)
+                + ".log: {u: [1]}\n      run001.log: {u:"));
         assertTrue(all.contains("characters (at most 4096)"), all.substring(0, Math.min(300, all.length())));
         assertTrue(all.length() < 5000, "the name is not repeated in full");
+        // 300 characters: too long for a file name
+        assertTrue(problems(GOOD.replace("      run001.log: {u:", "      " + "z".repeat(300)
+                + ".log: {u: [1]}\n      run001.log: {u:")).contains("log file not found"));
         assertTrue(problems(GOOD.replace("      run001.log: {u:", "      \"run\\0.log\": {u: [1]}\n      run001.log: {u:"))
                 .contains("NUL"));
     }
@@ -168,7 +177,7 @@ class ConfigValidationTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void specialFilesAreRefusedWithoutReadingThem() throws Exception {
-        ConfigReader r = new ConfigReader(ConfigReaderTest.SITES, Warnings.IGNORE);
+        ConfigReader r = new ConfigReader(TestSites.SITES, Warnings.IGNORE);
         // /dev/zero ran 30 s into an OutOfMemoryError on main
         BadInputException zero = assertThrows(BadInputException.class, () -> r.read(Path.of("/dev/zero")));
         assertTrue(zero.getMessage().contains("is a device"), zero.describe());

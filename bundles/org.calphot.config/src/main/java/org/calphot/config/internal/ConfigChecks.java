@@ -29,6 +29,25 @@ public final class ConfigChecks {
     private ConfigChecks() {
     }
 
+    /**
+     * No line longer than 16 KiB: a config never has one, and the YAML parser takes minutes over a
+     * 10 MB line before any check could see it.
+     */
+    public static void lineLengths(String text, String file) throws org.calphot.core.BadInputException {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > 4 * MAX_TEXT) {
+                    throw new org.calphot.core.BadInputException("line of " + (i - start) + " characters (at most "
+                            + 4 * MAX_TEXT + "): not a cal_phot config", Location.of(file, line));
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
     /** Walks every node below the top mapping; reports through {@code problem(location, message)}. */
     public static void walk(MappingNode top, String file, BiConsumer<Location, String> problem) {
         for (NodeTuple t : top.getValue()) {

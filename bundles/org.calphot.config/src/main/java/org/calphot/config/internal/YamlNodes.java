@@ -33,11 +33,12 @@ public final class YamlNodes {
             return new Yaml(opts).compose(in);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String msg = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String msg = (e.getProblem() != null ? e.getProblem() : e.getMessage()).strip().replaceAll("\\s*\\n\\s*", " ");
             throw new BadInputException("not valid YAML: " + msg,
                     m == null ? Location.of(file) : Location.of(file, m.getLine() + 1, m.getColumn() + 1));
         } catch (YAMLException e) {
-            throw new BadInputException("not valid YAML: " + e.getMessage(), Location.of(file));
+            throw new BadInputException("not valid YAML: " + e.getMessage().strip().replaceAll("\\s*\\n\\s*", " "),
+                    Location.of(file));
         }
     }
 
