@@ -20,7 +20,7 @@ class QueryArgumentsTest {
     }
 
     @Test
-    void radiusMustBeSane() {
+    void radiusMustBeSane() throws Exception {
         for (double r : new double[] {0, -1, 601, Double.NaN, Double.POSITIVE_INFINITY, 1e308}) {
             BadInputException e = assertThrows(BadInputException.class,
                     () -> CatalogueCommands.checked(at("10:00:00 +20:00:00", r, Map.of())), "radius " + r);
@@ -51,7 +51,7 @@ class QueryArgumentsTest {
     }
 
     @Test
-    void underflowingNumbersAreRefused() {
+    void underflowingNumbersAreRefused() throws Exception {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> CatalogueCommands.checked(at("1e-400 20", 3, Map.of())));
         assertTrue(e.getMessage().contains("1e-400"), e.getMessage());

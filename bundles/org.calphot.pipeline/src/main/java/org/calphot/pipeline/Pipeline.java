@@ -94,7 +94,7 @@ public final class Pipeline {
                 ? Location.key(null, 0, "--out") : Location.key(job.configFile().toString(), 0, "directory"));
         // one run at a time per output folder: the run-N choice and the commit happen under the lock
         try (org.calphot.pipeline.internal.OutputFolder folder = org.calphot.pipeline.internal.OutputFolder.lock(base,
-                configSha, pm, msg -> recorded.warn(Location.of(base.toString()), msg))) {
+                configSha, pm, msg -> (msg.startsWith("waiting: ") ? warnings : recorded).warn(Location.NONE, msg))) {
             return run(job, options, pm, recorded, warningLines, formats, base, configSha, started);
         }
     }

@@ -233,6 +233,21 @@ class OutputCommitTest {
         assertTrue(fits.contains("Java FITS: 2024-03-09T16:00:00Z"), fits.substring(0, 400));
     }
 
+    @Test
+    void aNonAsciiOnameKeepsItsFileNamesAndIsTransliteratedInFits() throws Exception {
+        Path cfg = demoConfig("accent", "[-0.5, 0.5]");
+        Files.writeString(cfg, Files.readString(cfg).replace("oname: SIMCV", "oname: Şirin-é"));
+        Path out = tmp.resolve("accent-out");
+        RunResult r = run(cfg, out, new ArrayList<>(), false);
+        Path fits = r.files().stream().filter(p -> p.toString().endsWith("_u.fits")).findFirst().orElseThrow();
+        assertTrue(fits.getFileName().toString().startsWith("Şirin-é_"), fits.toString());
+        try (nom.tam.fits.Fits f = new nom.tam.fits.Fits(out.resolve(fits).toFile())) {
+            // FITS header strings are printable ASCII: Ş to S, é to e (main failed here, after the whole run)
+            assertEquals("Sirin-e", f.getHDU(1).getHeader().getStringValue("OBJECT"));
+        }
+        completeRun(out);
+    }
+
     static Map<String, byte[]> contents(Path dir) throws Exception {
         Map<String, byte[]> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
