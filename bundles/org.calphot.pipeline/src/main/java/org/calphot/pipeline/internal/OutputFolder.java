@@ -148,9 +148,19 @@ public final class OutputFolder implements AutoCloseable {
                         String previous = readAll(ch);
                         String holder = "pid=" + ProcessHandle.current().pid() + "\nconfig_sha256=" + configSha
                                 + "\nstarted_utc=" + java.time.Instant.now() + "\n";
+                        holder += "nonce=" + System.nanoTime() + "\n";
                         ch.truncate(0);
                         ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
                         ch.force(false);
+                        if (!holder.equals(readPath(lockPath))) {
+                            // the holder removed the file between our open and our lock: lock the new one
+                            l.release();
+                            ch.close();
+                            synchronized (HELD) {
+                                HELD.remove(base);
+                            }
+                            continue;
+                        }
                         OutputFolder f = new OutputFolder(base, ch, l, created);
                         if (!previous.isBlank()) {
                             say.accept("the lock of " + base + " was left by calphot " + field(previous, "pid")
@@ -185,6 +195,14 @@ public final class OutputFolder implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new CancelledException();
             }
+        }
+    }
+
+    private static String readPath(Path p) {
+        try {
+            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -320,16 +338,20 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * Releases the lock. The lock file stays (emptied: a file with a pid in it means its run was killed),
-     * because removing it would let two waiters lock two different files; a folder this run created and
-     * left empty is removed with it.
+     * Removes the lock file, then releases the lock (a waiter that had opened the removed file sees that
+     * its content is not what it wrote and locks the new one); a folder this run created and left empty
+     * is removed with it.
      */
     @Override
     public void close() {
         try {
-            channel.truncate(0);
+            Files.deleteIfExists(base.resolve(LOCK_FILE));
         } catch (IOException e) {
-            // a stale pid is reported, not trusted
+            try {
+                channel.truncate(0); // left behind but empty: not reported as stale
+            } catch (IOException e2) {
+                // a stale pid is reported, not trusted
+            }
         }
         try {
             lock.release();
@@ -339,8 +361,7 @@ public final class OutputFolder implements AutoCloseable {
         closeQuietly(channel);
         if (createdBase) {
             try (Stream<Path> s = Files.list(base)) {
-                if (s.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE))) {
-                    Files.deleteIfExists(base.resolve(LOCK_FILE));
+                if (s.findAny().isEmpty()) {
                     Files.deleteIfExists(base);
                 }
             } catch (IOException e) {
