@@ -3,7 +3,6 @@ package org.calphot.catalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,12 +73,15 @@ public final class CatalogueCache {
     public Optional<CatalogueResult> get(String catalogue, String queryText) throws CalphotException {
         Path f = file(catalogue, queryText);
         List<String> lines;
-        try {
-            lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new CalphotException("cannot read cache entry: " + e.getMessage(), Location.of(f.toString()), e);
+        }
+        try {
+            // only a regular file of at most 16 MB: a FIFO would block, a device never end
+            lines = org.calphot.core.util.SafeFiles.readText(f, org.calphot.core.util.SafeFiles.SMALL_FILE_CAP,
+                    "a cache entry").lines().toList();
+        } catch (CalphotException e) {
+            throw broken(f, e.getMessage(), 0);
         }
         CatalogueResult r = decode(lines, f);
         if (!r.catalogue().equals(catalogue) || !r.queryText().equals(queryText)) {
@@ -160,7 +162,7 @@ public final class CatalogueCache {
 
     private static CatalogueResult decode(List<String> lines, Path f) throws CalphotException {
         if (lines.isEmpty() || !lines.get(0).equals(MAGIC)) {
-            throw new CalphotException("not a calphot catalogue cache entry", Location.of(f.toString(), 1));
+            throw broken(f, lines.isEmpty() ? "empty" : "not a calphot catalogue cache entry (wrong first line)", 1);
         }
         String catalogue = null;
         String query = null;
@@ -213,18 +215,24 @@ public final class CatalogueCache {
                     default -> throw new IllegalArgumentException("unknown key '" + p[0] + "'");
                 }
             } catch (RuntimeException e) {
-                throw new CalphotException("corrupt cache entry (" + e.getMessage() + ")",
-                        Location.of(f.toString(), n + 1));
+                throw broken(f, "corrupt: " + (e instanceof ArrayIndexOutOfBoundsException ? "a field is missing"
+                        : e instanceof NumberFormatException ? "a number is not a number" : e.getMessage()), n + 1);
             }
         }
         if (!ended || catalogue == null || query == null || bands == null) {
-            throw new CalphotException("truncated cache entry", Location.of(f.toString()));
+            throw broken(f, "truncated (its end line is missing)", 0);
         }
         try {
             return new CatalogueResult(catalogue, query, cone, system, bands, stars, retrieved, true);
         } catch (RuntimeException e) {
-            throw new CalphotException("corrupt cache entry (" + e.getMessage() + ")", Location.of(f.toString()));
+            throw broken(f, "corrupt: " + e.getMessage(), 0);
         }
+    }
+
+    /** A damaged cache entry: which one, what is wrong, and that deleting it fixes it. */
+    private static CalphotException broken(Path f, String what, int line) {
+        return new CalphotException("catalogue cache entry " + what + "; delete this file and the answer is fetched"
+                + " again (or run without --offline)", Location.of(f.toString(), line));
     }
 
     private static double[] parse(String[] p) {

@@ -69,6 +69,7 @@ public final class CatalogueCommands {
      */
     public static String query(CatalogueRegistry registry, QueryRequest req, Map<String, String> env,
             String userHome) throws CalphotException {
+        req = checked(req);
         Catalogue raw = registry.get(req.catalogue());
         CatalogueCache cache = new CatalogueCache(CatalogueCache.resolveDirectory(req.cacheDir(), env, userHome));
         Catalogue c = new CachingCatalogue(raw, cache, req.offline());
@@ -83,6 +84,56 @@ public final class CatalogueCommands {
             r = c.query(ConeQuery.parse(req.at(), req.radiusArcsec(), Location.key(null, 0, "--at")), o);
         }
         return req.json() ? Json.pretty(r.toMap()) + System.lineSeparator() : text(r);
+    }
+
+    /** Largest search radius: 10 arcmin is far beyond any comparison-star match (the default is 3"). */
+    public static final double MAX_RADIUS_ARCSEC = 600;
+
+    /** The {@code --param} names the installed catalogues read (a new catalogue adds its own here). */
+    public static final java.util.Set<String> KNOWN_PARAMETERS = java.util.Set.of("table", "system", "smith2002");
+
+    /**
+     * The arguments checked before any cache or network use: the radius in (0, 600]″, known {@code --param}
+     * names, a position written with units ({@code 10h00m00s +20d00m00s}) rewritten to colons, and
+     * numbers that underflow to zero ({@code 1e-400}) refused as ambiguous.
+     */
+    static QueryRequest checked(QueryRequest req) throws BadInputException {
+        double r = req.radiusArcsec();
+        if (!(r > 0 && r <= MAX_RADIUS_ARCSEC)) {
+            throw new BadInputException("--radius must be more than 0 and at most " + (int) MAX_RADIUS_ARCSEC
+                    + " arcsec, not " + r, Location.key(null, 0, "--radius"));
+        }
+        for (Map.Entry<String, String> e : req.parameters().entrySet()) {
+            if (!KNOWN_PARAMETERS.contains(e.getKey())) {
+                throw new BadInputException("unknown parameter '" + e.getKey() + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(KNOWN_PARAMETERS)) + ")",
+                        Location.key(null, 0, "--param"));
+            }
+        }
+        String at = req.at();
+        if (at == null) {
+            return req;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("[-+]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?").matcher(at);
+        while (m.find()) {
+            String num = m.group();
+            String mantissa = num.split("[eE]")[0];
+            if (num.length() > mantissa.length() && mantissa.matches(".*[1-9].*") && Double.parseDouble(num) == 0) {
+                throw new BadInputException("the number " + num + " in '" + at + "' is too small to be told from 0",
+                        Location.key(null, 0, "--at"));
+            }
+        }
+        // 10h00m00s +20d00m00s (also with ° ' "): the same as 10:00:00 +20:00:00
+        String units = at.strip();
+        if (units.matches("(?i)[0-9.]+h\\s*[0-9.]+m\\s*[0-9.]+s?\\s*,?\\s*[-+]?[0-9.]+[d°]\\s*[0-9.]+['m]\\s*[0-9.]+(\"|''|s)?")) {
+            String colons = units.replaceAll("(?i)([0-9.]+)h\\s*([0-9.]+)m\\s*([0-9.]+)s?\\s*,?\\s*", "$1:$2:$3 ")
+                    .replaceAll("([0-9.]+)[d°]\\s*([0-9.]+)['m]\\s*([0-9.]+)(\"|''|s)?$", "$1:$2:$3");
+            return new QueryRequest(req.catalogue(), colons, req.starName(), r, req.offline(), req.cacheDir(),
+                    req.json(), req.dataRelease(), req.modelMagnitudes(), req.instrument(), req.filterSet(),
+                    req.date(), req.parameters());
+        }
+        return req;
     }
 
     static QueryOptions options(QueryRequest req) throws BadInputException {

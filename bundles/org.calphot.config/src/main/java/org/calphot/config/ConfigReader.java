@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.calphot.config.internal.ConfigChecks;
 import org.calphot.config.internal.Keys;
 import org.calphot.config.internal.YamlNodes;
 import org.calphot.core.BadInputException;
@@ -54,16 +55,12 @@ public final class ConfigReader {
     }
 
     public CalphotJob read(Path configFile) throws CalphotException {
-        String text;
-        try {
-            text = Files.readString(configFile, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new BadInputException("config is not UTF-8 text", Location.of(configFile.toString()));
-        } catch (java.nio.file.NoSuchFileException e) {
+        if (!Files.exists(configFile)) {
             throw new BadInputException("config file not found", Location.of(configFile.toString()));
-        } catch (IOException e) {
-            throw new BadInputException("cannot read config: " + e.getMessage(), Location.of(configFile.toString()));
         }
+        // only a regular file, at most 16 MB: a FIFO would block, /dev/zero would never end
+        String text = org.calphot.core.util.SafeFiles.readText(configFile, org.calphot.core.util.SafeFiles.SMALL_FILE_CAP,
+                "a config file");
         return parse(text, configFile);
     }
 
@@ -71,6 +68,7 @@ public final class ConfigReader {
     public CalphotJob parse(String text, Path configFile) throws CalphotException {
         String file = configFile.toString();
         Path base = configFile.toAbsolutePath().getParent();
+        ConfigChecks.lineLengths(text, file);
         Node root = YamlNodes.compose(new StringReader(text), file);
         Problems problems = new Problems(file);
         if (!(root instanceof MappingNode top)) {
@@ -78,11 +76,12 @@ public final class ConfigReader {
                     "a cal_phot config is a mapping of keys (target coords, period, T0, SDSS, extract, ...)")));
         }
 
+        ConfigChecks.walk(top, file, problems::add);
         Map<String, NodeTuple> keys = new LinkedHashMap<>();
         for (NodeTuple t : top.getValue()) {
             String k = YamlNodes.keyText(t);
             String lower = k.toLowerCase(Locale.ROOT);
-            Location at = Location.key(file, YamlNodes.line(t.getKeyNode()), k);
+            Location at = Location.key(file, YamlNodes.line(t.getKeyNode()), ConfigChecks.shorten(k));
             if (!Keys.TOP.contains(lower)) {
                 problems.add(at, "unknown key" + Keys.didYouMean(lower, Keys.TOP));
                 continue;
@@ -111,6 +110,7 @@ public final class ConfigReader {
         double t0 = f.number("t0", Double.NaN, true);
         boolean sdss = f.bool("sdss", false, true);
         String dirText = f.string("directory", ".", false);
+        dirText = checkDirectory(dirText, f, base, problems);
         boolean fitEphemeris = f.bool("fit ephemeris", false, false);
         boolean overplot = f.bool("overplot", false, false);
         String overplotName = f.string("overplot filename", null, false);
@@ -118,16 +118,23 @@ public final class ConfigReader {
             problems.add(f.at("overplot"), "overplot: true needs 'overplot filename' (the stem of the overplot figures)");
         }
         String obsLog = f.string("observing_log_fname", "observing_log.csv", false);
-        try {
-            Path obs = Path.of(obsLog).normalize();
-            if (obs.isAbsolute() || obs.startsWith("..") || obsLog.isBlank()) {
-                problems.add(f.at("observing_log_fname"), "'observing_log_fname' is a file name inside 'directory',"
-                        + " not '" + obsLog + "'");
-                obsLog = "observing_log.csv";
-            }
-        } catch (java.nio.file.InvalidPathException e) {
-            problems.add(f.at("observing_log_fname"), "'observing_log_fname' is not a file name: " + e.getReason());
+        String obsProblem = ConfigChecks.fileNameProblem(obsLog);
+        if (obsProblem != null) {
+            problems.add(f.at("observing_log_fname"), "'observing_log_fname' is a file name inside 'directory';"
+                    + " '" + ConfigChecks.shorten(obsLog) + "' " + obsProblem);
             obsLog = "observing_log.csv";
+        } else if (ConfigChecks.reserved(obsLog)) {
+            // every output name is claimed before any is written: this one would replace a calphot output
+            problems.add(f.at("observing_log_fname"), "'" + obsLog + "' is the name of another calphot output;"
+                    + " choose another name for the observing log");
+            obsLog = "observing_log.csv";
+        }
+        if (overplotName != null) {
+            String op = ConfigChecks.fileNameProblem(overplotName);
+            if (op != null) {
+                problems.add(f.at("overplot filename"), "'overplot filename' " + op);
+                overplotName = null;
+            }
         }
         Set<OutputFormat> formats = f.formats("output formats");
         String catalogue = f.string("catalogue", "sdss", false);
@@ -150,7 +157,12 @@ public final class ConfigReader {
                 }
             }
         }
-        long seed = (long) f.number("seed", 42, false);
+        double seedValue = f.number("seed", 42, false);
+        if (seedValue != Math.rint(seedValue) || Math.abs(seedValue) > 9.007199254740992E15) {
+            problems.add(f.at("seed"), "'seed' must be a whole number of at most 2^53, got " + seedValue);
+            seedValue = 42;
+        }
+        long seed = (long) seedValue;
         AirmassFormula airmass = f.airmass("airmass formula", AirmassFormula.PLANE_PARALLEL);
         boolean colourTerms = f.bool("colour terms", true, false);
         boolean keepNotClean = f.bool("keep not clean", false, false);
@@ -184,10 +196,45 @@ public final class ConfigReader {
                 filterSystem, filterSystemAt, transforms, keepNotClean);
     }
 
+    /** 'directory' must name a folder (or none yet): not empty, not a file, a name the file system holds. */
+    private static String checkDirectory(String dirText, Field f, Path base, Problems problems) {
+        if (dirText.isBlank()) {
+            problems.add(f.at("directory"), "'directory' is empty; give a folder (or '.' for the config's folder)");
+            return ".";
+        }
+        if (dirText.length() > ConfigChecks.MAX_TEXT || dirText.indexOf('\0') >= 0) {
+            return "."; // reported by the text checks
+        }
+        try {
+            Path d = base.resolve(dirText).normalize();
+            for (Path part : d) {
+                if (part.toString().getBytes(StandardCharsets.UTF_8).length > ConfigChecks.MAX_NAME_BYTES) {
+                    problems.add(f.at("directory"), "a part of 'directory' is longer than "
+                            + ConfigChecks.MAX_NAME_BYTES + " bytes, the longest name a file system holds");
+                    return ".";
+                }
+            }
+            if (Files.exists(d) && !Files.isDirectory(d)) {
+                problems.add(f.at("directory"), "'directory' " + d + " exists and is not a folder");
+                return ".";
+            }
+            for (String sys : List.of("/dev", "/proc", "/sys")) {
+                if (d.startsWith(sys)) {
+                    problems.add(f.at("directory"), "'directory' " + d + " is a system folder, not an output folder");
+                    return ".";
+                }
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(f.at("directory"), "'directory' is not a folder name: " + e.getReason());
+            return ".";
+        }
+        return dirText;
+    }
+
     private Payload payload(String name, NodeTuple pt, String file, Path base, boolean sdss,
             AirmassFormula defaultAirmass, String defaultFilterSystem, Location defaultFilterSystemAt,
             Problems problems) {
-        String path = "extract." + name;
+        String path = "extract." + ConfigChecks.shorten(name);
         Location where = Location.key(file, YamlNodes.line(pt.getKeyNode()), path);
         if (!(pt.getValueNode() instanceof MappingNode pm)) {
             problems.add(where, "a payload must be a mapping (observatory, inst, logfiles, ...)");
@@ -196,7 +243,7 @@ public final class ConfigReader {
         Map<String, NodeTuple> keys = new LinkedHashMap<>();
         for (NodeTuple t : pm.getValue()) {
             String k = YamlNodes.keyText(t);
-            Location at = Location.key(file, YamlNodes.line(t.getKeyNode()), path + "." + k);
+            Location at = Location.key(file, YamlNodes.line(t.getKeyNode()), ConfigChecks.shorten(path + "." + k));
             if (!Keys.PAYLOAD.contains(k)) {
                 String hint = Keys.PAYLOAD.contains(k.toLowerCase(Locale.ROOT))
                         ? " (payload keys are case-sensitive: write '" + k.toLowerCase(Locale.ROOT) + "')"
@@ -226,6 +273,15 @@ public final class ConfigReader {
         }
         double[] phase = f.phaseRange("phase range");
         String oname = f.string("oname", "Reduced_system", false);
+        String onameProblem = ConfigChecks.fileNameProblem(oname);
+        if (onameProblem == null && oname.getBytes(StandardCharsets.UTF_8).length > 180) {
+            onameProblem = "is longer than 180 bytes (the file names add a date, a band and an extension)";
+        }
+        if (onameProblem != null) {
+            problems.add(f.at("oname"), "'oname' starts the lightcurve file names; '" + ConfigChecks.shorten(oname)
+                    + "' " + onameProblem);
+            oname = "Reduced_system";
+        }
         int ignore = f.flags("flags");
         AirmassFormula airmass = f.airmass("airmass formula", defaultAirmass);
         boolean dropBad = f.bool("drop bad comparisons", false, false);
@@ -284,18 +340,35 @@ public final class ConfigReader {
                     + (source == MagnitudeSource.CATALOGUE ? ".coords paths" : "magnitudes per band"));
             return out;
         }
+        java.util.Set<Path> seenLogs = new java.util.HashSet<>();
         for (NodeTuple e : lm.getValue()) {
             String logText = YamlNodes.keyText(e);
-            Location at = Location.key(file, YamlNodes.line(e.getKeyNode()), path + ".logfiles." + logText);
-            Path log = base.resolve(logText).normalize();
+            Location at = Location.key(file, YamlNodes.line(e.getKeyNode()), ConfigChecks.shorten(path + ".logfiles."
+                    + logText));
+            Path log;
+            try {
+                log = base.resolve(logText).normalize();
+            } catch (java.nio.file.InvalidPathException x) {
+                problems.add(at, "not a file name: " + x.getReason());
+                continue;
+            }
+            if (logText.length() > ConfigChecks.MAX_TEXT) {
+                continue; // reported by the text checks
+            }
+            if (!seenLogs.add(log)) {
+                problems.add(at, "the log " + log + " is listed twice in this payload; it would be processed twice");
+            }
             if (extractData && !Files.isRegularFile(log)) {
-                problems.add(at, "log file not found: " + log);
+                problems.add(at, Files.isDirectory(log) ? "the log " + log + " is a folder, not a file"
+                        : Files.exists(log) ? "the log " + log + " is not a regular file (a device or a FIFO?)"
+                        : "log file not found: " + log);
             }
             Path coords = null;
             Map<String, double[]> mags = null;
             Node v = e.getValueNode();
             if (source == MagnitudeSource.CATALOGUE) {
-                if (v instanceof ScalarNode sn && !YamlNodes.isNull(sn)) {
+                if (v instanceof ScalarNode sn && !YamlNodes.isNull(sn) && sn.getValue().length() <= ConfigChecks.MAX_TEXT
+                        && sn.getValue().indexOf('\0') < 0) {
                     coords = base.resolve(sn.getValue()).normalize();
                     if (extractData && !Files.isRegularFile(coords)) {
                         problems.add(Location.key(file, YamlNodes.line(v), path + ".logfiles." + logText),
@@ -354,7 +427,8 @@ public final class ConfigReader {
         }
 
         void add(Location where, String message) {
-            list.add(new ConfigProblem(where, message));
+            // one line per problem: a value with a line break is shown with \n
+            list.add(new ConfigProblem(where, message.replace("\r", "\\r").replace("\n", "\\n")));
         }
 
         void throwIfAny() throws ConfigException {

@@ -102,13 +102,16 @@ final class ColourTerms {
             return;
         }
         for (Payload p : job.payloads()) {
-            if (p.filterSystem() == null || p.noFilterSystem() || !p.extractData()
-                    || p.magnitudeSource() != MagnitudeSource.CATALOGUE) {
+            if (p.filterSystem() == null || p.noFilterSystem() || !p.extractData()) {
                 continue;
             }
             FilterSystem s = named(systems, p.filterSystem());
             Location at = p.filterSystemAt() == null ? p.where() : p.filterSystemAt();
+            if (s != null && p.magnitudeSource() != MagnitudeSource.CATALOGUE) {
+                continue; // known, only unused without catalogue magnitudes
+            }
             if (s == null) {
+                // an unknown name is a mistake in every mode (it was silently ignored without SDSS: true)
                 throw new BadInputException("no filter system '" + p.filterSystem() + "' is installed ("
                         + (systems.isEmpty() ? "none is; 'calphot plugins install SITE org.calphot.filters.feature'"
                                 + " adds the *CAM systems"

@@ -90,8 +90,22 @@ public final class Pipeline {
         Set<OutputFormat> formats = options.formats() != null ? options.formats() : job.outputFormats();
         Path base = options.outDir() != null ? options.outDir().toAbsolutePath().normalize() : job.directory();
         String configSha = sha256(job.configText().getBytes(StandardCharsets.UTF_8));
+        org.calphot.pipeline.internal.OutputFolder.checkUsable(base, options.outDir() != null
+                ? Location.key(null, 0, "--out") : Location.key(job.configFile().toString(), 0, "directory"));
+        // one run at a time per output folder: the run-N choice and the commit happen under the lock
+        try (org.calphot.pipeline.internal.OutputFolder folder = org.calphot.pipeline.internal.OutputFolder.lock(base,
+                configSha, pm, msg -> (msg.startsWith("waiting: ") ? warnings : recorded).warn(Location.NONE, msg))) {
+            return run(job, options, pm, recorded, warningLines, formats, base, configSha, started);
+        }
+    }
+
+    private RunResult run(CalphotJob job, RunOptions options, ProgressMonitor pm, Warnings recorded,
+            List<String> warningLines, Set<OutputFormat> formats, Path base, String configSha, long started)
+            throws CalphotException {
         Path out = chooseOutputFolder(base, configSha);
         boolean newFolder = !out.equals(base);
+        org.calphot.pipeline.internal.OutputFolder.checkInside(out, List.of(
+                Path.of(LIGHTCURVE_FOLDER, "FIGS", "x"), EclipseTimes.FOLDER.resolve("x")));
 
         RunLog runLog = new RunLog(options.logListener());
         String banner = "# ".repeat(20);
@@ -135,7 +149,7 @@ public final class Pipeline {
                     Warnings perLog = (where, message) -> recorded.warn(
                             where == null || where.toString().isEmpty() ? Location.of(t.spec().log().getFileName().toString())
                                     : where, message);
-                    futures.add(pool.submit(() -> process(job, t, eph.t0(), eph.period(), mags, formats, options,
+                    futures.add(pool.submit(() -> processNamed(job, t, eph.t0(), eph.period(), mags, formats, options,
                             staging, pm, perLog)));
                 }
                 for (Future<Done> f : futures) {
@@ -186,6 +200,7 @@ public final class Pipeline {
 
             Map<String, Object> prov = provenance(job, eph, options, configSha, out, formats, provenanceLogs, mags,
                     warningLines, started);
+            prov.put("outputs", outputHashes(staging));
             staging.write(Path.of("provenance.json"),
                     o -> o.write((Json.pretty(prov) + "\n").getBytes(StandardCharsets.UTF_8)));
             pm.checkCanceled();
@@ -222,6 +237,28 @@ public final class Pipeline {
                 throw re;
             }
             throw new CalphotException("failed: " + c, c);
+        }
+    }
+
+    /** {@link #process} with every error naming its log: a message without a file gets the log's path. */
+    private Done processNamed(CalphotJob job, Task task, double t0, double period, MagnitudeResolver mags,
+            Set<OutputFormat> formats, RunOptions options, Staging staging, ProgressMonitor pm, Warnings warnings)
+            throws CalphotException {
+        try {
+            return process(job, task, t0, period, mags, formats, options, staging, pm, warnings);
+        } catch (CancelledException e) {
+            throw e;
+        } catch (CalphotException e) {
+            Location at = e.location();
+            if (at != null && at.file() != null) {
+                throw e;
+            }
+            Location named = at == null ? Location.of(task.spec().log().toString())
+                    : new Location(task.spec().log().toString(), at.line(), at.column(), at.key());
+            throw e instanceof BadInputException ? new BadInputException(e.getMessage(), named, e)
+                    : new CalphotException(e.getMessage(), named, e);
+        } catch (OutOfMemoryError e) {
+            throw org.calphot.core.log.LogReaders.outOfMemory(task.spec().log());
         }
     }
 
@@ -266,7 +303,13 @@ public final class Pipeline {
             throw new BadInputException("CCD " + first.ccd() + " has no valid times", Location.of(spec.log().toString()));
         }
         double[] firstBmjd = services.time().correct(request, firstMjd, warnings).bmjdTdb();
-        long cycle = cycleNumber(firstBmjd, t0, period);
+        long cycle;
+        try {
+            cycle = cycleNumber(firstBmjd, t0, period);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("T0 " + PyFloat.repr(t0) + ", period " + PyFloat.repr(period) + " do not fit "
+                    + spec.log() + ": " + e.getMessage(), Location.key(job.configFile().toString(), 0, "T0"));
+        }
         java.time.LocalDate date = observationDate(first);
         double eclipse = t0 + cycle * period;
         log.say("The mean BMJD of CCD %s is %s; the eclipse is then at cycle %d, time %s BMJD(TDB)", first.ccd(),
@@ -300,6 +343,14 @@ public final class Pipeline {
                 keep[i] = phase[i] > p.phaseLow() && phase[i] < p.phaseHigh();
             }
             int[] flags = frameFlags(ccd, lc, copts.targetLabel());
+            if (lc.size() > 0 && java.util.stream.IntStream.range(0, keep.length).noneMatch(i -> keep[i])) {
+                double[] ph = java.util.Arrays.stream(phase).filter(Double::isFinite).toArray();
+                warnings.warn(Location.key(job.configFile().toString(), 0, "extract." + p.name() + ".phase range"),
+                        "CCD " + ccd.ccd() + ": the phase range " + PyFloat.repr(p.phaseLow()) + " to "
+                                + PyFloat.repr(p.phaseHigh()) + " selects no frame of " + spec.log().getFileName()
+                                + (ph.length == 0 ? "" : String.format(Locale.ROOT, " (its phases run from %.3f to %.3f)",
+                                        min(ph), max(ph))) + "; its lightcurve files are empty");
+            }
             CcdResult partial = new CcdResult(ccd.ccd(), band, lc, tc.bmjdTdb(), tc.airmass(), phase, keep, flags,
                     null);
             log.say("CCD %s (%s): apertures %s; comparisons used %s; sum comparison flux %.3f mJy", ccd.ccd(), band,
@@ -389,22 +440,51 @@ public final class Pipeline {
             // catalogue mode: the .coords file names the band of each CCD (ULTRASPEC configs rely on it)
             b.addAll(new org.calphot.io.CoordsReader().read(spec.coords(), Warnings.IGNORE).bands());
         }
+        if (b.size() > nccd) {
+            // more bands than CCDs: the payload is for another instrument or the bands are wrong
+            throw new BadInputException("payload '" + p.name() + "' names " + b.size() + " bands (" + String.join(", ", b)
+                    + ") but " + spec.log() + " has " + nccd + " CCD" + (nccd == 1 ? "" : "s"),
+                    p.where() == null ? Location.of(spec.log().toString()) : p.where());
+        }
         while (b.size() < nccd) {
             b.add("ccd" + (b.size() + 1));
         }
         return b;
     }
 
-    /** The original's rule: E = rint((mean t - T0)/P), then moved until T0 + E P lies within the data. */
+    /** Farthest the data may lie from T0, in cycles: beyond it T0 or the period is surely wrong. */
+    public static final double MAX_CYCLES = 1e6;
+
+    /**
+     * The original's rule: E = rint((mean t - T0)/P), then moved until T0 + E P lies within the data
+     * (up while below the first time, then down while above the last), computed directly rather than
+     * by stepping, so a T0 far from the data costs nothing. Refuses (IllegalArgumentException) data more
+     * than {@link #MAX_CYCLES} cycles from T0 or a period that is not a positive finite number.
+     */
     public static long cycleNumber(double[] bmjd, double t0, double period) {
+        if (!(period > 0) || !Double.isFinite(period) || !Double.isFinite(t0)) {
+            throw new IllegalArgumentException("T0 and the period must be finite and the period positive");
+        }
         double lo = min(bmjd);
         double hi = max(bmjd);
-        long e = Math.round(Math.rint((mean(bmjd) - t0) / period));
-        while (t0 + e * period < lo) {
-            e++;
+        double x = (mean(bmjd) - t0) / period;
+        if (!(Math.abs(x) <= MAX_CYCLES)) {
+            throw new IllegalArgumentException("the data lie " + (Double.isFinite(x) ? String.format(Locale.ROOT,
+                    "%.3g", Math.abs(x)) : "infinitely many") + " cycles from T0 (more than "
+                    + (long) MAX_CYCLES + ")");
         }
-        while (t0 + e * period > hi) {
-            e--;
+        long e = (long) Math.rint(x);
+        if (t0 + e * period < lo) {
+            e = (long) Math.ceil((lo - t0) / period) - 1; // one below, then the exact test in floating point
+            while (t0 + e * period < lo) {
+                e++;
+            }
+        }
+        if (t0 + e * period > hi) {
+            e = (long) Math.floor((hi - t0) / period) + 1;
+            while (t0 + e * period > hi) {
+                e--;
+            }
         }
         return e;
     }
@@ -529,7 +609,7 @@ public final class Pipeline {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("program", "calphot");
         m.put("version", options.programVersion());
-        m.put("created_utc", Instant.now().toString());
+        m.put("created_utc", org.calphot.core.util.SourceDate.now().toString());
         m.put("config", job.configFile().toAbsolutePath().toString());
         m.put("config_sha256", configSha);
         m.put("output_directory", out.toString());
@@ -588,7 +668,18 @@ public final class Pipeline {
         }
         m.put("logs", logs);
         m.put("warnings", List.copyOf(warnings));
-        m.put("elapsed_s", (System.nanoTime() - started) / 1e9);
+        if (org.calphot.core.util.SourceDate.fixed() == null) {
+            m.put("elapsed_s", (System.nanoTime() - started) / 1e9); // left out when the bytes must be reproducible
+        }
+        return m;
+    }
+
+    /** SHA-256 of every staged output: a reader can check that the folder holds this run, whole. */
+    private static Map<String, Object> outputHashes(Staging staging) throws CalphotException {
+        Map<String, Object> m = new java.util.TreeMap<>();
+        for (Path rel : staging.files()) {
+            m.put(rel.toString(), sha256(staging.staged(rel)));
+        }
         return m;
     }
 

@@ -90,6 +90,7 @@ public final class Figures {
             throw new IllegalArgumentException("no figure to write");
         }
         PDFDocument doc = new PDFDocument();
+        stampDate(doc);
         doc.setTitle(titleOf(pages.get(0)));
         doc.setAuthor("calphot");
         for (Drawable d : pages) {
@@ -101,6 +102,26 @@ public final class Figures {
             g.dispose();
         }
         return doc.getPDFBytes();
+    }
+
+    /**
+     * The document's creation and modification dates from {@link org.calphot.core.util.SourceDate}
+     * (SOURCE_DATE_EPOCH when set), in UTC: JFreePDF stamps the wall clock and has no setter, so its
+     * info dictionary is reached by reflection; if that fails the library's own date stays.
+     */
+    static void stampDate(PDFDocument doc) {
+        String date = "(D:" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneOffset.UTC).format(org.calphot.core.util.SourceDate.now()) + "Z)";
+        try {
+            java.lang.reflect.Field f = PDFDocument.class.getDeclaredField("info");
+            f.setAccessible(true);
+            Object info = f.get(doc);
+            java.lang.reflect.Method put = info.getClass().getMethod("put", String.class, Object.class);
+            put.invoke(info, "CreationDate", date);
+            put.invoke(info, "ModDate", date);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another JFreePDF version: its own date stays
+        }
     }
 
     public static byte[] pdfBytes(Drawable figure, double widthPt, double heightPt) {

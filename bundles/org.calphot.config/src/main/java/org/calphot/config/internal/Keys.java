@@ -21,6 +21,9 @@ public final class Keys {
 
     /** " (did you mean 'x'?)" for the closest known key within a small edit distance, else "". */
     public static String didYouMean(String key, Set<String> known) {
+        if (key.length() > 64) {
+            return ""; // no key is that long; the edit distance would take seconds on a huge one
+        }
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String k : known) {

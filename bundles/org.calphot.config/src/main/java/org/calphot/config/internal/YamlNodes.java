@@ -33,11 +33,12 @@ public final class YamlNodes {
             return new Yaml(opts).compose(in);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String msg = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String msg = (e.getProblem() != null ? e.getProblem() : e.getMessage()).strip().replaceAll("\\s*\\n\\s*", " ");
             throw new BadInputException("not valid YAML: " + msg,
                     m == null ? Location.of(file) : Location.of(file, m.getLine() + 1, m.getColumn() + 1));
         } catch (YAMLException e) {
-            throw new BadInputException("not valid YAML: " + e.getMessage(), Location.of(file));
+            throw new BadInputException("not valid YAML: " + e.getMessage().strip().replaceAll("\\s*\\n\\s*", " "),
+                    Location.of(file));
         }
     }
 
@@ -48,7 +49,7 @@ public final class YamlNodes {
 
     public static String keyText(NodeTuple t) {
         Node k = t.getKeyNode();
-        return k instanceof ScalarNode s ? s.getValue() : String.valueOf(k);
+        return k instanceof ScalarNode s ? s.getValue() : ConfigChecks.flow(k);
     }
 
     public static boolean isNull(ScalarNode s) {
@@ -83,8 +84,9 @@ public final class YamlNodes {
                 return Boolean.FALSE;
             }
             default -> {
+                // cal_phot's configs wrote SDSS: 1 and 0; any other number (5, 1e308) is a mistake
                 double d = number(s);
-                return Double.isNaN(d) ? null : d != 0;
+                return d == 0 ? Boolean.FALSE : d == 1 ? Boolean.TRUE : null;
             }
         }
     }

@@ -57,6 +57,8 @@ public final class LogReaderChooser implements LogReaders {
     @Override
     public LogReader choose(Path file) throws CalphotException {
         String fname = file.toString();
+        // a folder, a device or a FIFO says so (a FIFO without a writer would block the open forever)
+        org.calphot.core.util.SafeFiles.requireRegular(file, "a log file");
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD);

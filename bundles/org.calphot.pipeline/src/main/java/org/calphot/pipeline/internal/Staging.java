@@ -2,26 +2,37 @@ package org.calphot.pipeline.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.calphot.core.CalphotException;
+import org.calphot.core.Location;
 
 /**
- * Outputs are written into a hidden staging folder inside the output folder and moved into place
- * (each by an atomic rename) only when the whole run succeeded: a cancelled or failed run leaves
- * the previous outputs untouched and no half-written file.
+ * Outputs are written into a hidden staging folder inside the output folder ({@code
+ * .calphot-staging-<pid>-<n>}) and moved into place only when the whole run succeeded: a cancelled,
+ * failed or killed run leaves the previous outputs untouched and no half-written file.
+ * <p>
+ * The commit has one decision point: the complete staging folder is renamed to {@code
+ * .calphot-commit-<pid>-<n>} (one atomic rename, with its list of files). Before it, the previous run
+ * stands and the staging folder is removed by the next run; after it, the new run stands: if the
+ * process dies while moving the files into place, the next run (under the folder's lock) finishes the
+ * moves before anything else ({@link OutputFolder}).
  */
 public final class Staging implements AutoCloseable, org.calphot.pipeline.OutputFiles {
 
+    /** The list of files of a decided commit, one relative path a line. */
+    static final String MANIFEST = ".calphot-manifest";
+    /** Test hook (environment): pause this many seconds after moving half the files into place. */
+    static final String PAUSE_HOOK = "CALPHOT_TEST_PAUSE_IN_COMMIT";
+
     private final Path target;
-    private final Path dir;
+    private Path dir;
     private final List<Path> files = new ArrayList<>();
     private final java.util.Set<String> reserved = new java.util.HashSet<>();
     private boolean committed;
@@ -32,7 +43,8 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
         this.createdTarget = !Files.exists(target);
         try {
             Files.createDirectories(target);
-            this.dir = Files.createTempDirectory(target, ".calphot-staging-");
+            this.dir = Files.createTempDirectory(target,
+                    OutputFolder.STAGING_PREFIX + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw new CalphotException("cannot create output folder " + target + ": " + e.getMessage(), e);
         }
@@ -44,6 +56,11 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
         if (relative.isAbsolute() || relative.normalize().startsWith("..")) {
             throw new IllegalArgumentException("outputs stay inside the output folder: " + relative);
         }
+        if (files.contains(relative)) {
+            // every output name is claimed once: a second writer would silently replace the first
+            throw new CalphotException("two outputs of this run have the same name " + relative,
+                    Location.of(target.resolve(relative).toString()));
+        }
         Path p = dir.resolve(relative);
         try {
             Files.createDirectories(p.getParent());
@@ -53,9 +70,7 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
         } catch (IOException e) {
             throw new CalphotException("cannot write " + relative + ": " + e.getMessage(), e);
         }
-        if (!files.contains(relative)) {
-            files.add(relative);
-        }
+        files.add(relative);
         return target.resolve(relative);
     }
 
@@ -72,33 +87,97 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
         return List.copyOf(files);
     }
 
-    /** Moves every staged file into place. */
+    /** The staged copy of an output, for hashing before the commit. */
+    public synchronized Path staged(Path relative) {
+        return dir.resolve(relative);
+    }
+
+    /** Moves every staged file into place, all or nothing as seen after any crash (see the class comment). */
     public synchronized void commit() throws CalphotException {
+        OutputFolder.checkInside(target, files);
+        StringBuilder manifest = new StringBuilder();
         for (Path rel : files) {
-            Path from = dir.resolve(rel);
-            Path to = target.resolve(rel);
-            try {
-                Files.createDirectories(to.getParent());
-                try {
-                    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                throw new CalphotException("cannot move " + rel + " into " + target + ": " + e.getMessage(), e);
+            manifest.append(rel.toString()).append('\n');
+        }
+        Path decided = target.resolve(OutputFolder.COMMIT_PREFIX
+                + dir.getFileName().toString().substring(OutputFolder.STAGING_PREFIX.length()));
+        try {
+            Path m = dir.resolve(MANIFEST);
+            Files.writeString(m, manifest.toString(), StandardCharsets.UTF_8);
+            try (var ch = java.nio.channels.FileChannel.open(m, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
             }
+            Files.move(dir, decided, StandardCopyOption.ATOMIC_MOVE); // the decision point
+            dir = decided;
+        } catch (IOException e) {
+            throw new CalphotException("cannot commit the outputs into " + target + ": " + e.getMessage(), e);
         }
         committed = true;
+        try {
+            finishCommit(decided, target);
+        } catch (IOException e) {
+            throw new CalphotException("cannot move the outputs into " + target + " (the next run finishes the move): "
+                    + e.getMessage(), Location.of(target.toString()), e);
+        }
+    }
+
+    /**
+     * Moves what is left of a decided commit into place and removes it; returns the files moved.
+     * Safe to repeat: a file already moved is no longer in the commit folder.
+     */
+    static int finishCommit(Path decided, Path target) throws IOException {
+        Path m = decided.resolve(MANIFEST);
+        List<String> rels = Files.isRegularFile(m) ? Files.readAllLines(m, StandardCharsets.UTF_8) : List.of();
+        int pauseAfter = pauseHook() ? rels.size() / 2 : -1;
+        int moved = 0;
+        for (String r : rels) {
+            if (r.isEmpty()) {
+                continue;
+            }
+            Path rel = Path.of(r);
+            Path from = decided.resolve(rel);
+            if (!Files.exists(from)) {
+                continue;
+            }
+            Path to = target.resolve(rel);
+            Files.createDirectories(to.getParent());
+            try {
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved++;
+            if (moved == pauseAfter) {
+                pause();
+            }
+        }
+        OutputFolder.deleteTree(decided);
+        return moved;
+    }
+
+    private static boolean pauseHook() {
+        String v = System.getenv(PAUSE_HOOK);
+        return v != null && v.matches("[0-9]{1,4}");
+    }
+
+    private static void pause() {
+        System.err.println("calphot: test hook: paused in the commit");
+        System.err.flush();
+        try {
+            Thread.sleep(Long.parseLong(System.getenv(PAUSE_HOOK)) * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void close() {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover hidden staging folder is harmless
-        }
         if (!committed) {
+            try {
+                OutputFolder.deleteTree(dir);
+            } catch (IOException e) {
+                // best effort: the next run removes a leftover staging folder
+            }
             files.clear();
             if (createdTarget) {
                 try {

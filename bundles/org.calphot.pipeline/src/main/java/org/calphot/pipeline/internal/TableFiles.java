@@ -118,12 +118,12 @@ public final class TableFiles {
             h.addValue("TIMEREF", "SOLARSYSTEM", "times are barycentric");
             h.addValue("TIMEUNIT", "d", "unit of BMJD_TDB");
             h.addValue("MJDREF", 0.0, "BMJD_TDB is a full MJD");
-            h.addValue("OBJECT", log.oname(), "target (config oname)");
-            h.addValue("INSTRUME", log.instrument(), "instrument");
-            h.addValue("OBSERVAT", log.observatory(), "observatory as given in the config");
+            h.addValue("OBJECT", fitsText(log.oname()), "target (config oname)");
+            h.addValue("INSTRUME", fitsText(log.instrument()), "instrument");
+            h.addValue("OBSERVAT", fitsText(log.observatory()), "observatory as given in the config");
             h.addValue("CCD", c.ccd(), "CCD label in the log");
-            h.addValue("FILTER", c.band(), "band");
-            h.addValue("LOGFILE", log.log().getFileName().toString(), "photometry log");
+            h.addValue("FILTER", fitsText(c.band()), "band");
+            h.addValue("LOGFILE", fitsText(log.log().getFileName().toString()), "photometry log");
             h.addValue("T0", t0, "ephemeris T0, BMJD(TDB)");
             h.addValue("PERIOD", period, "ephemeris period, d");
             h.addValue("ECLTIME", log.eclipseBmjd(), "eclipse phased on, BMJD(TDB)");
@@ -139,9 +139,13 @@ public final class TableFiles {
                 h.addValue("SYSERR", lc.budget().systematic(), "calibration error, fraction of flux");
                 h.addValue("SYSSHARE", lc.budget().systematicShare(), "systematic share of typical variance");
             }
-            h.addValue("CREATOR", "calphot " + version, "program");
+            h.addValue("CREATOR", fitsText("calphot " + version), "program");
             Fits fits = new Fits();
-            fits.addHDU(Fits.makeHDU((Object) null));
+            var primary = Fits.makeHDU((Object) null);
+            // the library stamps the time it was loaded into SIMPLE's comment: use the reproducible date
+            primary.getHeader().addValue("SIMPLE", true, "Java FITS: "
+                    + org.calphot.core.util.SourceDate.now());
+            fits.addHDU(primary);
             fits.addHDU(hdu);
             FitsOutputStream out = new FitsOutputStream(new NoClose(os));
             fits.write(out);
@@ -150,6 +154,18 @@ public final class TableFiles {
         } catch (FitsException fe2) {
             throw new IOException("FITS: " + fe2.getMessage(), fe2);
         }
+    }
+
+    /**
+     * A header string as FITS allows it (printable ASCII, at most 68 characters in one card): accents
+     * are dropped (é to e), any other character becomes '?'. The name stays as it is everywhere else.
+     */
+    public static String fitsText(String s) {
+        String d = java.text.Normalizer.normalize(s == null ? "" : s, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        StringBuilder b = new StringBuilder();
+        d.codePoints().forEach(cp -> b.append(cp >= 0x20 && cp < 0x7f ? (char) cp : '?'));
+        return b.length() > 68 ? b.substring(0, 65) + "..." : b.toString();
     }
 
     /** Lets the FITS writer flush without closing the staging stream. */

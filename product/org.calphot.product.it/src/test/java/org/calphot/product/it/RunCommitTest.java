@@ -1,0 +1,179 @@
+package org.calphot.product.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The output commit of {@code calphot run} with the real product (issue 18): two runs into one folder
+ * at once keep both results, and a run killed with SIGKILL at any moment (while reading, computing,
+ * staging, or in the middle of moving its files into place) leaves the folder holding a complete run:
+ * the previous one, or the new one once the next run has finished the interrupted moves.
+ * "Complete" is checked against the SHA-256 of every output listed in the run's own provenance.json.
+ */
+class RunCommitTest {
+
+    @TempDir
+    static Path tmp;
+
+    static Path product;
+    static Path demo;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        product = Path.of(System.getProperty("calphot.product"));
+        assertTrue(Files.isDirectory(product.resolve("plugins")), "headless product not built at " + product);
+        Path examples = Path.of(System.getProperty("calphot.examples"));
+        demo = Files.createDirectories(tmp.resolve("demo"));
+        for (String f : List.of("calphot.yaml", "run001.log")) {
+            Files.copy(examples.resolve("demo").resolve(f), demo.resolve(f));
+        }
+        // a second config (another phase range, so another hash) beside the first
+        Files.writeString(demo.resolve("other.yaml"), Files.readString(demo.resolve("calphot.yaml"))
+                .replace("phase range: [-0.5, 0.5]", "phase range: [-0.4, 0.4]"));
+    }
+
+    static Process start(Map<String, String> env, Path err, String... args) throws IOException {
+        Path launcher;
+        try (Stream<Path> s = Files.list(product.resolve("plugins"))) {
+            launcher = s.filter(p -> p.getFileName().toString().startsWith("org.eclipse.equinox.launcher_")
+                    && p.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-jar", launcher.toString(), "-nosplash"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(product.toFile());
+        pb.environment().putAll(env);
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+        return pb.start();
+    }
+
+    static int finish(Process p, Path err) throws Exception {
+        if (!p.waitFor(240, TimeUnit.SECONDS)) { // a hang guard, not a timing assertion
+            p.destroyForcibly();
+            throw new AssertionError("calphot did not finish");
+        }
+        System.out.print(Files.readString(err));
+        return p.exitValue();
+    }
+
+    static String sha256(Path f) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+    }
+
+    /** Every output the folder's provenance.json lists is there with its hash; returns the provenance's time. */
+    static String completeRun(Path folder) throws Exception {
+        String prov = Files.readString(folder.resolve("provenance.json"), StandardCharsets.UTF_8);
+        int start = prov.indexOf("\"outputs\": {");
+        assertTrue(start > 0, "provenance lists the outputs");
+        Matcher m = Pattern.compile("\"([^\"]+)\": \"([0-9a-f]{64})\"").matcher(prov.substring(start,
+                prov.indexOf('}', start)));
+        int n = 0;
+        while (m.find()) {
+            Path f = folder.resolve(m.group(1));
+            assertTrue(Files.isRegularFile(f), "missing output " + f);
+            assertEquals(m.group(2), sha256(f), "a file of another run: " + f);
+            n++;
+        }
+        assertTrue(n >= 20, "outputs listed: " + n);
+        Matcher t = Pattern.compile("\"created_utc\": \"([^\"]+)\"").matcher(prov);
+        assertTrue(t.find());
+        return t.group(1);
+    }
+
+    static List<String> hidden(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".calphot-")).sorted().toList();
+        }
+    }
+
+    @Test
+    void twoConfigsStartedTogetherIntoOneFolderBothSurvive() throws Exception {
+        Path out = tmp.resolve("together");
+        Path errA = tmp.resolve("a.err");
+        Path errB = tmp.resolve("b.err");
+        Process a = start(Map.of(), errA, "run", "-q", "--out", out.toString(), demo.resolve("calphot.yaml").toString());
+        Process b = start(Map.of(), errB, "run", "-q", "--out", out.toString(), demo.resolve("other.yaml").toString());
+        assertEquals(0, finish(a, errA));
+        assertEquals(0, finish(b, errB));
+        // on main both said "wrote 27 files" into the same folder and one result was lost
+        completeRun(out);
+        completeRun(out.resolve("run-2"));
+        String shaBase = Files.readString(out.resolve("provenance.json")).replaceAll("(?s).*\"config_sha256\": \"(\\w+)\".*", "$1");
+        String shaRun2 = Files.readString(out.resolve("run-2/provenance.json"))
+                .replaceAll("(?s).*\"config_sha256\": \"(\\w+)\".*", "$1");
+        assertNotEquals(shaBase, shaRun2);
+        assertEquals(List.of(), hidden(out));
+    }
+
+    @Test
+    void aRunKilledAtAnyMomentLeavesACompleteRun() throws Exception {
+        Path out = tmp.resolve("killed");
+        String cfg = demo.resolve("calphot.yaml").toString();
+        Path err = tmp.resolve("first.err");
+        long began = System.nanoTime();
+        assertEquals(0, finish(start(Map.of(), err, "run", "-q", "--out", out.toString(), cfg), err));
+        long fullMs = (System.nanoTime() - began) / 1_000_000;
+        String previous = completeRun(out);
+
+        // SIGKILL at fractions of a full run: start-up, reading, calibrating, figures, staging, commit
+        int k = 0;
+        for (double fraction : new double[] {0.15, 0.35, 0.55, 0.7, 0.8, 0.9, 0.97}) {
+            Path e = tmp.resolve("kill" + k++ + ".err");
+            Process p = start(Map.of(), e, "run", "-q", "--out", out.toString(), cfg);
+            boolean ended = p.waitFor((long) (fullMs * fraction), TimeUnit.MILLISECONDS);
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            if (!hidden(out).stream().anyMatch(n -> n.startsWith(".calphot-commit-"))) {
+                // before the decision point the previous run stands, after it the new one: never a mix
+                String now = completeRun(out);
+                System.out.printf("killed at %.0f%% (%s): folder holds the %s run%n", fraction * 100,
+                        ended ? "had ended" : "running", now.equals(previous) ? "previous" : "new");
+                previous = now;
+            } else {
+                System.out.printf("killed at %.0f%% inside the commit%n", fraction * 100);
+            }
+        }
+
+        // killed in the middle of the moves (the test hook pauses there after half of the files)
+        Path e = tmp.resolve("pause.err");
+        Process p = start(Map.of("CALPHOT_TEST_PAUSE_IN_COMMIT", "60"), e, "run", "-q", "--out", out.toString(), cfg);
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!Files.readString(e).contains("paused in the commit")) {
+            assertTrue(p.isAlive() && System.nanoTime() < deadline, "the run never reached its commit: "
+                    + Files.readString(e));
+            Thread.sleep(50);
+        }
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        List<String> left = hidden(out);
+        assertTrue(left.stream().anyMatch(n -> n.startsWith(".calphot-commit-")), "decided commit left: " + left);
+
+        // the next run (another config: it writes to run-2) first finishes the killed run's moves
+        Path next = tmp.resolve("next.err");
+        assertEquals(0, finish(start(Map.of(), next, "run", "--out", out.toString(),
+                demo.resolve("other.yaml").toString()), next));
+        String said = Files.readString(next);
+        assertTrue(said.contains("finished the commit of an earlier run"), said);
+        String recovered = completeRun(out);
+        assertNotEquals(previous, recovered, "the killed run had decided: its outputs stand");
+        completeRun(out.resolve("run-2"));
+        assertEquals(List.of(), hidden(out), "no staging or commit folder left");
+    }
+}
