@@ -117,6 +117,12 @@ public final class StageTimer {
             }
 
             @Override
+            public List<Path> writeAllFigures(OutputFiles out, Path folder, String oname, String overplotStem,
+                    List<LogResult> logs) throws CalphotException {
+                return timed(figures, () -> d.writeAllFigures(out, folder, oname, overplotStem, logs));
+            }
+
+            @Override
             public List<Path> writeEclipseFigure(OutputFiles out, Path folder, String stem, String title,
                     String yLabel, EclipseTiming timing) throws CalphotException {
                 return timed(figures, () -> d.writeEclipseFigure(out, folder, stem, title, yLabel, timing));
