@@ -63,7 +63,7 @@ class PyFloatBytesTest {
     void randomValuesOfALightcurveAndRandomBits() {
         SplittableRandom r = new SplittableRandom(21);
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 1_000_000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             // phase, flux in mJy, errors, BMJD, and any finite bit pattern
             double[] v = {r.nextDouble(-0.5, 0.5), r.nextDouble(0, 50), r.nextDouble(0, 0.01),
                 58000 + r.nextDouble(0, 3000), Double.longBitsToDouble(r.nextLong())};
