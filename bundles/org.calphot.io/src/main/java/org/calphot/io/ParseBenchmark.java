@@ -75,6 +75,24 @@ public final class ParseBenchmark {
                 log.float64PayloadBytes());
     }
 
+    /** Reads the whole file in 1 MiB blocks and touches every byte: the floor a parser of it cannot beat. */
+    static double plainReadSeconds(Path file) throws CalphotException {
+        long t = System.nanoTime();
+        long sum = 0;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] b = new byte[1 << 20];
+            for (int n; (n = in.read(b)) > 0;) {
+                for (int i = 0; i < n; i++) {
+                    sum += b[i];
+                }
+            }
+        } catch (IOException e) {
+            throw new CalphotException("cannot read: " + e.getMessage(), org.calphot.core.Location.of(file.toString()), e);
+        }
+        double s = (System.nanoTime() - t) / 1e9;
+        return sum == Long.MIN_VALUE ? s + 1 : s; // the sum keeps the loop from being optimised away
+    }
+
     /** CPU time of the whole process (all threads, incl. JIT and GC), or -1 if unknown. */
     static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
@@ -102,9 +120,16 @@ public final class ParseBenchmark {
         int code = 0;
         for (Path f : files) {
             try {
+                double plain = plainReadSeconds(f);
                 Result r = measure(f, repeat);
                 double best = Arrays.stream(r.seconds()).min().getAsDouble();
                 out.printf(Locale.ROOT, "%s: %.1f MB, %d frames, %d lines%n", f, r.bytes() / 1e6, r.frames(), r.lines());
+                int cores = Runtime.getRuntime().availableProcessors();
+                out.printf(Locale.ROOT, "  plain read of the file (baseline): %.3f s = %.0f MB/s%n", plain,
+                        r.bytes() / 1e6 / plain);
+                out.printf(Locale.ROOT, "  first read %.0f MB/s (%.2f x the plain read), best read %.0f MB/s; %.0f MB/s"
+                        + " per core (%d cores)%n", r.bytes() / 1e6 / r.seconds()[0], plain / r.seconds()[0],
+                        r.bytes() / 1e6 / best, r.bytes() / 1e6 / best / cores, cores);
                 for (int i = 0; i < r.seconds().length; i++) {
                     out.printf(Locale.ROOT, "  run %d: %.3f s  %.0f MB/s  %.0f frames/s  (process CPU %.3f s = %.0f MB"
                             + " per CPU-second)%n", i + 1, r.seconds()[i], r.bytes() / 1e6 / r.seconds()[i],

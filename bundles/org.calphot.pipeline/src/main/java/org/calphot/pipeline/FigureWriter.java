@@ -24,6 +24,20 @@ public interface FigureWriter {
             throws CalphotException;
 
     /**
+     * Every figure of a run: those of each log, then those over all logs, in that order in the returned list.
+     * Implementations may draw them in parallel.
+     */
+    default List<Path> writeAllFigures(OutputFiles out, Path folder, String oname, String overplotStem,
+            List<LogResult> logs) throws CalphotException {
+        List<Path> written = new java.util.ArrayList<>();
+        for (LogResult r : logs) {
+            written.addAll(writeLogFigures(out, folder, r));
+        }
+        written.addAll(writeRunFigures(out, folder, oname, overplotStem, logs));
+        return written;
+    }
+
+    /**
      * One timed eclipse: the data in the fit window, the fitted profile and the mid-time, as
      * {@code <stem>.png}. Writes nothing by default.
      */

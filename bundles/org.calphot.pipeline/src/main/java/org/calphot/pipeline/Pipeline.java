@@ -45,6 +45,7 @@ import org.calphot.core.time.TimeColumns;
 import org.calphot.core.time.TimeRequest;
 import org.calphot.core.util.Json;
 import org.calphot.pipeline.internal.CalibFile;
+import org.calphot.pipeline.internal.Rendered;
 import org.calphot.core.util.PyFloat;
 import org.calphot.pipeline.internal.RunLog;
 import org.calphot.pipeline.internal.Staging;
@@ -171,11 +172,8 @@ public final class Pipeline {
             if (services.figures() != null) {
                 pm.subTask("figures");
                 Path figDir = Path.of(LIGHTCURVE_FOLDER, "FIGS");
-                for (LogResult r : results) {
-                    figures.addAll(services.figures().writeLogFigures(staging, figDir, r));
-                }
                 String oname = job.payloads().isEmpty() ? "calphot" : job.payloads().get(0).oname();
-                figures.addAll(services.figures().writeRunFigures(staging, figDir, oname,
+                figures.addAll(services.figures().writeAllFigures(staging, figDir, oname,
                         job.overplot() ? job.overplotFilename() : null, results));
             }
 
@@ -394,19 +392,19 @@ public final class Pipeline {
             String name = uniqueStem(staging, stem, c.band());
             if (formats.contains(OutputFormat.CALIB)) {
                 Path rel = Path.of(LIGHTCURVE_FOLDER, name + ".calib");
-                calibPath = staging.write(rel, o -> CalibFile.write(o, result, c, t0, period));
+                calibPath = staging.write(rel, Rendered.of(o -> CalibFile.write(o, result, c, t0, period)));
                 log.say("Wrote data to " + rel);
             }
             if (formats.contains(OutputFormat.CSV)) {
                 staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".csv"),
-                        o -> TableFiles.csv(o, result, c, options.programVersion()));
+                        Rendered.of(o -> TableFiles.csv(o, result, c, options.programVersion())));
             }
             if (formats.contains(OutputFormat.FITS)) {
                 staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".fits"),
-                        o -> TableFiles.fits(o, result, c, t0, period, options.programVersion()));
+                        Rendered.of(o -> TableFiles.fits(o, result, c, t0, period, options.programVersion())));
             }
             if (formats.contains(OutputFormat.LCURVE)) {
-                staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".lcurve"), o -> TableFiles.lcurve(o, c));
+                staging.write(Path.of(LIGHTCURVE_FOLDER, name + ".lcurve"), Rendered.of(o -> TableFiles.lcurve(o, c)));
             }
             withFiles.add(new CcdResult(c.ccd(), c.band(), c.lightcurve(), c.bmjdTdb(), c.airmass(), c.phase(),
                     c.inPhaseRange(), c.flags(), calibPath));

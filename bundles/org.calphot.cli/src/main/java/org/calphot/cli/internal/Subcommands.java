@@ -42,6 +42,9 @@ final class Subcommands {
         bench.addSubcommand(new BenchParseCommand());
         bench.addSubcommand(new BenchMcmcCommand());
         bench.addSubcommand(new BenchTimeCommand());
+        bench.addSubcommand(new org.calphot.cli.internal.commands.BenchStartupCommand());
+        bench.addSubcommand(new org.calphot.cli.internal.commands.BenchRunCommand());
+        bench.addSubcommand(new org.calphot.cli.internal.commands.BenchBatchCommand());
         root.addSubcommand(bench);
     }
 }

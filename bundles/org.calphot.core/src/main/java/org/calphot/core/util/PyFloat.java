@@ -1,11 +1,14 @@
 package org.calphot.core.util;
 
-import java.math.BigDecimal;
-
 /**
  * Formats a double as Python's {@code repr()} does (shortest round-trip digits; exponent form only
  * below 1e-4 or from 1e16), so {@code .calib} rows look as cal_phot wrote them and scripts that
  * parse them with text tools keep working.
+ *
+ * <p>The digits are those of {@link Double#toString(double)} (shortest round-trip on JDK 19 and later), rearranged
+ * in a char buffer: no BigDecimal, no regular expression and no {@code String.format} per value, since the
+ * lightcurve writers call this for every number they print. {@link #append} writes into a caller's builder
+ * without an intermediate String.
  */
 public final class PyFloat {
 
@@ -13,32 +16,91 @@ public final class PyFloat {
     }
 
     public static String repr(double d) {
+        StringBuilder sb = new StringBuilder(24);
+        append(sb, d);
+        return sb.toString();
+    }
+
+    /** Appends {@link #repr(double)} of {@code d} to {@code sb}; returns {@code sb}. */
+    public static StringBuilder append(StringBuilder sb, double d) {
         if (Double.isNaN(d)) {
-            return "nan";
+            return sb.append("nan");
         }
         if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
+            return sb.append(d > 0 ? "inf" : "-inf");
         }
         if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
+            return sb.append((1 / d < 0) ? "-0.0" : "0.0");
         }
-        // Double.toString gives round-trip digits; normalise them through BigDecimal
-        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        String digits = bd.unscaledValue().abs().toString();
-        int exp10 = digits.length() - 1 - bd.scale(); // exponent of the first digit
-        String sign = d < 0 ? "-" : "";
+        if (d < 0) {
+            sb.append('-');
+            d = -d;
+        }
+        // Double.toString: "I.F" or "I.FE[-]n"; collect its significant digits and the decimal point's position
+        String s = Double.toString(d);
+        int len = s.length();
+        int e = s.indexOf('E');
+        int mantEnd = e < 0 ? len : e;
+        int exp = 0;
+        if (e >= 0) {
+            boolean neg = s.charAt(e + 1) == '-';
+            for (int i = e + (neg ? 2 : 1); i < len; i++) {
+                exp = exp * 10 + (s.charAt(i) - '0');
+            }
+            exp = neg ? -exp : exp;
+        }
+        char[] digits = new char[mantEnd];
+        int n = 0;
+        int point = 0; // digits before the decimal point, counting leading zeros until they are dropped
+        boolean seenPoint = false;
+        for (int i = 0; i < mantEnd; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                seenPoint = true;
+                continue;
+            }
+            if (n == 0 && c == '0') { // a leading zero moves the point left
+                if (!seenPoint) {
+                    continue; // "0.xxx": the integer zero
+                }
+                point--;
+                continue;
+            }
+            digits[n++] = c;
+            if (!seenPoint) {
+                point++;
+            }
+        }
+        while (n > 1 && digits[n - 1] == '0') {
+            n--;
+        }
+        int exp10 = point + exp - 1; // exponent of the first digit
         if (exp10 < -4 || exp10 >= 16) {
-            String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String e = String.format("%+03d", exp10).replace("+", "+");
-            return sign + mant + "e" + e;
+            sb.append(digits[0]);
+            if (n > 1) {
+                sb.append('.').append(digits, 1, n - 1);
+            }
+            sb.append('e').append(exp10 < 0 ? '-' : '+');
+            int a = Math.abs(exp10);
+            if (a < 10) {
+                sb.append('0');
+            }
+            return sb.append(a);
         }
-        if (exp10 >= digits.length() - 1) {
-            // integer valued
-            return sign + digits + "0".repeat(exp10 - (digits.length() - 1)) + ".0";
+        if (exp10 >= n - 1) { // integer valued
+            sb.append(digits, 0, n);
+            for (int i = 0; i < exp10 - (n - 1); i++) {
+                sb.append('0');
+            }
+            return sb.append(".0");
         }
         if (exp10 >= 0) {
-            return sign + digits.substring(0, exp10 + 1) + "." + digits.substring(exp10 + 1);
+            return sb.append(digits, 0, exp10 + 1).append('.').append(digits, exp10 + 1, n - exp10 - 1);
         }
-        return sign + "0." + "0".repeat(-exp10 - 1) + digits;
+        sb.append("0.");
+        for (int i = 0; i < -exp10 - 1; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits, 0, n);
     }
 }

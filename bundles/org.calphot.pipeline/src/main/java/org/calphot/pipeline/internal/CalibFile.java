@@ -97,10 +97,14 @@ public final class CalibFile {
         }
         out.print("# Phase, Flux, Err_Flux\n");
         double[] phase = ccd.phase();
+        StringBuilder row = new StringBuilder(64); // one builder for every row: no strings per value
         for (int i = 0; i < phase.length; i++) {
             if (ccd.inPhaseRange()[i]) {
-                out.print(PyFloat.repr(phase[i]) + " " + PyFloat.repr(lc.fluxMjy()[i]) + " "
-                        + PyFloat.repr(lc.fluxErrMjy()[i]) + "\n");
+                row.setLength(0);
+                PyFloat.append(row, phase[i]).append(' ');
+                PyFloat.append(row, lc.fluxMjy()[i]).append(' ');
+                PyFloat.append(row, lc.fluxErrMjy()[i]).append('\n');
+                out.append(row);
             }
         }
         out.flush();

@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.calphot.core.CalphotException;
 import org.calphot.core.photometry.CalibratedLightcurve;
@@ -90,64 +95,64 @@ public final class PlotFigureWriter implements FigureWriter {
         return d;
     }
 
-    @Override
-    public List<Path> writeLogFigures(OutputFiles out, Path folder, LogResult log) throws CalphotException {
-        List<Path> written = new ArrayList<>();
+    /** One figure file: where it goes and how to draw it (each job builds its own chart: charts are not shared). */
+    private record Job(Path path, Callable<byte[]> draw) {
+    }
+
+    private static List<Job> logJobs(Path folder, LogResult log) {
+        List<Job> jobs = new ArrayList<>();
         String base = log.oname() + "_" + stem(log);
-        JFreeChart lc = lightcurvePage(log);
-        byte[] lcPng = Figures.pngBytes(lc, PNG_WIDTH, height(lc, PNG_WIDTH));
-        written.add(out.write(folder.resolve(base + "_lightcurve.png"), o -> o.write(lcPng)));
+        jobs.add(new Job(folder.resolve(base + "_lightcurve.png"), () -> {
+            JFreeChart lc = lightcurvePage(log);
+            return Figures.pngBytes(lc, PNG_WIDTH, height(lc, PNG_WIDTH));
+        }));
         if (log.ccds().stream().anyMatch(c -> !c.lightcurve().diagnostics().pairs().isEmpty())) {
-            JFreeChart cp = comparisonPage(log);
-            byte[] cpPng = Figures.pngBytes(cp, PNG_WIDTH, height(cp, PNG_WIDTH));
-            written.add(out.write(folder.resolve(base + "_comparisons.png"), o -> o.write(cpPng)));
+            jobs.add(new Job(folder.resolve(base + "_comparisons.png"), () -> {
+                JFreeChart cp = comparisonPage(log);
+                return Figures.pngBytes(cp, PNG_WIDTH, height(cp, PNG_WIDTH));
+            }));
         }
-        return written;
+        return jobs;
     }
 
-    private static int height(JFreeChart chart, int width) {
-        java.awt.Dimension d = Figures.preferredSize(chart);
-        return (int) Math.round(width * d.getHeight() / d.getWidth());
-    }
-
-    @Override
-    public List<Path> writeRunFigures(OutputFiles out, Path folder, String oname, String overplotStem,
-            List<LogResult> logs) throws CalphotException {
-        List<Path> written = new ArrayList<>();
+    private static List<Job> runJobs(Path folder, String oname, String overplotStem, List<LogResult> logs) {
+        List<Job> jobs = new ArrayList<>();
         if (logs.isEmpty()) {
-            return written;
+            return jobs;
         }
         // two pages per log, as the original's all-nights PDF
-        List<JFreeChart> pages = new ArrayList<>();
-        for (LogResult log : logs) {
-            pages.add(lightcurvePage(log));
-            if (log.ccds().stream().anyMatch(c -> !c.lightcurve().diagnostics().pairs().isEmpty())) {
-                pages.add(comparisonPage(log));
+        jobs.add(new Job(folder.resolve(oname + "_all_nights.pdf"), () -> {
+            List<JFreeChart> pages = new ArrayList<>();
+            for (LogResult log : logs) {
+                pages.add(lightcurvePage(log));
+                if (log.ccds().stream().anyMatch(c -> !c.lightcurve().diagnostics().pairs().isEmpty())) {
+                    pages.add(comparisonPage(log));
+                }
             }
-        }
-        java.awt.Dimension d = Figures.preferredSize(pages.get(0));
-        double h = PDF_WIDTH_PT * d.getHeight() / d.getWidth();
-        byte[] all = Figures.pdfBytes(pages, PDF_WIDTH_PT, h);
-        written.add(out.write(folder.resolve(oname + "_all_nights.pdf"), o -> o.write(all)));
+            java.awt.Dimension d = Figures.preferredSize(pages.get(0));
+            return Figures.pdfBytes(pages, PDF_WIDTH_PT, PDF_WIDTH_PT * d.getHeight() / d.getWidth());
+        }));
 
         // count ratio of every night, one panel per CCD position
-        Map<Integer, List<Series>> byCcd = new LinkedHashMap<>();
-        Map<Integer, String> labels = new LinkedHashMap<>();
-        for (LogResult log : logs) {
-            for (int k = 0; k < log.ccds().size(); k++) {
-                CcdResult c = log.ccds().get(k);
-                CalibratedLightcurve lc = c.lightcurve();
-                double[][] r = inRange(c, c.phase(), lc.ratio(), lc.ratioErr());
-                byCcd.computeIfAbsent(k, x -> new ArrayList<>()).add(new Series(stem(log), r[0], r[1], r[2]));
-                labels.putIfAbsent(k, "CCD " + c.ccd());
+        jobs.add(new Job(folder.resolve(oname + "_ADU_lightcurves.pdf"), () -> {
+            Map<Integer, List<Series>> byCcd = new LinkedHashMap<>();
+            Map<Integer, String> labels = new LinkedHashMap<>();
+            for (LogResult log : logs) {
+                for (int k = 0; k < log.ccds().size(); k++) {
+                    CcdResult c = log.ccds().get(k);
+                    CalibratedLightcurve lc = c.lightcurve();
+                    double[][] r = inRange(c, c.phase(), lc.ratio(), lc.ratioErr());
+                    byCcd.computeIfAbsent(k, x -> new ArrayList<>()).add(new Series(stem(log), r[0], r[1], r[2]));
+                    labels.putIfAbsent(k, "CCD " + c.ccd());
+                }
             }
-        }
-        List<SeriesPanel> panels = new ArrayList<>();
-        byCcd.forEach((k, s) -> panels.add(new SeriesPanel(labels.get(k), s)));
-        JFreeChart ratio = CountRatioFigure.build(oname + ": target/comparison count ratio", XAxisKind.PHASE, panels);
-        java.awt.Dimension rd = Figures.preferredSize(ratio);
-        byte[] ratioPdf = Figures.pdfBytes(ratio, PDF_WIDTH_PT, PDF_WIDTH_PT * rd.getHeight() / rd.getWidth());
-        written.add(out.write(folder.resolve(oname + "_ADU_lightcurves.pdf"), o -> o.write(ratioPdf)));
+            List<SeriesPanel> panels = new ArrayList<>();
+            byCcd.forEach((k, s) -> panels.add(new SeriesPanel(labels.get(k), s)));
+            JFreeChart ratio = CountRatioFigure.build(oname + ": target/comparison count ratio", XAxisKind.PHASE,
+                    panels);
+            java.awt.Dimension rd = Figures.preferredSize(ratio);
+            return Figures.pdfBytes(ratio, PDF_WIDTH_PT, PDF_WIDTH_PT * rd.getHeight() / rd.getWidth());
+        }));
 
         if (overplotStem != null) {
             Map<String, List<Series>> byBand = new LinkedHashMap<>();
@@ -159,14 +164,94 @@ public final class PlotFigureWriter implements FigureWriter {
                 }
             }
             for (Map.Entry<String, List<Series>> e : byBand.entrySet()) {
-                JFreeChart over = OverplotFigure.build(overplotStem + ": " + e.getKey(), XAxisKind.PHASE,
-                        "Flux (mJy)", e.getValue());
-                java.awt.Dimension od = Figures.preferredSize(over);
-                byte[] pdf = Figures.pdfBytes(over, PDF_WIDTH_PT, PDF_WIDTH_PT * od.getHeight() / od.getWidth());
-                written.add(out.write(folder.resolve(overplotStem + "_" + e.getKey() + ".pdf"), o -> o.write(pdf)));
+                jobs.add(new Job(folder.resolve(overplotStem + "_" + e.getKey() + ".pdf"), () -> {
+                    JFreeChart over = OverplotFigure.build(overplotStem + ": " + e.getKey(), XAxisKind.PHASE,
+                            "Flux (mJy)", e.getValue());
+                    java.awt.Dimension od = Figures.preferredSize(over);
+                    return Figures.pdfBytes(over, PDF_WIDTH_PT, PDF_WIDTH_PT * od.getHeight() / od.getWidth());
+                }));
             }
         }
-        return written;
+        return jobs;
+    }
+
+    /**
+     * Draws the jobs, {@code threads} at a time, and writes each file as soon as it and those before it are done,
+     * so the files are written (and listed) in the jobs' order whatever the drawing order.
+     */
+    private static List<Path> draw(OutputFiles out, List<Job> jobs, int threads) throws CalphotException {
+        List<Path> written = new ArrayList<>();
+        if (jobs.isEmpty()) {
+            return written;
+        }
+        int n = Math.max(1, Math.min(threads, jobs.size()));
+        ExecutorService pool = n == 1 ? null : Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "calphot-figures");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // submitted last first: the run's figures (the all-nights PDF draws every page) are the longest jobs
+            List<Future<byte[]>> drawn = new ArrayList<>(java.util.Collections.nCopies(jobs.size(), null));
+            for (int i = jobs.size() - 1; pool != null && i >= 0; i--) {
+                drawn.set(i, pool.submit(jobs.get(i).draw()));
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                Job j = jobs.get(i);
+                byte[] bytes;
+                try {
+                    bytes = pool == null ? j.draw().call() : drawn.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CalphotException("interrupted while drawing " + j.path());
+                } catch (ExecutionException e) {
+                    throw failure(j, e.getCause());
+                } catch (Exception e) {
+                    throw failure(j, e);
+                }
+                written.add(out.write(j.path(), o -> o.write(bytes)));
+            }
+            return written;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static CalphotException failure(Job j, Throwable t) {
+        if (t instanceof CalphotException c) {
+            return c;
+        }
+        return new CalphotException("cannot draw " + j.path() + ": " + t, t);
+    }
+
+    @Override
+    public List<Path> writeLogFigures(OutputFiles out, Path folder, LogResult log) throws CalphotException {
+        return draw(out, logJobs(folder, log), 1);
+    }
+
+    private static int height(JFreeChart chart, int width) {
+        java.awt.Dimension d = Figures.preferredSize(chart);
+        return (int) Math.round(width * d.getHeight() / d.getWidth());
+    }
+
+    @Override
+    public List<Path> writeRunFigures(OutputFiles out, Path folder, String oname, String overplotStem,
+            List<LogResult> logs) throws CalphotException {
+        return draw(out, runJobs(folder, oname, overplotStem, logs), 1);
+    }
+
+    /** Every figure of the run, drawn in parallel on all cores, each once per format; written in the usual order. */
+    @Override
+    public List<Path> writeAllFigures(OutputFiles out, Path folder, String oname, String overplotStem,
+            List<LogResult> logs) throws CalphotException {
+        List<Job> jobs = new ArrayList<>();
+        for (LogResult log : logs) {
+            jobs.addAll(logJobs(folder, log));
+        }
+        jobs.addAll(runJobs(folder, oname, overplotStem, logs));
+        return draw(out, jobs, Runtime.getRuntime().availableProcessors());
     }
 
     @Override

@@ -87,8 +87,18 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "cal_phot YAML config file.")
-    Path config;
+    @Parameters(arity = "1..*", paramLabel = "CONFIG",
+            description = "cal_phot YAML config file; several run as a batch (--jobs at a time, one summary table).")
+    List<Path> configs;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "With several configs: configs run at once (default: cores).")
+    int jobs;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "Also write the summary table as TSV (config, logs, frames, status, time_s, output) to FILE,"
+                    + " for tools/cluster/calphot-merge.")
+    Path summary;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder; replaces the config's 'directory'.")
     Path out;
@@ -113,6 +123,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CalphotException {
         Set<OutputFormat> fmt = null;
+        Path config = configs.get(0);
         if (formats != null) {
             fmt = EnumSet.noneOf(OutputFormat.class);
             for (String f : formats) {
@@ -123,6 +134,9 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 fmt.add(o);
             }
+        }
+        if (configs.size() > 1 || summary != null) {
+            return BatchDispatch.run(spec, configs, out, jobs, threads, summary, offline, cache, fmt, quiet);
         }
         Warnings warnings = Warnings.STDERR;
         SiteRegistry sites = Services.get(SiteRegistry.class);

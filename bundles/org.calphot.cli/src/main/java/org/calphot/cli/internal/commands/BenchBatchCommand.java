@@ -1,0 +1,102 @@
+package org.calphot.cli.internal.commands;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.calphot.cli.internal.BatchRun;
+import org.calphot.cli.internal.PipelineConfigRunner;
+import org.calphot.cli.internal.Services;
+import org.calphot.core.BadInputException;
+import org.calphot.core.ProgressMonitor;
+import org.calphot.core.Warnings;
+import org.calphot.core.time.SiteRegistry;
+import org.calphot.core.time.TimeCorrector;
+import org.calphot.io.ParseBenchmark;
+import org.calphot.simulator.SimulateTool;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code calphot bench batch}: simulated nights through {@code calphot run A B ... --jobs N} in this process,
+ * beside the same kind of night run one at a time.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Time many configs in one JVM (calphot run A B ... --jobs N).", "",
+            "Simulate --nights nights (HiPERCAM, --frames exposures each, one config per night) in a temporary",
+            "folder, run them all as one batch with --jobs configs at once, then run --baseline of them one at a",
+            "time (--jobs 1), and print nights/s of each and the speed-up. The folder is removed afterwards."})
+public final class BenchBatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--nights", paramLabel = "N", description = "simulated nights (default ${DEFAULT-VALUE}).")
+    int nights = 100;
+
+    @Option(names = "--frames", paramLabel = "N", description = "exposures per night (default ${DEFAULT-VALUE}).")
+    int frames = 500;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "configs at once (default: cores).")
+    int jobs;
+
+    @Option(names = "--baseline", paramLabel = "N", description = "nights run one at a time (default ${DEFAULT-VALUE}).")
+    int baseline = 5;
+
+    @Override
+    public Integer call() throws Exception {
+        if (nights < 1 || frames < 10 || jobs < 0 || baseline < 0) {
+            throw new BadInputException("--nights, --frames (>= 10), --jobs and --baseline must be positive");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter quiet = new PrintWriter(java.io.OutputStream.nullOutputStream());
+        Path dir = Files.createTempDirectory("calphot-bench-batch");
+        try {
+            SimulateTool sim = new SimulateTool(Services.get(TimeCorrector.class), Services.get(SiteRegistry.class));
+            long t = System.nanoTime();
+            List<Path> configs = new ArrayList<>();
+            for (int i = 1; i <= nights; i++) {
+                Path d = dir.resolve(String.format(Locale.ROOT, "night%03d", i));
+                sim.run(new SimulateTool.Args("hipercam", "hipercam", frames, i, d, null, Double.NaN, Double.NaN, null,
+                        null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        false, false, null), quiet, ProgressMonitor.NULL, Warnings.IGNORE);
+                configs.add(d.resolve("calphot.yaml"));
+            }
+            out.printf(Locale.ROOT, "simulated %d nights of %d frames in %.1f s; load average %s%n", nights, frames,
+                    (System.nanoTime() - t) / 1e9, BenchStartupCommand.loadAverage());
+            PipelineConfigRunner runner = new PipelineConfigRunner(true, dir.resolve("cache"), null, "bench",
+                    ProgressMonitor.NULL, quiet);
+            int cores = Runtime.getRuntime().availableProcessors();
+            int j = jobs > 0 ? jobs : cores;
+
+            t = System.nanoTime();
+            List<BatchRun.Outcome> all = new BatchRun(runner).runAll(configs, j, 0, quiet);
+            double batch = (System.nanoTime() - t) / 1e9;
+            long ok = all.stream().filter(o -> o.exitCode() == 0).count();
+            out.printf(Locale.ROOT, "batch: %d nights, --jobs %d: %.2f s = %.2f nights/s (%d ok)%n", nights, j, batch,
+                    nights / batch, ok);
+            if (baseline > 0) {
+                // a second run of the same configs replaces their outputs, as a re-run does
+                List<Path> some = configs.subList(0, Math.min(baseline, configs.size()));
+                t = System.nanoTime();
+                new BatchRun(runner).runAll(some, 1, 0, quiet);
+                double one = (System.nanoTime() - t) / 1e9;
+                out.printf(Locale.ROOT, "baseline: %d nights one at a time (--jobs 1, after the batch: warm): %.2f s ="
+                        + " %.2f nights/s%n", some.size(), one, some.size() / one);
+                out.printf(Locale.ROOT, "speed-up %.2f x on %d cores%n", (nights / batch) / (some.size() / one), cores);
+            }
+            out.printf(Locale.ROOT, "peak RSS %.0f MB%n", ParseBenchmark.peakRss() / 1e6);
+            out.flush();
+            return ok == nights ? 0 : 1;
+        } finally {
+            BenchRunCommand.deleteTree(dir);
+        }
+    }
+}
