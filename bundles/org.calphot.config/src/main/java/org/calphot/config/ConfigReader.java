@@ -166,6 +166,12 @@ public final class ConfigReader {
         AirmassFormula airmass = f.airmass("airmass formula", AirmassFormula.PLANE_PARALLEL);
         boolean colourTerms = f.bool("colour terms", true, false);
         boolean keepNotClean = f.bool("keep not clean", false, false);
+        String eclipseModel = f.string("eclipse model", "symmetric", false);
+        if (!EclipseSettings.MODELS.contains(eclipseModel.strip().toLowerCase(Locale.ROOT))) {
+            problems.add(f.at("eclipse model"), "unknown eclipse model '" + eclipseModel + "' (use "
+                    + String.join(", ", EclipseSettings.MODELS) + ")");
+        }
+        f.string("eclipse ccd", null, false);
         String filterSystem = f.systemName("filter system");
         Location filterSystemAt = filterSystem == null ? null : f.at("filter system");
         if (!colourTerms && filterSystem != null) {
@@ -286,6 +292,12 @@ public final class ConfigReader {
         AirmassFormula airmass = f.airmass("airmass formula", defaultAirmass);
         boolean dropBad = f.bool("drop bad comparisons", false, false);
         List<String> bandsKey = f.stringList("bands");
+        String eclipseModel = f.string("eclipse model", "symmetric", false);
+        if (!EclipseSettings.MODELS.contains(eclipseModel.strip().toLowerCase(Locale.ROOT))) {
+            problems.add(f.at("eclipse model"), "unknown eclipse model '" + eclipseModel + "' (use "
+                    + String.join(", ", EclipseSettings.MODELS) + ")");
+        }
+        f.string("eclipse ccd", null, false);
         String filterSystem = f.systemName("filter system");
         Location filterSystemAt = filterSystem == null ? defaultFilterSystemAt : f.at("filter system");
         if (filterSystem == null) {

@@ -8,10 +8,40 @@ import org.calphot.ephemeris.internal.DefaultEclipseTimer;
 
 /**
  * Mid-eclipse times from a lightcurve, non-interactive: the eclipse is located automatically
- * (or inside a manual window), a symmetric eclipse profile is fitted and the mid-time's
- * uncertainty is sampled with the ensemble sampler.
+ * (or inside a manual window), a model is fitted and the mid-time's uncertainty estimated. The
+ * services are chosen by their {@code name} property ({@link #name()}): {@code symmetric} (a
+ * symmetric tanh-edged profile, MCMC), {@code wd-contacts} (the white dwarf's mid-ingress and
+ * mid-egress from the derivative of the lightcurve) and {@code wd-bright-spot} (white dwarf plus
+ * bright-spot eclipse, MCMC); {@link EclipseTimers} finds them without OSGi.
  */
 public interface EclipseTimer {
+
+    /** An eclipse the prior ephemeris predicts in the data that was not timed, and why. */
+    record NotTimed(long cycle, double predictedBmjdTdb, String reason) {
+    }
+
+    /** Every predicted eclipse: those timed (in time order) and those not, with the reason. */
+    record Survey(List<EclipseTiming> timed, List<NotTimed> notTimed) {
+
+        public Survey {
+            timed = List.copyOf(timed);
+            notTimed = List.copyOf(notTimed);
+        }
+    }
+
+    /** The service's name, as in its {@code name} property. */
+    default String name() {
+        return "symmetric";
+    }
+
+    /**
+     * Times every eclipse the prior predicts in the data and says why each of the others was not
+     * timed. The default times them with {@link #timeAll} and gives no reasons.
+     */
+    default Survey survey(double[] bmjdTdb, double[] flux, double[] fluxErr, Ephemeris prior, Options options,
+            ProgressMonitor monitor) throws CalphotException {
+        return new Survey(timeAll(bmjdTdb, flux, fluxErr, prior, options, monitor), List.of());
+    }
 
     /**
      * @param windowStart,windowEnd manual window (BMJD TDB), or NaN for automatic location

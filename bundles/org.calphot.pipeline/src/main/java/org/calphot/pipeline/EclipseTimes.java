@@ -35,11 +35,19 @@ public final class EclipseTimes {
     private EclipseTimes() {
     }
 
-    /** Eclipses timed in one lightcurve and their cycle numbers (0 without a prior ephemeris). */
-    public record Timed(List<EclipseTiming> timings, int[] cycles) {
+    /**
+     * Eclipses timed in one lightcurve and their cycle numbers (0 without a prior ephemeris), and
+     * the predicted eclipses that were not timed, with the reason.
+     */
+    public record Timed(List<EclipseTiming> timings, int[] cycles, List<EclipseTimer.NotTimed> notTimed) {
 
         public Timed {
             timings = List.copyOf(timings);
+            notTimed = List.copyOf(notTimed);
+        }
+
+        public Timed(List<EclipseTiming> timings, int[] cycles) {
+            this(timings, cycles, List.of());
         }
 
         public double[] times() {
@@ -62,18 +70,30 @@ public final class EclipseTimes {
             EclipseTimer.Options options, ProgressMonitor monitor, Warnings warnings, Location where)
             throws CalphotException {
         List<EclipseTiming> t = new ArrayList<>();
+        List<EclipseTimer.NotTimed> not = new ArrayList<>();
         if (options.hasWindow() || prior == null) {
             try {
                 t.add(timer.time(bmjdTdb, flux, fluxErr, options, monitor));
-            } catch (BadInputException e) {
+            } catch (org.calphot.core.CancelledException e) {
+                throw e;
+            } catch (CalphotException e) {
+                String why = e.getMessage();
                 warnings.warn(where, "no eclipse timed" + (options.hasWindow() ? " inside the window" : "") + ": "
-                        + e.getMessage());
+                        + why);
+                double mid = options.hasWindow() ? 0.5 * (options.windowStart() + options.windowEnd()) : Double.NaN;
+                long cycle = prior != null && Double.isFinite(mid) ? prior.nearestCycle(mid) : 0;
+                not.add(new EclipseTimer.NotTimed(cycle, mid, why));
             }
         } else {
-            t.addAll(timer.timeAll(bmjdTdb, flux, fluxErr, prior, options, monitor));
-            if (t.isEmpty()) {
-                warnings.warn(where, "no eclipse timed: none of the eclipses the prior ephemeris predicts in the data"
-                        + " is covered with a clear dip (try --window)");
+            EclipseTimer.Survey s = timer.survey(bmjdTdb, flux, fluxErr, prior, options, monitor);
+            t.addAll(s.timed());
+            not.addAll(s.notTimed());
+            for (EclipseTimer.NotTimed n : s.notTimed()) {
+                warnings.warn(where, String.format(Locale.ROOT, "eclipse E = %d (predicted BMJD %.6f) not timed: %s",
+                        n.cycle(), n.predictedBmjdTdb(), n.reason()));
+            }
+            if (t.isEmpty() && not.isEmpty()) {
+                warnings.warn(where, "no eclipse timed: the prior ephemeris predicts no eclipse in the data");
             }
         }
         double[] times = t.stream().mapToDouble(EclipseTiming::midBmjdTdb).toArray();
@@ -90,7 +110,7 @@ public final class EclipseTimes {
                         e.warning()));
             }
         }
-        return new Timed(t, cycles);
+        return new Timed(t, cycles, not);
     }
 
     /**
@@ -98,6 +118,11 @@ public final class EclipseTimes {
      * existing eclipse times when they span at least two cycles, else null.
      */
     public static Ephemeris prior(Ephemeris given, EclipseTimeTable existing) {
+        return prior(given, existing, Warnings.IGNORE, Location.NONE);
+    }
+
+    /** As {@link #prior(Ephemeris, EclipseTimeTable)}; a least-squares fit that fails is a warning at {@code where}. */
+    public static Ephemeris prior(Ephemeris given, EclipseTimeTable existing, Warnings warnings, Location where) {
         if (given != null) {
             return given;
         }
@@ -116,6 +141,8 @@ public final class EclipseTimes {
             EphemerisFit f = EphemerisFitter.create().fitLeastSquares(existing);
             return f.ephemeris();
         } catch (CalphotException | IllegalArgumentException e) {
+            warnings.warn(where, "the least-squares ephemeris of the " + existing.size() + " eclipse times failed ("
+                    + e.getMessage() + "): no prior ephemeris, cycle numbers are not assigned");
             return null;
         }
     }
@@ -153,5 +180,75 @@ public final class EclipseTimes {
     /** O - C of a time against an ephemeris at a cycle, seconds. */
     public static double ocSeconds(double bmjdTdb, Ephemeris e, int cycle) {
         return (bmjdTdb - e.predict(cycle)) * DAY;
+    }
+
+    /**
+     * Signal-to-noise of the deepest dip: (median - minimum) of the 7-point running median over the
+     * median error; NaN without data. Chooses the CCD to time on (HiPERCAM's first CCD is u, the noisiest).
+     */
+    public static double eclipseSnr(double[] bmjdTdb, double[] flux, double[] err) {
+        List<double[]> ok = new ArrayList<>();
+        for (int i = 0; i < flux.length; i++) {
+            if (Double.isFinite(bmjdTdb[i]) && Double.isFinite(flux[i]) && Double.isFinite(err[i]) && err[i] > 0) {
+                ok.add(new double[] {bmjdTdb[i], flux[i], err[i]});
+            }
+        }
+        int n = ok.size();
+        if (n < 15) {
+            return Double.NaN;
+        }
+        ok.sort((a, b) -> Double.compare(a[0], b[0]));
+        double[] sm = new double[n];
+        double[] es = new double[n];
+        double[] buf = new double[7];
+        for (int i = 0; i < n; i++) {
+            int a = Math.max(0, i - 3);
+            int b = Math.min(n - 1, i + 3);
+            for (int k = a; k <= b; k++) {
+                buf[k - a] = ok.get(k)[1];
+            }
+            java.util.Arrays.sort(buf, 0, b - a + 1);
+            sm[i] = buf[(b - a) / 2];
+            es[i] = ok.get(i)[2];
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : sm) {
+            min = Math.min(min, v);
+        }
+        double[] sorted = sm.clone();
+        java.util.Arrays.sort(sorted);
+        java.util.Arrays.sort(es);
+        return (sorted[n / 2] - min) / es[n / 2];
+    }
+
+    /** One timed eclipse as the JSON object of {@code eclipse-times --json} and provenance. */
+    public static java.util.Map<String, Object> json(String log, String ccd, String band, Object cycle,
+            EclipseTiming e, double ocSeconds) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("log", log);
+        m.put("ccd", ccd);
+        m.put("band", band);
+        m.put("model", e.model());
+        m.put("cycle", cycle);
+        m.put("bmjd_tdb", e.midBmjdTdb());
+        m.put("err_white_s", finite(e.errWhite() * DAY));
+        m.put("err_red_s", finite(e.errRed() * DAY));
+        m.put("err_s", finite(e.error() * DAY));
+        m.put("err_method", e.errMethod());
+        m.put("oc_s", finite(ocSeconds));
+        m.put("chi2_nu", finite(e.reducedChi2()));
+        m.put("points", e.nPoints());
+        if (e.hasContacts()) {
+            m.put("ingress_bmjd_tdb", e.ingressBmjdTdb());
+            m.put("ingress_err_s", finite(e.ingressErr() * DAY));
+            m.put("egress_bmjd_tdb", e.egressBmjdTdb());
+            m.put("egress_err_s", finite(e.egressErr() * DAY));
+            m.put("wd_width_s", finite(e.wdWidth() * DAY));
+        }
+        return m;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

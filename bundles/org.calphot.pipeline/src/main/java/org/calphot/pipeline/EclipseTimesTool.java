@@ -49,11 +49,28 @@ public final class EclipseTimesTool {
      * @param outDir      folder holding EPHEMERIS/ (null = working directory)
      */
     public record Args(List<Path> logs, String target, String site, Ephemeris ephemeris, double windowStart,
-            double windowEnd, String ccd, Path outDir, long seed) {
+            double windowEnd, String ccd, Path outDir, long seed, String model, boolean json) {
+
+        public Args(List<Path> logs, String target, String site, Ephemeris ephemeris, double windowStart,
+                double windowEnd, String ccd, Path outDir, long seed) {
+            this(logs, target, site, ephemeris, windowStart, windowEnd, ccd, outDir, seed, null, false);
+        }
     }
 
-    /** A count-ratio lightcurve of one CCD, in BMJD(TDB). */
-    public record Curve(String ccd, double[] bmjdTdb, double[] ratio, double[] ratioErr, List<String> comparisons) {
+    /**
+     * A count-ratio lightcurve of one CCD, in BMJD(TDB); {@code snr} the eclipse's signal-to-noise
+     * ({@link EclipseTimes#eclipseSnr}) and {@code choice} how the CCD was chosen.
+     */
+    public record Curve(String ccd, double[] bmjdTdb, double[] ratio, double[] ratioErr, List<String> comparisons,
+            double snr, String choice) {
+
+        public Curve(String ccd, double[] bmjdTdb, double[] ratio, double[] ratioErr, List<String> comparisons) {
+            this(ccd, bmjdTdb, ratio, ratioErr, comparisons, Double.NaN, "given");
+        }
+
+        Curve chosen(String how) {
+            return new Curve(ccd, bmjdTdb, ratio, ratioErr, comparisons, snr, how);
+        }
     }
 
     /** 16 walkers x 4000 steps: 2000 left tau (~40 steps on real data) too close to emcee's 50 tau rule. */
@@ -99,15 +116,19 @@ public final class EclipseTimesTool {
         Path dir = (a.outDir() != null ? a.outDir() : Path.of("")).toAbsolutePath().normalize();
         Path file = dir.resolve(EclipseTimes.FILE);
         EclipseTimeTable table = EclipseTimes.readOrEmpty(file, warnings);
-        Ephemeris prior = EclipseTimes.prior(a.ephemeris(), table);
-        if (a.ephemeris() == null) {
+        Ephemeris prior = EclipseTimes.prior(a.ephemeris(), table, warnings, Location.of(file.toString()));
+        EclipseTimer model = a.model() == null || a.model().equals(timer.name()) ? timer
+                : org.calphot.ephemeris.EclipseTimers.byName(a.model(), Location.key(null, 0, "--model"));
+        boolean json = a.json();
+        if (a.ephemeris() == null && !json) {
             if (prior != null) {
                 out.printf(Locale.ROOT, "cycle numbers from a least-squares fit of the %d eclipse times in %s: "
                         + "T0 = %.7f, P = %.10f%n", table.size(), file, prior.t0BmjdTdb(), prior.periodDays());
-            } else {
-                warnings.warn("no prior ephemeris (--ephemeris T0 P, or >= 2 cycles in " + file + "): the deepest "
-                        + "eclipse of each log is timed and given cycle 0, as cal_phot did; edit the cycles in");
             }
+        }
+        if (a.ephemeris() == null && prior == null) {
+            warnings.warn("no prior ephemeris (--ephemeris T0 P, or >= 2 cycles in " + file + "): the deepest "
+                    + "eclipse of each log is timed and given cycle 0, as cal_phot did; edit the cycles in");
         }
         EclipseTimer.Options options = EclipseTimer.Options.defaults().withSampler(16, TIMING_STEPS, a.seed());
         if (window) {
@@ -116,6 +137,9 @@ public final class EclipseTimesTool {
         OutputFiles files = OutputFiles.direct(dir);
         List<Path> written = new ArrayList<>();
         List<String> rows = new ArrayList<>();
+        List<Object> jsonEclipses = new ArrayList<>();
+        List<Object> jsonNotTimed = new ArrayList<>();
+        List<String> choices = new ArrayList<>();
         int timed = 0;
         pm.begin("eclipse times", a.logs().size());
         for (Path log : a.logs()) {
@@ -123,9 +147,20 @@ public final class EclipseTimesTool {
             pm.subTask("timing " + log.getFileName());
             Curve c = countRatio(log, a.ccd(), request, warnings);
             Location where = Location.of(log.toString());
-            EclipseTimes.Timed t = EclipseTimes.time(timer, c.bmjdTdb(), c.ratio(), c.ratioErr(), prior, options, pm,
+            choices.add(String.format(Locale.ROOT, "%s: CCD %s (%s, eclipse S/N %.0f)", log.getFileName(), c.ccd(),
+                    c.choice(), c.snr()));
+            EclipseTimes.Timed t = EclipseTimes.time(model, c.bmjdTdb(), c.ratio(), c.ratioErr(), prior, options, pm,
                     warnings, where);
             pm.worked(1);
+            for (EclipseTimer.NotTimed n : t.notTimed()) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("log", log.toString());
+                m.put("ccd", c.ccd());
+                m.put("cycle", prior != null ? n.cycle() : null);
+                m.put("predicted_bmjd_tdb", Double.isFinite(n.predictedBmjdTdb()) ? n.predictedBmjdTdb() : null);
+                m.put("reason", n.reason());
+                jsonNotTimed.add(m);
+            }
             if (t.timings().isEmpty()) {
                 continue;
             }
@@ -142,12 +177,25 @@ public final class EclipseTimesTool {
                     written.addAll(figures.writeEclipseFigure(files, EclipseTimes.FOLDER, stem, title,
                             "Target / comparison count ratio", e));
                 }
+                jsonEclipses.add(EclipseTimes.json(log.toString(), c.ccd(), "ccd" + c.ccd(), prior != null
+                        ? (Object) cycle : null, e, prior != null ? EclipseTimes.ocSeconds(e.midBmjdTdb(), prior,
+                                cycle) : Double.NaN));
                 rows.add(String.format(Locale.ROOT, "%s %4s %8s %16.8f %7.2f %9s %8.1f %6.2f",
                         log.getFileName(), c.ccd(),
                         prior != null ? Integer.toString(cycle) : "-", e.midBmjdTdb(), e.error() * 86400,
                         prior != null ? String.format(Locale.ROOT, "%.2f", EclipseTimes.ocSeconds(e.midBmjdTdb(),
-                                prior, cycle)) : "-", e.width() * 86400, e.reducedChi2()));
+                                prior, cycle)) : "-", e.width() * 86400, e.reducedChi2())
+                        + String.format(Locale.ROOT, " %.2f/%.2f %s", e.errWhite() * 86400, e.errRed() * 86400,
+                                e.errMethod()));
             }
+        }
+        if (timed == 0 && json) {
+            // the reasons are the answer: print them, then fail as without --json
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("eclipses", jsonEclipses);
+            m.put("not_timed", jsonNotTimed);
+            out.println(org.calphot.core.util.Json.write(m));
+            out.flush();
         }
         if (timed == 0) {
             throw new BadInputException("no eclipse was timed in " + (a.logs().size() == 1 ? "the log"
@@ -159,13 +207,24 @@ public final class EclipseTimesTool {
             throw new CalphotException("cannot write " + file + ": " + e.getMessage(), Location.of(file.toString()),
                     e);
         }
+        if (json) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("eclipses", jsonEclipses);
+            m.put("not_timed", jsonNotTimed);
+            out.println(org.calphot.core.util.Json.write(m));
+            out.flush();
+            return 0;
+        }
+        for (String ch : choices) {
+            out.println("timed on " + ch + ", model " + model.name());
+        }
         // the log name column as wide as the longest name
         int w = 3;
         for (Path log : a.logs()) {
             w = Math.max(w, log.getFileName().toString().length());
         }
-        out.printf(Locale.ROOT, "%-" + w + "s %4s %8s %16s %7s %9s %8s %6s%n", "log", "ccd", "cycle", "BMJD(TDB)",
-                "err(s)", "O-C(s)", "width(s)", "chi2nu");
+        out.printf(Locale.ROOT, "%-" + w + "s %4s %8s %16s %7s %9s %8s %6s %s%n", "log", "ccd", "cycle", "BMJD(TDB)",
+                "err(s)", "O-C(s)", "width(s)", "chi2nu", "errors white/red (s)");
         for (String r : rows) {
             int sp = r.indexOf(' ');
             out.println(String.format(Locale.ROOT, "%-" + w + "s", r.substring(0, sp)) + r.substring(sp));
@@ -187,6 +246,25 @@ public final class EclipseTimesTool {
     public Curve countRatio(Path logFile, String ccdLabel, TimeRequest request, Warnings warnings)
             throws CalphotException {
         PhotometryLog log = logs.read(logFile, warnings);
+        if (ccdLabel == null) {
+            // the CCD whose eclipse has the highest signal-to-noise
+            Curve best = null;
+            int candidates = 0;
+            for (CcdTable c : log.ccds()) {
+                if (c.rows() == 0 || c.apertureLabels().size() < 2) {
+                    continue;
+                }
+                candidates++;
+                Curve k = countRatio(logFile, log, c, request, Warnings.IGNORE);
+                if (best == null || k.snr() > best.snr() || !(best.snr() >= 0)) {
+                    best = k;
+                }
+            }
+            if (best != null) {
+                return countRatio(logFile, log, log.ccd(best.ccd()), request, warnings).chosen(candidates > 1
+                        ? "highest eclipse S/N of " + candidates + " CCDs" : "the only CCD with data");
+            }
+        }
         CcdTable ccd = null;
         List<String> labels = new ArrayList<>();
         for (CcdTable c : log.ccds()) {
@@ -200,6 +278,12 @@ public final class EclipseTimesTool {
                     : "CCD '" + ccdLabel + "' " + (ccd == null ? "is not in the log (CCDs: " + String.join(", ", labels)
                             + ")" : "has no data lines"), Location.of(logFile.toString()));
         }
+        return countRatio(logFile, log, ccd, request, warnings).chosen(ccdLabel == null ? "first CCD with data"
+                : "--ccd");
+    }
+
+    private Curve countRatio(Path logFile, PhotometryLog log, CcdTable ccd, TimeRequest request, Warnings warnings)
+            throws CalphotException {
         CalibrationOptions copts = CalibrationOptions.DEFAULTS;
         List<String> comps = new ArrayList<>(ccd.apertureLabels());
         comps.remove(copts.targetLabel());
@@ -210,6 +294,7 @@ public final class EclipseTimesTool {
         CalibratedLightcurve lc = calibrator.calibrate(ccd,
                 ComparisonMagnitudes.unitComparison(ccd.ccd(), "ccd" + ccd.ccd(), comps), copts, warnings);
         double[] bmjd = time.correct(request, lc.mjdUtc(), warnings).bmjdTdb();
-        return new Curve(ccd.ccd(), bmjd, lc.ratio(), lc.ratioErr(), lc.comparisonLabels());
+        return new Curve(ccd.ccd(), bmjd, lc.ratio(), lc.ratioErr(), lc.comparisonLabels(),
+                EclipseTimes.eclipseSnr(bmjd, lc.ratio(), lc.ratioErr()), "given");
     }
 }

@@ -74,7 +74,9 @@ final class EphemerisStep {
         List<Object> timedProv = new ArrayList<>();
         boolean changed = false;
         Ephemeris prior = new Ephemeris(job.t0(), job.period());
-        EclipseTimer timer = EclipseTimer.create();
+        org.calphot.config.EclipseSettings es = org.calphot.config.EclipseSettings.of(job);
+        EclipseTimer timer = org.calphot.ephemeris.EclipseTimers.byName(es.model(),
+                Location.key(job.configFile().toString(), 0, "eclipse model"));
         EclipseTimer.Options topts = EclipseTimer.Options.defaults().withSampler(16, EclipseTimesTool.TIMING_STEPS,
                 job.seed());
         // its own resolver without warnings: extraction resolves (and warns) again for the same logs
@@ -85,21 +87,35 @@ final class EphemerisStep {
                 continue;
             }
             runLog.say("");
-            runLog.say("Timing the eclipses of payload '%s' (prior ephemeris T0 = %s, P = %s)", p.name(),
-                    PyFloat.repr(job.t0()), PyFloat.repr(job.period()));
+            runLog.say("Timing the eclipses of payload '%s' (prior ephemeris T0 = %s, P = %s; model %s)", p.name(),
+                    PyFloat.repr(job.t0()), PyFloat.repr(job.period()), timer.name());
             for (LogSpec spec : p.logs()) {
                 pm.checkCanceled();
                 pm.subTask("timing eclipses in " + spec.log().getFileName());
-                Curve c = curve(services, job, p, spec, quiet, warnings);
+                Curve c = curve(services, job, p, spec, quiet, warnings, es.ccd());
+                runLog.say("  %s: timed on CCD %s (%s), %s", spec.log().getFileName(), c.ccd, c.band, c.choice);
                 EclipseTimes.Timed t = EclipseTimes.time(timer, c.bmjdTdb, c.flux, c.err, prior, topts, cancelOnly,
                         warnings,
                         spec.where());
+                List<Object> notTimed = new ArrayList<>();
+                for (EclipseTimer.NotTimed n : t.notTimed()) {
+                    runLog.say("  %s: eclipse %d (predicted %s) not timed: %s", spec.log().getFileName(), n.cycle(),
+                            PyFloat.repr(n.predictedBmjdTdb()), n.reason());
+                    Map<String, Object> nm = new LinkedHashMap<>();
+                    nm.put("log", spec.log().toString());
+                    nm.put("cycle", n.cycle());
+                    nm.put("predicted_bmjd_tdb", Double.isFinite(n.predictedBmjdTdb()) ? n.predictedBmjdTdb() : null);
+                    nm.put("reason", n.reason());
+                    notTimed.add(nm);
+                }
                 String source = EclipseTimes.sourceName(spec.log(), configDir);
                 Map<String, Object> lp = new LinkedHashMap<>();
                 lp.put("log", spec.log().toString());
                 lp.put("source", source);
                 lp.put("ccd", c.ccd);
                 lp.put("lightcurve", c.what);
+                lp.put("ccd_choice", c.choice);
+                lp.put("model", timer.name());
                 List<Object> ecl = new ArrayList<>();
                 for (int k = 0; k < t.timings().size(); k++) {
                     EclipseTiming e = t.timings().get(k);
@@ -110,10 +126,11 @@ final class EphemerisStep {
                                     String.format(Locale.ROOT, "%s, CCD %s (%s): eclipse E = %d",
                                             spec.log().getFileName(), c.ccd, c.band, cycle), c.yLabel, e);
                     double oc = EclipseTimes.ocSeconds(e.midBmjdTdb(), prior, cycle);
-                    runLog.say("  %s CCD %s: eclipse %d at %s +- %.2f s BMJD(TDB); O-C %.2f s against the config's"
-                            + " ephemeris", spec.log().getFileName(), c.ccd, cycle, PyFloat.repr(e.midBmjdTdb()),
-                            e.error() * 86400, oc);
-                    Map<String, Object> m = new LinkedHashMap<>();
+                    runLog.say("  %s CCD %s: eclipse %d at %s +- %.2f s BMJD(TDB) (%s; white %.2f s, red %.2f s);"
+                            + " O-C %.2f s against the config's ephemeris", spec.log().getFileName(), c.ccd, cycle,
+                            PyFloat.repr(e.midBmjdTdb()), e.error() * 86400, e.errMethod(), e.errWhite() * 86400,
+                            e.errRed() * 86400, oc);
+                    Map<String, Object> m = EclipseTimes.json(spec.log().toString(), c.ccd, c.band, cycle, e, oc);
                     m.put("cycle", cycle);
                     m.put("bmjd_tdb", e.midBmjdTdb());
                     m.put("error_s", e.error() * 86400);
@@ -127,6 +144,7 @@ final class EphemerisStep {
                     ecl.add(m);
                 }
                 lp.put("eclipses", ecl);
+                lp.put("not_timed", notTimed);
                 timedProv.add(lp);
                 if (!t.timings().isEmpty()) {
                     table = table.withSource(source, t.cycles(), t.times(), t.errors());
@@ -138,6 +156,7 @@ final class EphemerisStep {
             Map<String, Object> et = new LinkedHashMap<>();
             et.put("prior_t0_bmjd_tdb", job.t0());
             et.put("prior_period_d", job.period());
+            et.put("model", timer.name());
             et.put("seed", job.seed());
             et.put("walkers", topts.walkers());
             et.put("steps", topts.steps());
@@ -243,7 +262,7 @@ final class EphemerisStep {
     }
 
     private record Curve(String ccd, String band, double[] bmjdTdb, double[] flux, double[] err, String yLabel,
-            String what) {
+            String what, String choice) {
     }
 
     /**
@@ -251,24 +270,63 @@ final class EphemerisStep {
      * extraction will calibrate it; a payload that is not extracted is timed on the count ratio.
      */
     private static Curve curve(PipelineServices services, CalphotJob job, Payload p, LogSpec spec,
-            MagnitudeResolver quiet, Warnings warnings) throws CalphotException {
+            MagnitudeResolver quiet, Warnings warnings, String ccdLabel) throws CalphotException {
         if (!Files.isRegularFile(spec.log())) {
             throw new BadInputException("log file not found: " + spec.log(), spec.where());
         }
         PhotometryLog plog = services.logs().read(spec.log(), p.extractData() ? Warnings.IGNORE : warnings);
         CcdTable ccd = null;
         int index = -1;
-        for (int i = 0; i < plog.ccds().size() && ccd == null; i++) {
-            if (plog.ccds().get(i).rows() > 0) {
-                ccd = plog.ccds().get(i);
-                index = i;
+        CalibrationOptions copts = CalibrationOptions.DEFAULTS.withIgnoreFlags(p.ignoreFlags())
+                .withDropComparisonPerFrame(p.dropBadComparisons());
+        String choice;
+        if (ccdLabel != null) {
+            for (int i = 0; i < plog.ccds().size(); i++) {
+                if (plog.ccds().get(i).ccd().equals(ccdLabel)) {
+                    ccd = plog.ccds().get(i);
+                    index = i;
+                }
             }
+            if (ccd == null || ccd.rows() == 0) {
+                throw new BadInputException("'eclipse ccd: " + ccdLabel + "': the CCD " + (ccd == null
+                        ? "is not in " : "has no data in ") + spec.log().getFileName(),
+                        Location.key(job.configFile().toString(), 0, "eclipse ccd"));
+            }
+            choice = "'eclipse ccd' in the config";
+        } else {
+            // the CCD whose eclipse (in the count ratio) has the highest signal-to-noise
+            double bestSnr = Double.NEGATIVE_INFINITY;
+            int candidates = 0;
+            for (int i = 0; i < plog.ccds().size(); i++) {
+                CcdTable c = plog.ccds().get(i);
+                if (c.rows() == 0 || c.apertureLabels().size() < 2) {
+                    continue;
+                }
+                candidates++;
+                List<String> cs = new ArrayList<>(c.apertureLabels());
+                cs.remove(copts.targetLabel());
+                CalibratedLightcurve r = services.calibrator().calibrate(c,
+                        ComparisonMagnitudes.unitComparison(c.ccd(), "ccd" + c.ccd(), cs), copts, Warnings.IGNORE);
+                double snr = EclipseTimes.eclipseSnr(r.mjdUtc(), r.ratio(), r.ratioErr());
+                if (ccd == null || snr > bestSnr) {
+                    ccd = c;
+                    index = i;
+                    bestSnr = Double.isNaN(snr) ? Double.NEGATIVE_INFINITY : snr;
+                }
+            }
+            if (ccd == null) {
+                for (int i = 0; i < plog.ccds().size() && ccd == null; i++) {
+                    if (plog.ccds().get(i).rows() > 0) {
+                        ccd = plog.ccds().get(i);
+                        index = i;
+                    }
+                }
+            }
+            choice = String.format(Locale.ROOT, "highest eclipse S/N (%.0f) of %d CCDs", bestSnr, candidates);
         }
         if (ccd == null) {
             throw new BadInputException("the log has no data lines", Location.of(spec.log().toString()));
         }
-        CalibrationOptions copts = CalibrationOptions.DEFAULTS.withIgnoreFlags(p.ignoreFlags())
-                .withDropComparisonPerFrame(p.dropBadComparisons());
         List<String> comps = new ArrayList<>(ccd.apertureLabels());
         comps.remove(copts.targetLabel());
         if (comps.isEmpty()) {
@@ -285,8 +343,9 @@ final class EphemerisStep {
         TimeRequest request = new TimeRequest(p.site(), job.target(), p.airmassFormula());
         double[] bmjd = services.time().correct(request, lc.mjdUtc(), warnings).bmjdTdb();
         return calibrated
-                ? new Curve(ccd.ccd(), band, bmjd, lc.fluxMjy(), lc.fluxErrMjy(), "Flux (mJy)", "flux_mjy " + band)
+                ? new Curve(ccd.ccd(), band, bmjd, lc.fluxMjy(), lc.fluxErrMjy(), "Flux (mJy)", "flux_mjy " + band,
+                        choice)
                 : new Curve(ccd.ccd(), band, bmjd, lc.ratio(), lc.ratioErr(), "Target / comparison count ratio",
-                        "count_ratio " + band);
+                        "count_ratio " + band, choice);
     }
 }

@@ -52,11 +52,31 @@ public class DefaultEclipseTimer implements EclipseTimer {
     }
 
     @Override
+    public String name() {
+        return "symmetric";
+    }
+
+    @Override
     public List<EclipseTiming> timeAll(double[] t, double[] f, double[] e, Ephemeris prior, Options o,
             ProgressMonitor monitor) throws CalphotException {
+        return survey(t, f, e, prior, o, monitor).timed();
+    }
+
+    /**
+     * Every eclipse the prior predicts with its +-0.2 P window overlapping the data is tried; one
+     * that fails is listed with the reason (partly covered, too few points, no eclipse found, fit
+     * did not converge).
+     */
+    @Override
+    public Survey survey(double[] t, double[] f, double[] e, Ephemeris prior, Options o, ProgressMonitor monitor)
+            throws CalphotException {
         double[][] d = clean(t, f, e);
         double[] tt = d[0];
         List<EclipseTiming> out = new ArrayList<>();
+        List<NotTimed> not = new ArrayList<>();
+        if (tt.length == 0) {
+            return new Survey(out, not);
+        }
         long first = prior.nearestCycle(tt[0]) - 1;
         long last = prior.nearestCycle(tt[tt.length - 1]) + 1;
         for (long c = first; c <= last; c++) {
@@ -67,11 +87,27 @@ public class DefaultEclipseTimer implements EclipseTimer {
             }
             try {
                 out.add(timeClean(restrict(d, pred - half, pred + half), o, monitor));
-            } catch (BadInputException skipped) {
-                // eclipse not covered or no dip: nothing to time at this cycle
+            } catch (BadInputException ex) {
+                not.add(new NotTimed(c, pred, reason(ex.getMessage())));
+            } catch (org.calphot.core.CancelledException ex) {
+                throw ex;
+            } catch (CalphotException | RuntimeException ex) {
+                not.add(new NotTimed(c, pred, "fit did not converge: " + ex.getMessage()));
             }
         }
-        return out;
+        return new Survey(out, not);
+    }
+
+    /** The reason an eclipse was not timed, starting with its kind. */
+    static String reason(String message) {
+        String m = message == null ? "" : message;
+        if (m.contains("not covered") || m.contains("too little data out of eclipse")) {
+            return "partly covered: " + m;
+        }
+        if (m.startsWith("too few points") || m.startsWith("no eclipse found") || m.startsWith("fit did not")) {
+            return m;
+        }
+        return "fit did not converge: " + m;
     }
 
     /** Drops non-finite rows, checks errors, sorts by time. Returns {t, f, e}. */
@@ -312,7 +348,7 @@ public class DefaultEclipseTimer implements EclipseTimer {
         }
     }
 
-    EclipseTiming timeClean(double[][] all, Options o, ProgressMonitor monitor) throws CalphotException {
+    protected EclipseTiming timeClean(double[][] all, Options o, ProgressMonitor monitor) throws CalphotException {
         Located loc = locate(all);
         double w0 = loc.egress() - loc.ingress();
         double tm = 0.5 * (loc.ingress() + loc.egress());
@@ -367,9 +403,21 @@ public class DefaultEclipseTimer implements EclipseTimer {
             med = best;
         }
         double[] model = prof.model(med, beta);
-        return new EclipseTiming(tm + w0 * mt[0], w0 * mt[1], w0 * mw[0], w0 * mw[1], w0 * Math.exp(med[2]), beta[2],
-                t[0], t[t.length - 1], t.length, redChi2, scale, chain.meanAcceptanceFraction(), est.tau()[0],
-                est.warning(), t, d[1], d[2], model);
+        EclipseTiming white = new EclipseTiming(tm + w0 * mt[0], w0 * mt[1], w0 * mw[0], w0 * mw[1],
+                w0 * Math.exp(med[2]), beta[2], t[0], t[t.length - 1], t.length, redChi2, scale,
+                chain.meanAcceptanceFraction(), est.tau()[0], est.warning(), t, d[1], d[2], model);
+        // prayer bead: the best model plus cyclically shifted residuals, refitted
+        double[] bestBeta = new double[3];
+        prof.solve(best, bestBeta);
+        double[] bestModel = prof.model(best, bestBeta);
+        final double[] start = best;
+        final double[] errs = d[2];
+        final double sc = scale;
+        double red = w0 * PrayerBead.sigma(d[1], bestModel, PrayerBead.DEFAULT_SHIFTS, flux -> {
+            Profile p = new Profile(t, flux, errs, sc, tm, w0, 0.2, 2.5);
+            return optimise(p, start)[0];
+        });
+        return white.withRedError(red, "prayer-bead");
     }
 
     /** Nelder-Mead on the marginal likelihood, restarted once from its own answer. */
@@ -378,19 +426,9 @@ public class DefaultEclipseTimer implements EclipseTimer {
             double v = prof.logProbability(th);
             return v == Double.NEGATIVE_INFINITY ? -1e300 : v;
         };
-        SimplexOptimizer opt = new SimplexOptimizer(1e-9, 1e-9);
-        double[] p = start.clone();
-        try {
-            for (int k = 0; k < 2; k++) {
-                PointValuePair r = opt.optimize(new MaxEval(3000), new ObjectiveFunction(fn), GoalType.MAXIMIZE,
-                        new InitialGuess(p), new NelderMeadSimplex(new double[] {0.02, 0.02, 0.5}));
-                p = r.getPoint();
-            }
-        } catch (TooManyEvaluationsException e) {
-            // keep the best point so far: the sampler explores from there anyway
-        }
+        double[] p = Optimiser.maximise(fn, start, new double[] {0.02, 0.02, 0.5}, 3000, 2);
         if (prof.logProbability(p) == Double.NEGATIVE_INFINITY) {
-            throw new CalphotException("eclipse fit failed to converge");
+            throw new CalphotException("fit did not converge: no finite likelihood near the located eclipse");
         }
         return p;
     }

@@ -37,6 +37,33 @@ public final class EphemerisFigures {
         EclipseFit fit = new EclipseFit(tt, t.fitFlux(), scaledErrors(t), grid, t.modelAt(grid), t.midBmjdTdb(),
                 t.error());
         JFreeChart c = EclipseFitFigure.build(title, yLabel, fit);
+        if (t.hasContacts()) {
+            // the white dwarf's mid-ingress and mid-egress the time is the mean of
+            double offset = org.calphot.plot.XAxisKind.BMJD_TDB.offset(fit.bmjdTdb(), fit.modelBmjdTdb());
+            if (c.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot cp) {
+                for (Object o : cp.getSubplots()) {
+                    org.jfree.chart.plot.XYPlot sp = (org.jfree.chart.plot.XYPlot) o;
+                    for (double[] x : new double[][] {{t.ingressBmjdTdb(), 0}, {t.egressBmjdTdb(), 1}}) {
+                        org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(x[0] - offset,
+                                new java.awt.Color(0xB0, 0x30, 0x60), new java.awt.BasicStroke(1.5f,
+                                        java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                                        new float[] {2f, 3f}, 0f));
+                        if (sp == cp.getSubplots().get(0)) {
+                            m.setLabel(x[1] == 0 ? "WD ingress" : "WD egress");
+                            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+                            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+                        }
+                        sp.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
+                    }
+                }
+            }
+            c.addSubtitle(new org.jfree.chart.title.TextTitle(String.format(Locale.ROOT,
+                    "model %s: white-dwarf mid-ingress and mid-egress (dotted), width %.1f s; error %.2f s (%s)",
+                    t.model(), t.wdWidth() * 86400, t.error() * 86400, t.errMethod())));
+        } else {
+            c.addSubtitle(new org.jfree.chart.title.TextTitle(String.format(Locale.ROOT, "model %s; error %.2f s (%s)",
+                    t.model(), t.error() * 86400, t.errMethod())));
+        }
         // the time axis often ends on a tick: room on the right so its label is not cut in half
         c.setPadding(new org.jfree.chart.ui.RectangleInsets(6, 6, 6, 34));
         return c;

@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
             "Time the eclipses in photometry logs and write or update EPHEMERIS/eclipse_times.txt.",
             "",
             "Per log: aperture 1 over the sum of the other apertures of one CCD (counts, no flux calibration), "
-                    + "times in BMJD(TDB), every eclipse fitted with a symmetric profile and its mid-time sampled by "
-                    + "MCMC (errors 1 sigma).",
+                    + "times in BMJD(TDB), every eclipse timed with the chosen --model; errors 1 sigma, the larger "
+                    + "of the white-noise error and the prayer-bead (red-noise) error.",
+            "Every predicted eclipse that is not timed is listed with the reason (partly covered, too few points, "
+                    + "no eclipse found, fit did not converge).",
             "Cycle numbers come from --ephemeris, else from a least-squares fit of the times already in the file; "
                     + "|O-C| > P/4 is warned about as ambiguous.",
             "Each log is one source line '#<log path>,<id>'; ids are never renumbered and timing a log again "
@@ -62,8 +64,18 @@ public final class EclipseTimesCommand implements Callable<Integer> {
             description = "Time only the eclipse between these BMJD(TDB) times (for awkward data).")
     List<Double> window;
 
-    @Option(names = "--ccd", paramLabel = "C", description = "CCD label (default: the first CCD with data).")
+    @Option(names = "--ccd", paramLabel = "C",
+            description = "CCD label (default: the CCD whose eclipse has the highest signal-to-noise, said per log).")
     String ccd;
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "symmetric",
+            description = "Eclipse model: symmetric (tanh-edged box, MCMC), wd-contacts (white dwarf's mid-ingress "
+                    + "and mid-egress from the lightcurve's derivative) or wd-bright-spot (white dwarf + bright-spot "
+                    + "eclipse, MCMC); the white-dwarf models time the white dwarf. Default ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--json", description = "Print one JSON object {\"eclipses\": [...], \"not_timed\": [...]}.")
+    boolean json;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder holding EPHEMERIS/ (default: the working directory).")
@@ -88,10 +100,18 @@ public final class EclipseTimesCommand implements Callable<Integer> {
         }
         double t1 = window == null ? Double.NaN : window.get(0);
         double t2 = window == null ? Double.NaN : window.get(1);
+        EclipseTimer timer = null;
+        for (EclipseTimer t : Services.all(EclipseTimer.class)) {
+            if (t.name().equals(model)) {
+                timer = t;
+            }
+        }
+        if (timer == null) {
+            timer = org.calphot.ephemeris.EclipseTimers.byName(model, Location.key(null, 0, "--model"));
+        }
         EclipseTimesTool tool = new EclipseTimesTool(Services.get(LogReaders.class), Services.get(FluxCalibrator.class),
-                Services.get(TimeCorrector.class), Services.get(SiteRegistry.class), Services.get(EclipseTimer.class),
-                Figures.standard());
-        int code = tool.run(new EclipseTimesTool.Args(logs, target, site, prior, t1, t2, ccd, out, seed),
+                Services.get(TimeCorrector.class), Services.get(SiteRegistry.class), timer, Figures.standard());
+        int code = tool.run(new EclipseTimesTool.Args(logs, target, site, prior, t1, t2, ccd, out, seed, model, json),
                 spec.commandLine().getOut(), ProgressMonitor.NULL, warnings);
         err.flush();
         return code;
