@@ -21,6 +21,22 @@ public interface Catalogue {
     /** Bands returned with default options, e.g. [u, g, r, i, z]. */
     List<String> bands();
 
+    /**
+     * Where the catalogue has data, for {@code catalogue: auto}; null (the default) means the catalogue
+     * is never chosen automatically (standard-star tables, a user's table).
+     */
+    default Footprint footprint() {
+        return null;
+    }
+
+    /**
+     * The SDSS ugriz bands this catalogue gives on the SDSS system (measured or by a published
+     * transformation), the ones colour terms and {@code catalogue: auto} can use; empty by default.
+     */
+    default List<String> sdssBands() {
+        return List.of();
+    }
+
     /** True if queries go over the network; such answers are kept in the on-disk cache. */
     default boolean remote() {
         return false;
