@@ -22,8 +22,8 @@ public interface Catalogue {
     List<String> bands();
 
     /**
-     * Where the catalogue has data, for {@code catalogue: auto}; null (the default) means the catalogue
-     * is never chosen automatically (standard-star tables, a user's table).
+     * Where the catalogue has data, for {@code catalogue: auto} (which only considers the catalogues it lists
+     * by name); null (the default) means not declared: auto then asks the catalogue itself.
      */
     default Footprint footprint() {
         return null;
@@ -31,10 +31,11 @@ public interface Catalogue {
 
     /**
      * The SDSS ugriz bands this catalogue gives on the SDSS system (measured or by a published
-     * transformation), the ones colour terms and {@code catalogue: auto} can use; empty by default.
+     * transformation), the ones colour terms and {@code catalogue: auto} can use. By default the bands
+     * named u, g, r, i or z (calphot reads those as SDSS magnitudes).
      */
     default List<String> sdssBands() {
-        return List.of();
+        return bands().stream().filter(b -> b.length() == 1 && "ugriz".contains(b)).toList();
     }
 
     /** True if queries go over the network; such answers are kept in the on-disk cache. */
