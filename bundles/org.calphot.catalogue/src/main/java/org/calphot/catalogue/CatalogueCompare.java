@@ -199,7 +199,7 @@ public final class CatalogueCompare {
                 if (!s.flags().isEmpty()) {
                     m.put("flags", s.flags());
                 }
-                if (ref != null && r != ref) {
+                if (ref != null && r != ref && !diffs.isEmpty()) {
                     m.put("minus_" + ref.catalogue(), diffs);
                     sb.append(String.format(Locale.ROOT, "  %-10s %-22s %6s", "", r.catalogue() + " - "
                             + ref.catalogue(), ""));
