@@ -52,6 +52,8 @@ public final class CatalogueCommands {
             m.put("remote", c.remote());
             m.put("names", c.supportsNames());
             m.put("bands", c.bands());
+            m.put("sdss_bands", c.sdssBands());
+            m.put("footprint", c.footprint() == null ? null : c.footprint().toString());
             m.put("description", c.description());
             rows.add(m);
             sb.append(String.format(Locale.ROOT, "%-12s %-7s %s%n", name, c.remote() ? "remote" : "on-disk",
@@ -70,6 +72,10 @@ public final class CatalogueCommands {
     public static String query(CatalogueRegistry registry, QueryRequest req, Map<String, String> env,
             String userHome) throws CalphotException {
         req = checked(req);
+        if (AutoCatalogue.AUTO.equals(req.catalogue())) {
+            return CatalogueCompare.queryAuto(registry, req.at(), req.radiusArcsec(), List.of(), req.offline(),
+                    req.cacheDir(), req.json(), env, userHome);
+        }
         Catalogue raw = registry.get(req.catalogue());
         CatalogueCache cache = new CatalogueCache(CatalogueCache.resolveDirectory(req.cacheDir(), env, userHome));
         Catalogue c = new CachingCatalogue(raw, cache, req.offline());

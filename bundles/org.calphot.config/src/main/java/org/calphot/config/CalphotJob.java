@@ -15,7 +15,7 @@ import org.calphot.core.time.SkyPosition;
  * @param targetCoords    the text of {@code target coords}; {@code target} is its parsed value
  * @param t0              reference eclipse time, BMJD(TDB)
  * @param period          orbital period, days
- * @param catalogue       catalogue name used in the catalogue mode (default {@code sdss})
+ * @param catalogue       catalogue name used in the catalogue mode (default {@code auto}: see AutoCatalogue)
  * @param seed            seed of every random number (MCMC), recorded in provenance
  * @param catalogueTransforms ids of {@link org.calphot.core.catalogue.PhotometricTransform}s applied, in order, to
  *                        every catalogue star's magnitudes (e.g. {@code sdss-ab-offsets})

@@ -137,7 +137,7 @@ public final class ConfigReader {
             }
         }
         Set<OutputFormat> formats = f.formats("output formats");
-        String catalogue = f.string("catalogue", "sdss", false);
+        String catalogue = f.string("catalogue", "auto", false);
         List<String> transforms = new ArrayList<>();
         List<String> transformNames = f.stringList("catalogue transforms");
         if (transformNames != null) {

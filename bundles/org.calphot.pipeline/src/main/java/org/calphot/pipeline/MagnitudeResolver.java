@@ -50,6 +50,7 @@ final class MagnitudeResolver {
     private final List<FilterSystem> filterSystems;
     private final Map<String, Map<String, Object>> colourTermChoices = new HashMap<>();
     private Catalogue catalogue;
+    private FieldCatalogues fieldCatalogues;
 
     MagnitudeResolver(CalphotJob job, CatalogueRegistry registry, List<FilterSystem> filterSystems,
             RunOptions options, Warnings warnings) {
@@ -67,6 +68,31 @@ final class MagnitudeResolver {
 
     synchronized List<Object> queries() {
         return List.copyOf(queries);
+    }
+
+    /** With {@code catalogue: auto}, the choice made for each field, else empty. */
+    synchronized List<Object> catalogueChoices() {
+        return fieldCatalogues == null ? List.of() : fieldCatalogues.provenance();
+    }
+
+    /** The job's catalogue, or with {@code catalogue: auto} the one chosen for this field ({@link FieldCatalogues}). */
+    private Catalogue catalogueFor(CoordsFile coords, Path coordsPath, RunLog log) throws CalphotException {
+        if (!org.calphot.catalogue.AutoCatalogue.AUTO.equals(job.catalogue())) {
+            return catalogue();
+        }
+        FieldCatalogues f;
+        synchronized (this) {
+            if (fieldCatalogues == null) {
+                if (registry == null) {
+                    throw new CalphotException("no catalogue service is installed");
+                }
+                Path dir = CatalogueCache.resolveDirectory(options.cacheDir() == null ? null
+                        : options.cacheDir().toString(), System.getenv(), System.getProperty("user.home"));
+                fieldCatalogues = new FieldCatalogues(registry, new CatalogueCache(dir), options.offline());
+            }
+            f = fieldCatalogues;
+        }
+        return f.forField(coords, coordsPath, log);
     }
 
     /**
@@ -147,7 +173,7 @@ final class MagnitudeResolver {
                     + comps.size() + " comparison aperture(s)", Location.of(spec.coords().toString(),
                             stars.get(comps.size()).line()));
         }
-        Catalogue cat = catalogue();
+        Catalogue cat = catalogueFor(coords, spec.coords(), log);
         List<String> notes = new ArrayList<>();
         ColourTerms.Choice choice = ColourTerms.choose(job, p, filterSystems, band, lookupBand, ccd, date, notes);
         for (String n : notes) {

@@ -656,6 +656,9 @@ public final class Pipeline {
         m.put("resolved_config", resolved);
         m.put("time", services.time().provenance());
         m.put("catalogue_queries", mags.queries());
+        if (!mags.catalogueChoices().isEmpty()) {
+            m.put("catalogue_choices", mags.catalogueChoices());
+        }
         Map<String, Object> folding = new LinkedHashMap<>();
         folding.put("t0_bmjd_tdb", eph.t0());
         folding.put("period_d", eph.period());

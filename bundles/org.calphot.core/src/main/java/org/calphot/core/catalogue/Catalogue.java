@@ -21,6 +21,23 @@ public interface Catalogue {
     /** Bands returned with default options, e.g. [u, g, r, i, z]. */
     List<String> bands();
 
+    /**
+     * Where the catalogue has data, for {@code catalogue: auto} (which only considers the catalogues it lists
+     * by name); null (the default) means not declared: auto then asks the catalogue itself.
+     */
+    default Footprint footprint() {
+        return null;
+    }
+
+    /**
+     * The SDSS ugriz bands this catalogue gives on the SDSS system (measured or by a published
+     * transformation), the ones colour terms and {@code catalogue: auto} can use. By default the bands
+     * named u, g, r, i or z (calphot reads those as SDSS magnitudes).
+     */
+    default List<String> sdssBands() {
+        return bands().stream().filter(b -> b.length() == 1 && "ugriz".contains(b)).toList();
+    }
+
     /** True if queries go over the network; such answers are kept in the on-disk cache. */
     default boolean remote() {
         return false;

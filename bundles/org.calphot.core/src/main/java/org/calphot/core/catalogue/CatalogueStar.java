@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param mag              magnitudes, one per band
  * @param magErr           1-sigma errors, one per band (NaN = unknown)
  * @param flags            named quality problems, empty = none known. Conventions: {@code SATURATED_<band>},
- *                         {@code NOT_CLEAN}, {@code SATURATION_UNKNOWN}, {@code CLEAN_UNKNOWN}, {@code VARIABLE}
+ *                         {@code NOT_CLEAN}, {@code SATURATION_UNKNOWN}, {@code CLEAN_UNKNOWN}, {@code VARIABLE},
+ *                         {@code UNRELIABLE_<band>}
  * @param extra            further catalogue columns kept for provenance (raw flags, type, spectral type ...)
  */
 public record CatalogueStar(String id, double raDeg, double decDeg, double separationArcsec, double[] mag,
@@ -52,10 +53,14 @@ public record CatalogueStar(String id, double raDeg, double decDeg, double separ
         return magErr[band];
     }
 
-    /** Whether band {@code band} (named {@code bandName}) has a finite magnitude and is not saturated. */
+    /**
+     * Whether band {@code band} (named {@code bandName}) has a finite magnitude and is neither saturated nor
+     * flagged {@code UNRELIABLE_<band>} by its catalogue (e.g. a Gaia synthetic magnitude failing the GSPC
+     * quality flag).
+     */
     public boolean usable(int band, String bandName) {
         return Double.isFinite(mag[band]) && !flags.contains("SATURATED_" + bandName)
-                && !flags.contains("SATURATED");
+                && !flags.contains("SATURATED") && !flags.contains("UNRELIABLE_" + bandName);
     }
 
     @Override

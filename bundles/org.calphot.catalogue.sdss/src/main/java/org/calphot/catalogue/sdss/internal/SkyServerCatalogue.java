@@ -73,6 +73,21 @@ public final class SkyServerCatalogue implements Catalogue {
         return true;
     }
 
+    /**
+     * The band that can hold SDSS imaging (DR17: the northern Galactic cap, the southern stripes and SEGUE
+     * lines, about a third of the sky, almost none south of -20); inside it, a field SDSS did not image
+     * answers "no star" and {@code catalogue: auto} moves on.
+     */
+    @Override
+    public org.calphot.core.catalogue.Footprint footprint() {
+        return new org.calphot.core.catalogue.Footprint(-20, 90, "SDSS imaging, Dec > -20 (patchy)");
+    }
+
+    @Override
+    public List<String> sdssBands() {
+        return SdssQuery.BANDS;
+    }
+
     private int release(QueryOptions o) {
         return o.dataRelease() == 0 ? settings.dataRelease() : o.dataRelease();
     }

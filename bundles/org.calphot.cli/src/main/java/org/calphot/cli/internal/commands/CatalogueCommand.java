@@ -1,10 +1,14 @@
 package org.calphot.cli.internal.commands;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.calphot.catalogue.AutoCatalogue;
 import org.calphot.catalogue.CatalogueCommands;
+import org.calphot.catalogue.CatalogueCompare;
 import org.calphot.catalogue.CatalogueCommands.QueryRequest;
 import org.calphot.cli.internal.Services;
 import org.calphot.core.CalphotException;
@@ -22,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "catalogue", mixinStandardHelpOptions = true,
         description = {"List catalogues or query one (answers cached on disk).", "",
             "List comparison-star catalogues or query one (answers are cached on disk)."},
-        subcommands = {CatalogueCommand.ListCommand.class, CatalogueCommand.QueryCommand.class})
+        subcommands = {CatalogueCommand.ListCommand.class, CatalogueCommand.QueryCommand.class,
+            CatalogueCommand.CompareCommand.class})
 public final class CatalogueCommand implements Callable<Integer> {
 
     @Spec
@@ -61,8 +66,14 @@ public final class CatalogueCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Option(names = "--catalogue", required = true, paramLabel = "NAME",
-                description = "Catalogue name, see 'calphot catalogue list'.")
+                description = {"Catalogue name, see 'calphot catalogue list', or auto: the first of "
+                    + "sdss, panstarrs, skymapper, gaia whose footprint holds the position, that gives the --bands "
+                    + "and matches a star (every candidate's reason is shown)."})
         String catalogue;
+
+        @Option(names = "--bands", paramLabel = "B,B", split = ",",
+                description = "With --catalogue auto: SDSS bands the catalogue must give (u,g,r,i,z; us..zs; kg5).")
+        List<String> bands = new ArrayList<>();
 
         static final class Target {
             @Option(names = "--at", paramLabel = "\"RA DEC\"",
@@ -116,8 +127,56 @@ public final class CatalogueCommand implements Callable<Integer> {
             QueryRequest req = new QueryRequest(catalogue, target.at, target.name, radius, offline, cache, json,
                     release, modelMags, instrument, filters, date, params);
             var out = spec.commandLine().getOut();
+            if (AutoCatalogue.AUTO.equals(catalogue)) {
+                out.print(CatalogueCompare.queryAuto(Services.get(CatalogueRegistry.class), target.at, radius, bands,
+                        offline, cache, json, System.getenv(), System.getProperty("user.home")));
+                out.flush();
+                return 0;
+            }
             out.print(CatalogueCommands.query(Services.get(CatalogueRegistry.class), req, System.getenv(),
                     System.getProperty("user.home")));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = {"One star's magnitudes from every catalogue that covers it, and the differences.",
+                "Per --at position: each catalogue (--catalogues, else sdss, panstarrs, skymapper, gaia where "
+                    + "installed and the footprint holds the star), its nearest match, its SDSS u g r i z (and "
+                    + "its own bands), and each SDSS band minus the first catalogue that gave SDSS magnitudes."})
+    static final class CompareCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--at", required = true, paramLabel = "\"RA DEC\"",
+                description = "Star position, \"RA DEC\" or RA,DEC (decimal degrees or sexagesimal); repeatable.")
+        List<String> at = new ArrayList<>();
+
+        @Option(names = "--catalogues", paramLabel = "A,B", split = ",",
+                description = "Catalogues to compare (default: the installed ones of the auto order).")
+        List<String> catalogues = new ArrayList<>();
+
+        @Option(names = "--radius", paramLabel = "ARCSEC", defaultValue = "" + ConeQuery.DEFAULT_RADIUS_ARCSEC,
+                description = "Search radius in arcsec (default: ${DEFAULT-VALUE}).")
+        double radius;
+
+        @Option(names = "--offline", description = "Use only the cache; a miss is shown for that catalogue.")
+        boolean offline;
+
+        @Option(names = "--cache", paramLabel = "DIR",
+                description = "Cache folder (default $CALPHOT_CACHE, $XDG_CACHE_HOME/calphot or ~/.cache/calphot).")
+        String cache;
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Override
+        public Integer call() throws CalphotException {
+            var out = spec.commandLine().getOut();
+            out.print(CatalogueCompare.compare(Services.get(CatalogueRegistry.class), at, radius, catalogues, offline,
+                    cache, json, System.getenv(), System.getProperty("user.home")));
             out.flush();
             return 0;
         }

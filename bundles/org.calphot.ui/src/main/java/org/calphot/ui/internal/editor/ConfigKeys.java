@@ -26,7 +26,7 @@ final class ConfigKeys {
         top("observing_log_fname", "observing_log.csv", "observing log the run appends to");
         top("extract", "", "the payloads: one mapping per instrument/night set");
         top("output formats", "[calib, csv, fits, lcurve]", "lightcurve files to write (calphot; default all)");
-        top("catalogue", "sdss", "catalogue used with SDSS: true (calphot; default sdss)");
+        top("catalogue", "auto", "catalogue used with SDSS: true (calphot; default auto: sdss, panstarrs, skymapper, gaia, the first that covers the field)");
         top("seed", "42", "seed of every random number (calphot)");
         top("airmass formula", "plane-parallel", "plane-parallel (cal_phot's) or young-irvine (calphot)");
         top("colour terms", "true", "SDSS: true: colour terms of an installed filter system (calphot; default true)");

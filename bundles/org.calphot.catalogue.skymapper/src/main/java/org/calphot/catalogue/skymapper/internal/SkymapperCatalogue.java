@@ -1,0 +1,115 @@
+package org.calphot.catalogue.skymapper.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.calphot.catalogue.skymapper.SkymapperCatalogues;
+import org.calphot.catalogue.vo.VoClient;
+import org.calphot.catalogue.vo.VoConeCatalogue;
+import org.calphot.catalogue.vo.VoSettings;
+import org.calphot.catalogue.vo.VoTable;
+import org.calphot.core.BadInputException;
+import org.calphot.core.catalogue.Catalogue;
+import org.calphot.core.catalogue.CatalogueStar;
+import org.calphot.core.catalogue.ConeQuery;
+import org.calphot.core.catalogue.Footprint;
+import org.calphot.core.catalogue.QueryOptions;
+import org.osgi.service.component.annotations.Component;
+
+import okhttp3.HttpUrl;
+
+/**
+ * SkyMapper Southern Survey DR4 (Onken et al. 2024, PASA 41, e061) PSF magnitudes u v g r i z (AB) from
+ * its TAP service, table {@code dr4.master} as listed on the DR4 table browser
+ * (https://skymapper.anu.edu.au/table-browser/): {@code object_id, raj2000, dej2000, <f>_psf, e_<f>_psf,
+ * flags, class_star}. DR4 covers the South Celestial Pole to Dec +16 in all six bands (some fields to +28).
+ * <p>
+ * The magnitudes stay in SkyMapper's own system, as {@code u_sm ... z_sm}: SkyMapper's filters differ
+ * from SDSS's (u and v are narrower and bluer; g, r, i, z differ in width) and calphot has not adopted a
+ * published SkyMapper-to-SDSS transformation, so this catalogue gives no SDSS band, {@code catalogue: auto}
+ * passes it over and colour terms do not apply to it. It serves {@code catalogue compare} and configs that
+ * use SkyMapper magnitudes on purpose through a local table. {@code flags} non-zero is {@code NOT_CLEAN}.
+ */
+@Component(service = Catalogue.class, property = "name=skymapper")
+public final class SkymapperCatalogue extends VoConeCatalogue {
+
+    static final List<String> SM = List.of("u", "v", "g", "r", "i", "z");
+    static final List<String> BANDS = List.of("u_sm", "v_sm", "g_sm", "r_sm", "i_sm", "z_sm");
+
+    /** DS constructor: the public service, or {@code -Dcalphot.catalogue.skymapper.url} (a mirror, a replay server). */
+    public SkymapperCatalogue() {
+        this(VoSettings.of(System.getProperty("calphot.catalogue.skymapper.url", SkymapperCatalogues.DEFAULT_URL)));
+    }
+
+    public SkymapperCatalogue(VoSettings settings) {
+        super(new VoClient("SkyMapper TAP", settings));
+    }
+
+    @Override
+    public String name() {
+        return "skymapper";
+    }
+
+    @Override
+    public String description() {
+        return "SkyMapper DR4 PSF uvgriz (TAP), Dec < +16; SkyMapper system (no SDSS transformation adopted)";
+    }
+
+    @Override
+    public List<String> bands() {
+        return BANDS;
+    }
+
+    @Override
+    public Footprint footprint() {
+        return new Footprint(-90, 16, "South Celestial Pole to Dec +16");
+    }
+
+    @Override
+    protected String system() {
+        return "SkyMapper DR4 uvgriz PSF magnitudes (AB, SkyMapper filters; not SDSS)";
+    }
+
+    @Override
+    protected List<String> resultBands() {
+        return BANDS;
+    }
+
+    static String adql(ConeQuery cone) {
+        StringBuilder cols = new StringBuilder("object_id, raj2000, dej2000, flags, class_star");
+        for (String f : SM) {
+            cols.append(", ").append(f).append("_psf, e_").append(f).append("_psf");
+        }
+        return "SELECT " + cols + " FROM dr4.master WHERE 1 = CONTAINS(POINT('ICRS', raj2000, dej2000), CIRCLE('ICRS', "
+                + VoClient.adqlNumber(cone.raDeg()) + ", " + VoClient.adqlNumber(cone.decDeg()) + ", "
+                + VoClient.adqlNumber(cone.radiusArcsec() / 3600.0) + "))";
+    }
+
+    @Override
+    protected HttpUrl request(ConeQuery cone, QueryOptions options) throws BadInputException {
+        return client.tapSyncUrl(adql(cone));
+    }
+
+    @Override
+    protected CatalogueStar star(VoTable t, int row) {
+        double[] mag = new double[BANDS.size()];
+        double[] err = new double[BANDS.size()];
+        for (int k = 0; k < SM.size(); k++) {
+            mag[k] = t.number(row, SM.get(k) + "_psf");
+            err[k] = t.number(row, "e_" + SM.get(k) + "_psf");
+        }
+        List<String> flags = new ArrayList<>();
+        double f = t.number(row, "flags");
+        if (Double.isFinite(f) && f != 0) {
+            flags.add("NOT_CLEAN");
+        }
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("flags", Double.isFinite(f) ? Long.toString((long) f) : "");
+        extra.put("class_star", t.text(row, "class_star"));
+        extra.put("transform", "none: SkyMapper system");
+        return new CatalogueStar(t.text(row, "object_id"), t.number(row, "raj2000"), t.number(row, "dej2000"), 0, mag,
+                err, flags, extra);
+    }
+}

@@ -1,0 +1,97 @@
+package org.calphot.catalogue.vo;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.calphot.core.BadInputException;
+import org.calphot.core.CalphotException;
+import org.calphot.core.catalogue.Catalogue;
+import org.calphot.core.catalogue.CatalogueException;
+import org.calphot.core.catalogue.CatalogueException.Kind;
+import org.calphot.core.catalogue.CatalogueResult;
+import org.calphot.core.catalogue.CatalogueStar;
+import org.calphot.core.catalogue.ConeQuery;
+import org.calphot.core.catalogue.QueryOptions;
+import org.calphot.core.catalogue.SkyCoordinates;
+
+import okhttp3.HttpUrl;
+
+/**
+ * A survey catalogue answered by a VO service: a subclass says which request a cone becomes and how a
+ * row of the VOTable reply becomes a star; this class runs it, keeps the stars inside the cone (nearest
+ * first) and reports no match, malformed replies and service errors as typed failures. Only numbers from
+ * a validated {@link ConeQuery} ever reach a request.
+ */
+public abstract class VoConeCatalogue implements Catalogue {
+
+    protected final VoClient client;
+
+    protected VoConeCatalogue(VoClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public boolean remote() {
+        return true;
+    }
+
+    /** The GET request for a cone (a TAP sync URL from {@link VoClient#tapSyncUrl}, or a service URL). */
+    protected abstract HttpUrl request(ConeQuery cone, QueryOptions options) throws BadInputException;
+
+    /** Photometric system of the answer, recorded with it. */
+    protected abstract String system();
+
+    /** Bands of each star's magnitude arrays: the SDSS bands first, then the survey's own. */
+    protected abstract List<String> resultBands();
+
+    /**
+     * One row as a star; the separation is filled in by the caller. A missing column throws
+     * {@link IllegalArgumentException} (a malformed reply).
+     */
+    protected abstract CatalogueStar star(VoTable table, int row);
+
+    @Override
+    public String queryText(ConeQuery cone, QueryOptions options) throws CalphotException {
+        return "GET " + request(cone, options);
+    }
+
+    @Override
+    public CatalogueResult query(ConeQuery cone, QueryOptions options) throws CalphotException {
+        HttpUrl url = request(cone, options);
+        String text = "GET " + url;
+        VoTable t = client.fetch(url);
+        List<CatalogueStar> stars = new ArrayList<>();
+        try {
+            for (int row = 0; row < t.rowCount(); row++) {
+                CatalogueStar s = star(t, row);
+                if (!Double.isFinite(s.raDeg()) || !Double.isFinite(s.decDeg())) {
+                    continue;
+                }
+                double sep = SkyCoordinates.separationArcsec(cone.raDeg(), cone.decDeg(), s.raDeg(), s.decDeg());
+                if (sep <= cone.radiusArcsec() * (1 + 1e-9)) {
+                    stars.add(new CatalogueStar(s.id(), s.raDeg(), s.decDeg(), sep, s.mag(), s.magErr(), s.flags(),
+                            s.extra()));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CatalogueException(Kind.MALFORMED_REPLY, name() + " reply could not be read: " + e.getMessage(),
+                    text);
+        }
+        if (stars.isEmpty()) {
+            throw new CatalogueException(Kind.NO_STAR_FOUND, name() + ": no star within " + cone.radiusArcsec()
+                    + " arcsec of " + cone.describe(), text);
+        }
+        return new CatalogueResult(name(), text, cone, system(), resultBands(), stars,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), false);
+    }
+
+    /** Magnitude error from a flux and its error: 2.5 / ln 10 x sigma_F / F. */
+    public static double magErrFromFlux(double flux, double fluxErr) {
+        if (!(flux > 0) || !(fluxErr >= 0)) {
+            return Double.NaN;
+        }
+        return 2.5 / Math.log(10) * fluxErr / flux;
+    }
+}
