@@ -61,6 +61,8 @@ public final class Pipeline {
 
     /** Where cal_phot put its lightcurves; kept so downstream scripts find them. */
     public static final String LIGHTCURVE_FOLDER = "MCMC_LIGHTCURVES";
+    /** Progress units per step, so samplers inside a step can report fractions of it. */
+    static final int PROGRESS_SCALE = 100;
 
     private final PipelineServices services;
 
@@ -114,7 +116,9 @@ public final class Pipeline {
                 tasks.add(new Task(p, spec));
             }
         }
-        pm.begin("calphot run", tasks.size() + 1);
+        // progress in units of PROGRESS_SCALE per log, the end and each ephemeris step (the samplers report finely)
+        int ephUnits = EphemerisStep.needed(job) ? EphemerisStep.units(job) : 0;
+        pm.begin("calphot run", (tasks.size() + 1 + ephUnits) * PROGRESS_SCALE);
 
         ColourTerms.checkNamedSystems(job, services.filterSystems());
         MagnitudeResolver mags = new MagnitudeResolver(job, services.catalogues(), services.filterSystems(), options,
@@ -126,7 +130,8 @@ public final class Pipeline {
             int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
             // eclipse times and the ephemeris fit come first, as in cal_phot: the fitted T0, P fold the lightcurves
             EphemerisStep.Result eph = EphemerisStep.needed(job)
-                    ? EphemerisStep.run(services, job, options, base, out, staging, pm, recorded, runLog)
+                    ? EphemerisStep.run(services, job, options, base, out, staging, pm, PROGRESS_SCALE, recorded,
+                            runLog)
                     : new EphemerisStep.Result(job.t0(), job.period(), "config", null);
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));
             try {
@@ -143,7 +148,7 @@ public final class Pipeline {
                     results.add(d.result);
                     logLogs.add(d.log);
                     provenanceLogs.put(d.result.log().toString(), d.provenance);
-                    pm.worked(1);
+                    pm.worked(PROGRESS_SCALE);
                 }
             } finally {
                 pool.shutdownNow();
@@ -170,6 +175,8 @@ public final class Pipeline {
             String obsText = observingLog(out.resolve(obsRel), results);
             staging.write(obsRel, o -> o.write(obsText.getBytes(StandardCharsets.UTF_8)));
 
+            // a cancel after this point would list files that are then never moved into place
+            pm.checkCanceled();
             runLog.say("Created these files:");
             for (Path f : staging.files()) {
                 if (f.toString().endsWith(".calib")) {
@@ -191,7 +198,7 @@ public final class Pipeline {
             pm.checkCanceled();
             List<Path> written = staging.files();
             staging.commit();
-            pm.worked(1);
+            pm.worked(PROGRESS_SCALE);
             return new RunResult(out, newFolder, results, written, prov);
         }
     }

@@ -212,6 +212,16 @@ public final class ChartPanel extends Composite {
         return page != null && stack.topControl == page ? chart.getChart() : null;
     }
 
+    /** The canvas the chart is drawn on (pointer events in its pixels), else null. */
+    public Canvas chartCanvas() {
+        return chart == null ? null : chart.canvas();
+    }
+
+    /** The chart's rendering info of its last paint (data areas in canvas pixels), else null. */
+    public org.jfree.chart.ChartRenderingInfo renderingInfo() {
+        return chart == null ? null : chart.getChartRenderingInfo();
+    }
+
     public boolean hasChart() {
         return page != null && stack.topControl == page;
     }
@@ -476,8 +486,12 @@ public final class ChartPanel extends Composite {
 
         Chart(Composite parent) {
             // properties and zoom items, tooltips; no "Save as"/"Print" (the former is broken with JFreeChart 1.5)
-            super(parent, SWT.NONE, new JFreeChart(new XYPlot()), true, false, false, true, true);
-            addSWTListener((MouseWheelListener) e -> {
+            // No minimum or maximum draw size: jfreechart-swt draws at the widget's real size but divides pointer
+            // positions by (size / bound) outside 300x200..800x600, so zoom boxes and read-outs missed the data.
+            super(parent, SWT.NONE, new JFreeChart(new XYPlot()), DEFAULT_WIDTH, DEFAULT_HEIGHT, 0, 0,
+                    Integer.MAX_VALUE, Integer.MAX_VALUE, false, true, false, false, true, true);
+            // addSWTListener silently drops wheel listeners: attach to the drawing canvas directly
+            canvas().addMouseWheelListener((MouseWheelListener) e -> {
                 if (getChart() == null) {
                     return;
                 }
@@ -499,6 +513,16 @@ public final class ChartPanel extends Composite {
                     }
                 }
             });
+        }
+
+        /** The canvas the chart is drawn on (ChartComposite's only child). */
+        Canvas canvas() {
+            for (org.eclipse.swt.widgets.Control c : getChildren()) {
+                if (c instanceof Canvas cv) {
+                    return cv;
+                }
+            }
+            throw new IllegalStateException("ChartComposite without its canvas");
         }
 
         @Override

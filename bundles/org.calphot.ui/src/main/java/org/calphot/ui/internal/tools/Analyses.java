@@ -493,7 +493,7 @@ public final class Analyses {
         Job j = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                monitor.beginTask(name, IProgressMonitor.UNKNOWN);
+                monitor.beginTask(name, PROGRESS_UNITS);
                 PrintWriter out = new PrintWriter(new ConsoleWriter(), true);
                 Warnings warnings = (where, msg) -> ConsoleView.println("warning: "
                         + (where == null || where.toString().isEmpty() ? "" : where + ": ") + msg);
@@ -569,16 +569,28 @@ public final class Analyses {
         return f != null ? f : EphemerisFitter.create();
     }
 
+    /** Units of an analysis job's progress bar; the tools' begin/worked are scaled into what is left of it. */
+    private static final int PROGRESS_UNITS = 1000;
+
     private static ProgressMonitor adapt(IProgressMonitor m) {
         return new ProgressMonitor() {
+            private double used;
+            private double perUnit;
+
             @Override
-            public void begin(String task, int totalWork) {
+            public synchronized void begin(String task, int totalWork) {
                 m.setTaskName(task);
+                // each begin (a tool, then its sampler) shares what is left of the bar
+                perUnit = totalWork > 0 ? (PROGRESS_UNITS - used) / totalWork : 0;
             }
 
             @Override
-            public void worked(int work) {
-                m.worked(work);
+            public synchronized void worked(int work) {
+                double d = Math.min(work * perUnit, PROGRESS_UNITS - used);
+                if (d > 0) {
+                    used += d;
+                    m.internalWorked(d);
+                }
             }
 
             @Override
