@@ -59,6 +59,8 @@ public final class ChartPanel extends Composite {
     private Chart chart;
     private Label readout;
     private String exportName = "figure";
+    /** The folder the export dialog starts in (the run's figures), else null for the dialog's default. */
+    private Path exportFolder;
     private PageCanvas pageCanvas;
     /** The page a cell was enlarged from (Reset Zoom goes back to it), else null. */
     private FigurePage enlargedFrom;
@@ -105,6 +107,15 @@ public final class ChartPanel extends Composite {
     }
 
     private static final String HINT = "Zoom: drag a box or wheel.  Pan: Shift+drag.  Right-click: reset, export.";
+
+    /** The folder Export starts in (null: the dialog's default). */
+    public void setExportFolder(Path folder) {
+        this.exportFolder = folder;
+    }
+
+    public Path exportFolder() {
+        return exportFolder;
+    }
 
     /** Shows a chart, or the message when {@code c} is null. */
     public void setChart(JFreeChart c, String exportName) {
@@ -251,6 +262,9 @@ public final class ChartPanel extends Composite {
         d.setText("Export " + extension.toUpperCase(Locale.ROOT));
         d.setFilterExtensions(new String[] {"*." + extension});
         d.setFileName(exportName + "." + extension);
+        if (exportFolder != null && java.nio.file.Files.isDirectory(exportFolder)) {
+            d.setFilterPath(exportFolder.toString());
+        }
         d.setOverwrite(true);
         String f = d.open();
         if (f != null) {
