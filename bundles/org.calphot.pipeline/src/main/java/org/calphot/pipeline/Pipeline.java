@@ -26,6 +26,7 @@ import org.calphot.config.CalphotJob;
 import org.calphot.config.LogSpec;
 import org.calphot.config.OutputFormat;
 import org.calphot.config.Payload;
+import org.calphot.config.PointMask;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.CancelledException;
@@ -284,6 +285,10 @@ public final class Pipeline {
         if (p.ignoreFlags() != 0) {
             log.say("Ignoring flags: %s", String.join(", ", org.calphot.core.log.LogFlags.names(p.ignoreFlags())));
         }
+        List<PointMask.Rule> maskRules = PointMask.of(job).of(spec.log());
+        if (!maskRules.isEmpty()) {
+            prov.put("mask_points", maskRules.stream().map(PointMask.Rule::describe).toList());
+        }
         List<CcdResult> ccdResults = new ArrayList<>();
         List<Object> ccdProv = new ArrayList<>();
         for (int k = 0; k < ccds.size(); k++) {
@@ -306,12 +311,30 @@ public final class Pipeline {
                 phase[i] = (tc.bmjdTdb()[i] - eclipse) / period;
                 keep[i] = phase[i] > p.phaseLow() && phase[i] < p.phaseHigh();
             }
+            // frames the user marked bad ('mask points'): out of every output, like frames outside the phase range
+            List<Integer> masked = new ArrayList<>();
+            if (!maskRules.isEmpty()) {
+                int[] nframe = ccd.nframe();
+                for (int i = 0; i < keep.length; i++) {
+                    int nf = nframe[lc.frameRow()[i]];
+                    for (PointMask.Rule r : maskRules) {
+                        if (r.masks(ccd.ccd(), nf, tc.bmjdTdb()[i])) {
+                            keep[i] = false;
+                            masked.add(nf);
+                            break;
+                        }
+                    }
+                }
+            }
             int[] flags = frameFlags(ccd, lc, copts.targetLabel());
             CcdResult partial = new CcdResult(ccd.ccd(), band, lc, tc.bmjdTdb(), tc.airmass(), phase, keep, flags,
                     null);
             log.say("CCD %s (%s): apertures %s; comparisons used %s; sum comparison flux %.3f mJy", ccd.ccd(), band,
                     ccd.apertureLabels(), lc.comparisonLabels(), lc.comparisonFluxMjy());
             log.say("  frames: %s", lc.rejections().toMap());
+            if (!masked.isEmpty()) {
+                log.say("  %d frames masked by 'mask points': %s", masked.size(), masked);
+            }
             log.say("  %d of %d frames inside phase %s -> %s; mean ratio %.4f, mean target magnitude %.3f",
                     partial.keptInPhase(), lc.size(), PyFloat.repr(p.phaseLow()), PyFloat.repr(p.phaseHigh()),
                     lc.meanRatio(), lc.meanTargetMag());
@@ -330,6 +353,9 @@ public final class Pipeline {
             cp.put("comparison_flux_mjy", lc.comparisonFluxMjy());
             cp.put("frames", lc.rejections().toMap());
             cp.put("frames_in_phase_range", partial.keptInPhase());
+            if (!maskRules.isEmpty()) {
+                cp.put("masked_frames", masked);
+            }
             cp.put("mean_ratio", lc.meanRatio());
             cp.put("mean_target_mag", lc.meanTargetMag());
             cp.put("calibration_error", lc.budget() == null ? null : lc.budget().toMap());

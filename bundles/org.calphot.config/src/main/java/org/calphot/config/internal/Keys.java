@@ -8,7 +8,8 @@ public final class Keys {
     /** Top level, compared in lower case. From "output formats" on, calphot's additions. */
     public static final Set<String> TOP = Set.of("target coords", "period", "t0", "sdss", "directory",
             "fit ephemeris", "overplot", "overplot filename", "observing_log_fname", "extract",
-            "output formats", "catalogue", "catalogue transforms", "seed", "airmass formula", "colour terms", "filter system");
+            "output formats", "catalogue", "catalogue transforms", "seed", "airmass formula", "colour terms", "filter system",
+            "mask points");
 
     /** Payload keys, exact case. From "flags" on, calphot's additions. */
     public static final Set<String> PAYLOAD = Set.of("observatory", "inst", "phase range", "oname", "logfiles",

@@ -62,6 +62,12 @@ public final class ChartPanel extends Composite {
     /** The folder the export dialog starts in (the run's figures), else null for the dialog's default. */
     private Path exportFolder;
     private PageCanvas pageCanvas;
+    /** A box dragged in select mode: the panel (subplot index, 0 for a single plot) and its data bounds. */
+    public record SelectionBox(int panel, double xLow, double xHigh, double yLow, double yHigh) {
+    }
+
+    /** Receives boxes dragged while select mode is on (instead of zooming); null = zoom as usual. */
+    private java.util.function.Consumer<SelectionBox> selector;
     /** The page a cell was enlarged from (Reset Zoom goes back to it), else null. */
     private FigurePage enlargedFrom;
     private String pageExportName;
@@ -107,6 +113,15 @@ public final class ChartPanel extends Composite {
     }
 
     private static final String HINT = "Zoom: drag a box or wheel.  Pan: Shift+drag.  Right-click: reset, export.";
+
+    /** Select mode: a dragged box goes to {@code onBox} (null: back to zooming). */
+    public void setSelector(java.util.function.Consumer<SelectionBox> onBox) {
+        this.selector = onBox;
+    }
+
+    public boolean isSelecting() {
+        return selector != null;
+    }
 
     /** The folder Export starts in (null: the dialog's default). */
     public void setExportFolder(Path folder) {
@@ -552,6 +567,9 @@ public final class ChartPanel extends Composite {
             return m;
         }
 
+        private int boxX = -1;
+        private int boxY = -1;
+
         private boolean isPan(MouseEvent e) {
             return e.button == 2 || (e.button == 1 && (e.stateMask & SWT.SHIFT) != 0);
         }
@@ -562,6 +580,10 @@ public final class ChartPanel extends Composite {
                 panX = e.x;
                 panY = e.y;
                 return;
+            }
+            if (selector != null && e.button == 1) {
+                boxX = e.x;
+                boxY = e.y;
             }
             super.mouseDown(e);
         }
@@ -587,7 +609,59 @@ public final class ChartPanel extends Composite {
                 panY = -1;
                 return;
             }
+            if (selector != null && boxX >= 0) {
+                int x0 = boxX;
+                int y0 = boxY;
+                boxX = -1;
+                boxY = -1;
+                // let ChartComposite end its rubber band without zooming
+                boolean dz = isDomainZoomable();
+                boolean rz = isRangeZoomable();
+                setDomainZoomable(false);
+                setRangeZoomable(false);
+                try {
+                    super.mouseUp(e);
+                } finally {
+                    setDomainZoomable(dz);
+                    setRangeZoomable(rz);
+                }
+                SelectionBox b = box(x0, y0, e.x, e.y);
+                if (b != null) {
+                    selector.accept(b);
+                }
+                return;
+            }
             super.mouseUp(e);
+        }
+
+        /** The data bounds of a box between two canvas points, in the panel under its first corner. */
+        private SelectionBox box(int x0, int y0, int x1, int y1) {
+            JFreeChart c = getChart();
+            org.jfree.chart.plot.PlotRenderingInfo info = getChartRenderingInfo().getPlotInfo();
+            XYPlot plot;
+            int panel = 0;
+            Rectangle2D area;
+            ValueAxis xAxis;
+            if (c.getPlot() instanceof CombinedDomainXYPlot cp) {
+                panel = info.getSubplotIndex(new java.awt.geom.Point2D.Double(x0, y0));
+                if (panel < 0) {
+                    return null;
+                }
+                plot = (XYPlot) cp.getSubplots().get(panel);
+                area = info.getSubplotInfo(panel).getDataArea();
+                xAxis = cp.getDomainAxis();
+            } else if (c.getPlot() instanceof XYPlot xy) {
+                plot = xy;
+                area = info.getDataArea();
+                xAxis = xy.getDomainAxis();
+            } else {
+                return null;
+            }
+            double xa = xAxis.java2DToValue(x0, area, RectangleEdge.BOTTOM);
+            double xb = xAxis.java2DToValue(x1, area, RectangleEdge.BOTTOM);
+            double ya = plot.getRangeAxis().java2DToValue(y0, area, RectangleEdge.LEFT);
+            double yb = plot.getRangeAxis().java2DToValue(y1, area, RectangleEdge.LEFT);
+            return new SelectionBox(panel, Math.min(xa, xb), Math.max(xa, xb), Math.min(ya, yb), Math.max(ya, yb));
         }
 
         /** Shifts the axes by fractions of their length. */

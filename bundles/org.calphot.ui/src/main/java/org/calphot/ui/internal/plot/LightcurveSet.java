@@ -25,17 +25,17 @@ import org.calphot.pipeline.RunResult;
  * finished or read back from the lightcurve files a run wrote ({@code MCMC_LIGHTCURVES/*.csv}, else
  * {@code *.calib}), so the view shows the same after a restart. Only frames inside the phase range, as written.
  */
-public record LightcurveSet(Path outputDir, List<Night> nights) {
+public record LightcurveSet(Path outputDir, Path config, List<Night> nights) {
 
     /** One log's lightcurves: a short name for the selector, a title, the export stem, one band per CCD. */
-    public record Night(String name, String title, String stem, List<Band> bands) {
+    public record Night(String name, String title, String stem, List<Band> bands, Path log) {
     }
 
     /**
      * One band: BMJD(TDB) (NaN when read from a .calib), phase, flux and error (mJy), frames with ignored flags, the
      * comparison flux (mJy; flux / count ratio) for the right axis.
      */
-    public record Band(String label, double[] bmjdTdb, double[] phase, double[] flux, double[] err,
+    public record Band(String label, String ccd, double[] bmjdTdb, double[] phase, double[] flux, double[] err,
             boolean[] flagged, double comparisonFluxMjy) {
     }
 
@@ -65,15 +65,16 @@ public record LightcurveSet(Path outputDir, List<Night> nights) {
                         j++;
                     }
                 }
-                bands.add(new Band(c.band() + " (CCD " + c.ccd() + ")", t, ph, f, e, flagged,
+                bands.add(new Band(c.band() + " (CCD " + c.ccd() + ")", c.ccd(), t, ph, f, e, flagged,
                         c.lightcurve().comparisonFluxMjy()));
             }
             String what = log.fluxCalibrated() ? "" : " (count ratio \u00d7 1 mJy)";
             String file = log.log().getFileName().toString();
             nights.add(new Night(file, log.oname() + " \u2014 " + file + ", cycle " + log.cycle() + what,
-                    log.oname() + "_" + stem(file) + "_lightcurve", bands));
+                    log.oname() + "_" + stem(file) + "_lightcurve", bands, log.log()));
         }
-        return new LightcurveSet(run.outputDir(), nights);
+        Object cfg = run.provenance() == null ? null : run.provenance().get("config");
+        return new LightcurveSet(run.outputDir(), cfg == null ? null : Path.of(cfg.toString()), nights);
     }
 
     /**
@@ -122,7 +123,8 @@ public record LightcurveSet(Path outputDir, List<Night> nights) {
             if (!bands.isEmpty()) {
                 String title = n.getKey() + (log == null ? "" : " \u2014 " + log) + "  (read from "
                         + dir.getFileName() + ")";
-                Night night = new Night(n.getKey(), title, n.getKey() + "_lightcurve", bands);
+                Night night = new Night(n.getKey(), title, n.getKey() + "_lightcurve", bands,
+                        log == null ? null : Path.of(log));
                 if (n.getKey().equals(first)) {
                     nights.add(0, night);
                 } else {
@@ -132,7 +134,21 @@ public record LightcurveSet(Path outputDir, List<Night> nights) {
         }
         Path out = dir.getFileName() != null && dir.getFileName().toString().equals("MCMC_LIGHTCURVES")
                 ? dir.getParent() : dir;
-        return nights.isEmpty() ? null : new LightcurveSet(out, nights);
+        return nights.isEmpty() ? null : new LightcurveSet(out, configOf(out), nights);
+    }
+
+    /** The config a run's provenance.json names, else null. */
+    static Path configOf(Path outputDir) {
+        try {
+            Path prov = outputDir.resolve("provenance.json");
+            if (!Files.isRegularFile(prov)) {
+                return null;
+            }
+            Matcher m = Pattern.compile("\"config\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(Files.readString(prov));
+            return m.find() ? Path.of(m.group(1).replace("\\\\", "\\")) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private record Read(Band band, String log) {
@@ -180,7 +196,7 @@ public record LightcurveSet(Path outputDir, List<Night> nights) {
             }
         }
         String label = ccd == null ? band : band + " (CCD " + ccd + ")";
-        return new Read(new Band(label, t, ph, fl, er, flagged, comp), log);
+        return new Read(new Band(label, ccd, t, ph, fl, er, flagged, comp), log);
     }
 
     /** cal_phot's .calib: phase, flux, error rows; the comparison flux from "# Sum apparent Flux: X mJy". */
@@ -223,7 +239,7 @@ public record LightcurveSet(Path outputDir, List<Night> nights) {
             er[i] = rows.get(i)[2];
         }
         String label = ccd == null ? band : band + " (CCD " + ccd + ")";
-        return new Read(new Band(label, t, ph, fl, er, new boolean[n], comp), log);
+        return new Read(new Band(label, ccd, t, ph, fl, er, new boolean[n], comp), log);
     }
 
     private static double num(String s) {

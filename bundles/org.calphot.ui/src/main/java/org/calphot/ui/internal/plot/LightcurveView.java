@@ -47,6 +47,10 @@ public final class LightcurveView extends ResultView {
     private Action overlayAction;
     private int panels;
     private int points;
+    /** Selected points of the night shown: band index to indices into its arrays. */
+    private final java.util.Map<Integer, java.util.BitSet> selected = new java.util.HashMap<>();
+    private Action selectAction;
+    private Action maskAction;
 
     @Override
     protected String emptyMessage() {
@@ -82,6 +86,7 @@ public final class LightcurveView extends ResultView {
                 nightCombo.setToolTipText("The night (log) shown");
                 nightCombo.addListener(SWT.Selection, e -> {
                     if (nightCombo.getSelectionIndex() >= 0) {
+                        selected.clear();
                         night = nightCombo.getSelectionIndex();
                         overlay = false;
                         overlayAction.setChecked(false);
@@ -105,6 +110,24 @@ public final class LightcurveView extends ResultView {
         };
         overlayAction.setToolTipText("Every night in phase, one colour per night, one panel per band");
         tb.add(overlayAction);
+        tb.add(new org.eclipse.jface.action.Separator());
+        selectAction = new Action("Select", IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                setSelecting(isChecked());
+            }
+        };
+        selectAction.setToolTipText("Drag boxes to select points (instead of zooming); then Mask Selected");
+        tb.add(selectAction);
+        maskAction = new Action("Mask Selected") {
+            @Override
+            public void run() {
+                maskSelected(getSite().getPage());
+            }
+        };
+        maskAction.setToolTipText("Write the selected frames into the config as 'mask points' and run it again");
+        maskAction.setEnabled(false);
+        tb.add(maskAction);
         tb.add(new org.eclipse.jface.action.Separator());
         Action phase = axis("Phase", "x axis: orbital phase (cycles)", XAxisKind.PHASE);
         Action bmjd = axis("BMJD", "x axis: BMJD(TDB), days", XAxisKind.BMJD_TDB);
@@ -144,6 +167,7 @@ public final class LightcurveView extends ResultView {
 
     /** Selects a night (log) by its index in {@link #nightNames()}. */
     public void selectNight(int i) {
+        selected.clear();
         night = i;
         overlay = false;
         if (overlayAction != null) {
@@ -155,12 +179,119 @@ public final class LightcurveView extends ResultView {
         redraw();
     }
 
+    /** Select mode on or off: boxes select points (added to the selection) instead of zooming. */
+    public void setSelecting(boolean on) {
+        if (selectAction != null) {
+            selectAction.setChecked(on);
+        }
+        panel.setSelector(on ? this::select : null);
+    }
+
+    /** Adds the points of the night shown inside a box of one panel to the selection. */
+    public void select(ChartPanel.SelectionBox box) {
+        if (set == null || overlay) {
+            return;
+        }
+        Night n = set.nights().get(night);
+        if (box.panel() < 0 || box.panel() >= n.bands().size()) {
+            return;
+        }
+        Band b = n.bands().get(box.panel());
+        double[] xs = x(b);
+        java.util.BitSet bits = selected.computeIfAbsent(box.panel(), k -> new java.util.BitSet());
+        for (int i = 0; i < xs.length; i++) {
+            if (xs[i] >= box.xLow() && xs[i] <= box.xHigh() && b.flux()[i] >= box.yLow() && b.flux()[i] <= box.yHigh()) {
+                bits.set(i);
+            }
+        }
+        redraw();
+    }
+
+    /** Number of points selected in the night shown. */
+    public int selectedCount() {
+        return selected.values().stream().mapToInt(java.util.BitSet::cardinality).sum();
+    }
+
+    public void clearSelection() {
+        selected.clear();
+        redraw();
+    }
+
+    /**
+     * The selection as 'mask points' entries of the night's log: per CCD, consecutive selected frames as one BMJD(TDB)
+     * range widened by 1e-6 d (0.09 s, far below any exposure spacing), so exactly those frames match.
+     */
+    public List<String> maskEntries() {
+        List<String> out = new ArrayList<>();
+        if (set == null) {
+            return out;
+        }
+        Night n = set.nights().get(night);
+        for (var e : new java.util.TreeMap<>(selected).entrySet()) {
+            Band b = n.bands().get(e.getKey());
+            java.util.BitSet bits = e.getValue();
+            for (int i = bits.nextSetBit(0); i >= 0; ) {
+                int j = i;
+                while (bits.get(j + 1)) {
+                    j++;
+                }
+                double lo = b.bmjdTdb()[i];
+                double hi = b.bmjdTdb()[j];
+                if (Double.isFinite(lo) && Double.isFinite(hi)) {
+                    out.add(String.format(java.util.Locale.ROOT, "{ccd: %s, bmjd: [%.9f, %.9f]}  # %d frame%s, %s",
+                            b.ccd(), Math.min(lo, hi) - 1e-6, Math.max(lo, hi) + 1e-6, j - i + 1, j > i ? "s" : "",
+                            b.label()));
+                }
+                i = bits.nextSetBit(j + 1);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the selection into the run's config ('mask points', in the editor when it is open) and runs it again;
+     * the Lightcurve view then shows the result. Null (with a message) when that cannot be done.
+     */
+    public org.calphot.ui.internal.run.RunJob maskSelected(org.eclipse.ui.IWorkbenchPage page) {
+        String why = null;
+        List<String> entries = maskEntries();
+        Night n = set == null ? null : set.nights().get(night);
+        if (n == null || entries.isEmpty()) {
+            why = "Select points first: turn on Select and drag a box round them (times are needed: CSV or a run,"
+                    + " not a .calib alone).";
+        } else if (set.config() == null || !Files.isRegularFile(set.config())) {
+            why = "The config of this run is not known (no provenance.json naming it).";
+        } else if (n.log() == null) {
+            why = "The log of this night is not known.";
+        }
+        if (why != null) {
+            org.eclipse.jface.dialogs.MessageDialog.openInformation(getSite().getShell(), "Mask Selected", why);
+            return null;
+        }
+        Path cfg = set.config();
+        Path log = n.log().isAbsolute() ? n.log() : cfg.toAbsolutePath().getParent().resolve(n.log());
+        String key = cfg.toAbsolutePath().getParent().relativize(log.toAbsolutePath().normalize()).toString();
+        try {
+            org.calphot.ui.internal.editor.ConfigEditor ed = org.calphot.ui.internal.editor.ConfigEditor.open(page, cfg);
+            org.eclipse.jface.text.IDocument doc = ed.source().document();
+            doc.set(MaskText.add(doc.get(), key, entries));
+            selected.clear();
+            page.activate(ed);
+            return org.calphot.ui.internal.run.RunConfigHandler.start(page);
+        } catch (org.eclipse.ui.PartInitException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Mask Selected",
+                    "Cannot open " + cfg + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     public List<String> nightNames() {
         return set == null ? List.of() : set.nights().stream().map(Night::name).toList();
     }
 
     @Override
     public void show(RunResult run) {
+        selected.clear();
         set = run == null ? null : LightcurveSet.of(run);
         night = 0;
         if (run != null) {
@@ -173,6 +304,7 @@ public final class LightcurveView extends ResultView {
     /** Shows the lightcurves a run wrote: an output folder, its MCMC_LIGHTCURVES folder or one lightcurve file. */
     public void showFiles(Path where) throws IOException {
         LightcurveSet s = LightcurveSet.read(where);
+        selected.clear();
         set = s;
         night = 0;
         fillNights();
@@ -242,7 +374,47 @@ public final class LightcurveView extends ResultView {
         }
         panels = list.size();
         points = k;
-        return list.isEmpty() ? null : LightcurvePage.build(n.title(), xKind, list);
+        if (list.isEmpty()) {
+            return null;
+        }
+        JFreeChart chart = LightcurvePage.build(n.title(), xKind, list);
+        highlight(chart, n);
+        return chart;
+    }
+
+    /** Selected points as red rings over their panel (dataset 2 of the panel). */
+    private void highlight(JFreeChart chart, Night n) {
+        if (maskAction != null) {
+            maskAction.setEnabled(selectedCount() > 0);
+        }
+        if (selected.isEmpty() || !(chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot cp)) {
+            return;
+        }
+        double offset = xKind.offset(n.bands().stream().map(this::x).toArray(double[][]::new));
+        for (var e : selected.entrySet()) {
+            Band b = n.bands().get(e.getKey());
+            java.util.BitSet bits = e.getValue();
+            double[][] xy = new double[2][bits.cardinality()];
+            int j = 0;
+            for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+                xy[0][j] = x(b)[i] - offset;
+                xy[1][j] = b.flux()[i];
+                j++;
+            }
+            org.jfree.data.xy.DefaultXYDataset d = new org.jfree.data.xy.DefaultXYDataset();
+            d.addSeries("selected", xy);
+            org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(
+                    false, true);
+            r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+            r.setSeriesPaint(0, java.awt.Color.RED);
+            r.setSeriesShapesFilled(0, false);
+            r.setSeriesStroke(0, new java.awt.BasicStroke(2f));
+            r.setSeriesVisibleInLegend(0, false);
+            org.jfree.chart.plot.XYPlot p = (org.jfree.chart.plot.XYPlot) cp.getSubplots().get(e.getKey());
+            p.setDataset(2, d);
+            p.setRenderer(2, r);
+            p.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        }
     }
 
     /** One panel per band label (first seen order), one series per night, always against phase. */
