@@ -12,6 +12,8 @@ import java.util.Locale;
 import org.calphot.config.CalphotJob;
 import org.calphot.config.ConfigReader;
 import org.calphot.core.Warnings;
+import org.calphot.io.LogIo;
+import org.calphot.photometry.PhotometryServices;
 import org.calphot.time.TimeServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * bands unchanged, and the masked frames listed in provenance and Calibration.txt.
  */
 class MaskPointsTest {
+
+    static final Path DEMO = Path.of("../../examples/demo").toAbsolutePath().normalize();
+
+    static PipelineServices services() {
+        return new PipelineServices(LogIo.defaultReaders(), TimeServices.corrector(),
+                PhotometryServices.fluxCalibrator(), null, Figures.standard());
+    }
 
     private static List<String> rows(Path calib) throws Exception {
         return Files.readAllLines(calib).stream().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
@@ -35,11 +44,11 @@ class MaskPointsTest {
 
     private static RunResult run(Path dir, String extra) throws Exception {
         Files.createDirectories(dir);
-        Files.copy(EclipseTimesTest.DEMO.resolve("run001.log"), dir.resolve("run001.log"));
-        Files.writeString(dir.resolve("calphot.yaml"), Files.readString(EclipseTimesTest.DEMO.resolve("calphot.yaml"))
+        Files.copy(DEMO.resolve("run001.log"), dir.resolve("run001.log"));
+        Files.writeString(dir.resolve("calphot.yaml"), Files.readString(DEMO.resolve("calphot.yaml"))
                 + extra);
         CalphotJob job = new ConfigReader(TimeServices.siteRegistry(), Warnings.IGNORE).read(dir.resolve("calphot.yaml"));
-        return new Pipeline(EclipseTimesTest.services()).run(job, RunOptions.defaults(), null, Warnings.IGNORE);
+        return new Pipeline(services()).run(job, RunOptions.defaults(), null, Warnings.IGNORE);
     }
 
     @Test

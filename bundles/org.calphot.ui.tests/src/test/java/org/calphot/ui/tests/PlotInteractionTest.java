@@ -303,4 +303,72 @@ class PlotInteractionTest {
         // the simulated night spans 83 min at La Palma around transit of a Dec +20 target: far below 0.2
         assertTrue(range > 0 && range < 0.2, String.format(Locale.ROOT, "airmass range %.4f", range));
     }
+
+    @Test
+    @Order(9)
+    void maskFivePointsAndRunAgain() throws Exception {
+        showFresh();
+        lv.setXAxis(org.calphot.plot.XAxisKind.PHASE);
+        var g = lv.lightcurves().nights().get(0).bands().get(1);
+        // five consecutive g frames after the eclipse; zoom so that neighbours are far apart on screen
+        int k = 0;
+        while (g.phase()[k] < 0.1) {
+            k++;
+        }
+        double lo = (g.phase()[k - 1] + g.phase()[k]) / 2;
+        double hi = (g.phase()[k + 4] + g.phase()[k + 5]) / 2;
+        plot().getDomainAxis().setRange(g.phase()[k - 3], g.phase()[k + 8]);
+        PlotRenderingInfo info = drawn();
+        Rectangle2D area = info.getSubplotInfo(1).getDataArea();
+        ValueAxis x = plot().getDomainAxis();
+        int x1 = (int) Math.round(x.valueToJava2D(lo, area, RectangleEdge.BOTTOM));
+        int x2 = (int) Math.round(x.valueToJava2D(hi, area, RectangleEdge.BOTTOM));
+        lv.setSelecting(true);
+        send(SWT.MouseDown, x1, (int) area.getMinY() + 2, 1, 1);
+        send(SWT.MouseMove, x2, (int) area.getMaxY() - 2, 0, 0);
+        send(SWT.MouseUp, x2, (int) area.getMaxY() - 2, 1, 1);
+        Ui.settle();
+        assertEquals(5, lv.selectedCount(), "the box spans five g frames");
+        Ui.screenshot(shell, "plot-2-masked-selection");
+        double[] masked = java.util.Arrays.copyOfRange(g.phase(), k, k + 5);
+        Path calib;
+        try (var st = Files.list(run.outputDir().resolve("MCMC_LIGHTCURVES"))) {
+            calib = st.filter(f -> f.toString().endsWith("_g.calib")).findFirst().orElseThrow();
+        }
+        int before = calibPhases(calib).size();
+
+        RunJob job = lv.maskSelected(page);
+        assertNotNull(job, "Mask Selected should re-run the config");
+        assertTrue(Ui.join(job), "the re-run did not finish");
+        assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().getMessage() + "\n"
+                + ConsoleView.contents());
+        String cfg = Files.readString(work.resolve("calphot.yaml"));
+        assertTrue(cfg.contains("mask points:") && cfg.contains("  run001.log:") && cfg.contains("{ccd: 2, bmjd: ["),
+                cfg);
+        // a changed config writes to a new run-N folder beside the first run's outputs
+        Path calibAfter = job.result().outputDir().resolve(run.outputDir().relativize(calib));
+        List<Double> after = calibPhases(calibAfter);
+        assertEquals(before - 5, after.size(), "five g rows fewer in " + calibAfter);
+        for (double m : masked) {
+            assertFalse(after.contains(m), "masked phase " + m + " still in " + calib);
+        }
+        String prov = Files.readString(job.result().outputDir().resolve("provenance.json")).replaceAll("\\s", "");
+        Matcher mf = Pattern.compile("\"masked_frames\":\\[([0-9,]+)\\]").matcher(prov);
+        assertTrue(mf.find(), "provenance lists no masked frames");
+        assertEquals(5, mf.group(1).split(",").length, mf.group(0));
+        // the view shows the new run, without those points
+        assertTrue(Ui.until(() -> lv.result() == job.result()), "the Lightcurve view never got the re-run");
+        lv.setSelecting(false);
+        Ui.screenshot(shell, "plot-3-after-mask");
+    }
+
+    private static List<Double> calibPhases(Path calib) throws Exception {
+        List<Double> out = new ArrayList<>();
+        for (String l : Files.readAllLines(calib)) {
+            if (!l.startsWith("#") && !l.isBlank()) {
+                out.add(Double.parseDouble(l.strip().split("\\s+")[0]));
+            }
+        }
+        return out;
+    }
 }
