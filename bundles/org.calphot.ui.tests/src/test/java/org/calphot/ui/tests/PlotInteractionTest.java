@@ -250,11 +250,13 @@ class PlotInteractionTest {
         send(SWT.MouseMove, sx, sy, 0, 0);
         Ui.settle();
         String text = lv.panel().readoutText();
-        Matcher m = Pattern.compile("= (-?[0-9.eE+-]+), y = (-?[0-9.eE+-]+)").matcher(text);
-        assertTrue(m.find(), "no read-out under the pointer: " + text);
+        // "g (CCD 2): 0.226 ± 0.0013 mJy at phase 0.0123": band, value with error and unit, where
+        Matcher m = Pattern.compile("^g \\(CCD 2\\): (-?[0-9.eE+-]+) \u00b1 [0-9.eE+-]+ mJy at phase (-?[0-9.]+)$")
+                .matcher(text);
+        assertTrue(m.find(), "no read-out of the g point under the pointer: " + text);
         // the marker of a neighbouring point can overlap: accept 2 frames (10 s each in 0.058 d: 0.004 in phase)
-        assertEquals(px, Double.parseDouble(m.group(1)), 0.005, text);
-        assertTrue(text.startsWith("g") || text.contains("data"), text);
+        assertEquals(px, Double.parseDouble(m.group(2)), 0.005, text);
+        assertEquals(py, Double.parseDouble(m.group(1)), 0.1 * Math.abs(py) + 0.01, text);
     }
 
     @Test
@@ -360,6 +362,60 @@ class PlotInteractionTest {
         assertTrue(Ui.until(() -> lv.result() == job.result()), "the Lightcurve view never got the re-run");
         lv.setSelecting(false);
         Ui.screenshot(shell, "plot-3-after-mask");
+    }
+
+    @Test
+    @Order(10)
+    void theThreeEphemerisNightsOverlaidInPhase() throws Exception {
+        Path eph = Ui.demo().resolveSibling("ephemeris");
+        Path dir = Path.of("target", "ui-work", "ephemeris").toAbsolutePath();
+        Ui.deleteTree(dir);
+        Files.createDirectories(dir);
+        Files.copy(eph.resolve("calphot.yaml"), dir.resolve("calphot.yaml"));
+        for (String n : List.of("night1", "night2", "night3")) {
+            Files.createDirectories(dir.resolve(n));
+            Files.copy(eph.resolve(n).resolve(n + ".log"), dir.resolve(n).resolve(n + ".log"));
+        }
+        RunJob job = new RunJob(dir.resolve("calphot.yaml"), Files.readString(dir.resolve("calphot.yaml")), null);
+        job.schedule();
+        assertTrue(Ui.join(job), "the ephemeris example did not finish");
+        assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().getMessage());
+        lv.show(job.result());
+        assertEquals(List.of("night1.log", "night2.log", "night3.log"), lv.nightNames());
+        lv.selectNight(2);
+        assertTrue(lv.panel().chart().getTitle().getText().contains("night3.log"), lv.panel().chart().getTitle().getText());
+        lv.setOverlay(true);
+        Ui.settle();
+        assertEquals(1, lv.panelCount(), "one band (g)");
+        XYPlot g = (XYPlot) plot().getSubplots().get(0);
+        assertEquals(3, g.getDataset(0).getSeriesCount(), "one series per night");
+        int n = job.result().logs().stream().mapToInt(l -> l.ccds().get(0).keptInPhase()).sum();
+        assertEquals(n, lv.pointCount());
+        assertEquals(3, lv.panel().chart().getLegend().getSources()[0].getLegendItems().getItemCount());
+        Ui.screenshot(shell, "plot-4-overlay-three-nights");
+        lv.setOverlay(false);
+    }
+
+    @Test
+    @Order(11)
+    void anOpenConfigIsSavedWithTheWorkbenchAndComesBack() throws Exception {
+        var editor = org.calphot.ui.internal.editor.ConfigEditor.open(page, work.resolve("calphot.yaml"));
+        var input = editor.getEditorInput();
+        assertNotNull(input.getPersistable(), "the config editor's input must be saved with the workbench");
+        org.eclipse.ui.XMLMemento m = org.eclipse.ui.XMLMemento.createWriteRoot("input");
+        input.getPersistable().saveState(m);
+        var factory = PlatformUI.getWorkbench().getElementFactory(input.getPersistable().getFactoryId());
+        assertNotNull(factory, "no element factory registered for " + input.getPersistable().getFactoryId());
+        org.eclipse.ui.XMLMemento read = org.eclipse.ui.XMLMemento.createReadRoot(new java.io.StringReader(
+                toString(m)));
+        assertEquals(input, factory.createElement(read));
+        page.closeEditor(editor, false);
+    }
+
+    private static String toString(org.eclipse.ui.XMLMemento m) throws java.io.IOException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        m.save(w);
+        return w.toString();
     }
 
     private static List<Double> calibPhases(Path calib) throws Exception {

@@ -66,6 +66,9 @@ public final class ChartPanel extends Composite {
     public record SelectionBox(int panel, double xLow, double xHigh, double yLow, double yHigh) {
     }
 
+    /** A view's own read-out of a data point (band, value, unit), else null for the generic one. */
+    private java.util.function.Function<XYItemEntity, String> describer;
+
     /** Receives boxes dragged while select mode is on (instead of zooming); null = zoom as usual. */
     private java.util.function.Consumer<SelectionBox> selector;
     /** The page a cell was enlarged from (Reset Zoom goes back to it), else null. */
@@ -117,6 +120,11 @@ public final class ChartPanel extends Composite {
     /** Select mode: a dragged box goes to {@code onBox} (null: back to zooming). */
     public void setSelector(java.util.function.Consumer<SelectionBox> onBox) {
         this.selector = onBox;
+    }
+
+    /** The read-out of a data point under the pointer; null for the generic "series: x = .., y = ..". */
+    public void setDescriber(java.util.function.Function<XYItemEntity, String> d) {
+        this.describer = d;
     }
 
     public boolean isSelecting() {
@@ -354,6 +362,12 @@ public final class ChartPanel extends Composite {
     private String describe(ChartEntity e) {
         if (!(e instanceof XYItemEntity it)) {
             return null;
+        }
+        if (describer != null) {
+            String own = describer.apply(it);
+            if (own != null) {
+                return own;
+            }
         }
         XYDataset d = it.getDataset();
         int s = it.getSeriesIndex();

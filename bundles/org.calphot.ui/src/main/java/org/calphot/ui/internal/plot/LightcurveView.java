@@ -64,9 +64,14 @@ public final class LightcurveView extends ResultView {
         return false;
     }
 
+    /** x offset of the chart shown (BMJD axes count from a round day) and its panels' band labels. */
+    private double shownOffset;
+    private List<String> shownLabels = List.of();
+
     @Override
     public void createPartControl(Composite parent) {
         super.createPartControl(parent);
+        panel.setDescriber(this::describe);
         String last = Prefs.store().getString(LAST_OUTPUT);
         if (set == null && last != null && !last.isBlank() && Files.isDirectory(Path.of(last))) {
             try {
@@ -361,6 +366,42 @@ public final class LightcurveView extends ResultView {
         panel.setExportFolder(Files.isDirectory(figs) ? figs : set.outputDir());
     }
 
+    /** "g (CCD 2): 0.226 ± 0.0013 mJy at phase 0.0123" for the point under the pointer. */
+    private String describe(org.jfree.chart.entity.XYItemEntity it) {
+        JFreeChart c = panel.chart();
+        if (c == null || !(c.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot cp)) {
+            return null;
+        }
+        int panelIndex = -1;
+        for (int i = 0; i < cp.getSubplots().size(); i++) {
+            org.jfree.chart.plot.XYPlot p = (org.jfree.chart.plot.XYPlot) cp.getSubplots().get(i);
+            for (int d = 0; d < p.getDatasetCount(); d++) {
+                if (p.getDataset(d) == it.getDataset()) {
+                    panelIndex = i;
+                }
+            }
+        }
+        if (panelIndex < 0 || panelIndex >= shownLabels.size()) {
+            return null;
+        }
+        org.jfree.data.xy.XYDataset d = it.getDataset();
+        int s = it.getSeriesIndex();
+        int i = it.getItem();
+        double xv = d.getXValue(s, i) + shownOffset;
+        double y = d.getYValue(s, i);
+        String err = "";
+        if (d instanceof org.jfree.data.xy.IntervalXYDataset id) {
+            double e = (id.getEndYValue(s, i) - id.getStartYValue(s, i)) / 2;
+            if (Double.isFinite(e) && e > 0) {
+                err = String.format(java.util.Locale.ROOT, " \u00b1 %.2g", e);
+            }
+        }
+        String who = shownLabels.get(panelIndex) + (overlay ? ", " + d.getSeriesKey(s) : "");
+        String where = overlay || xKind == XAxisKind.PHASE ? String.format(java.util.Locale.ROOT, "phase %.4f", xv)
+                : String.format(java.util.Locale.ROOT, "BMJD(TDB) %.6f", xv);
+        return String.format(java.util.Locale.ROOT, "%s: %.4g%s mJy at %s", who, y, err, where);
+    }
+
     private double[] x(Band b) {
         return xKind == XAxisKind.PHASE ? b.phase() : b.bmjdTdb();
     }
@@ -378,6 +419,8 @@ public final class LightcurveView extends ResultView {
             return null;
         }
         JFreeChart chart = LightcurvePage.build(n.title(), xKind, list);
+        shownOffset = xKind.offset(n.bands().stream().map(this::x).toArray(double[][]::new));
+        shownLabels = n.bands().stream().map(Band::label).toList();
         highlight(chart, n);
         return chart;
     }
@@ -440,6 +483,8 @@ public final class LightcurveView extends ResultView {
         }
         panels = labels.size();
         points = k;
+        shownLabels = List.copyOf(labels);
+        shownOffset = 0;
         return NightsOverlay.build(set.nights().size() + " nights in phase \u2014 " + set.outputDir().getFileName(),
                 XAxisKind.PHASE, labels, bands);
     }
