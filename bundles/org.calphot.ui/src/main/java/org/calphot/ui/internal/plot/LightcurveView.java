@@ -98,7 +98,9 @@ public final class LightcurveView extends ResultView {
                         redraw();
                     }
                 });
-                fillNights();
+                // only the items here: updating the tool bar while it makes this control re-enters it
+                nightCombo.setItems(nightNames().toArray(new String[0]));
+                nightCombo.setEnabled(nightNames().size() > 1);
                 return nightCombo;
             }
 
@@ -335,8 +337,7 @@ public final class LightcurveView extends ResultView {
             nightCombo.select(Math.min(night, nightNames().size() - 1));
         }
         nightCombo.setEnabled(nightNames().size() > 1);
-        nightCombo.getParent().layout(true);
-        getViewSite().getActionBars().getToolBarManager().update(true);
+        nightCombo.pack();
     }
 
     @Override
