@@ -48,7 +48,9 @@ final class LogSniffer {
                     // a reader that cannot judge these bytes does not claim them
                 }
             }
-            Boolean log = best >= SURE;
+            // calphot's own lightcurve FITS names its log (LOGFILE) but is a table of calibrated flux
+            String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+            Boolean log = best >= SURE && !(text.startsWith("SIMPLE") && text.contains("FLUX_MJY"));
             CACHE.put(p, new Object[] {a.lastModifiedTime().toMillis(), a.size(), log});
             return log;
         } catch (IOException e) {
