@@ -219,14 +219,7 @@ public final class Analyses {
                                 + " smaller ranges are refused (k would be poorly constrained)", range, g.site(),
                                 g.target()) : "Runs with a smaller airmass range are refused (k would be poorly "
                                 + "constrained)",
-                        v -> {
-                            String bad = positiveNumber(v);
-                            if (bad == null && Double.isFinite(range) && range < Double.parseDouble(v)) {
-                                return String.format(Locale.ROOT, "this log spans only %.3f in airmass at the guessed"
-                                        + " pointing: below the minimum, the fit would be refused", range);
-                            }
-                            return bad;
-                        }),
+                        Analyses::positiveNumber),
                 new ToolDialog.Field("out", "Output folder:", outDir(g, log).toString(),
                         "<log>_extinction.txt, .json, _points.csv and one PNG per CCD go here"
                                 + (g.outDir() == null ? " (no config names this log: beside it)"
@@ -411,8 +404,7 @@ public final class Analyses {
     static List<Figure> extinctionFigures(String stem, List<ExtinctionResult> results) {
         List<Figure> figs = new ArrayList<>();
         for (ExtinctionResult r : results) {
-            String name = r.band().equalsIgnoreCase("ccd" + r.ccd()) ? "CCD " + r.ccd()
-                    : r.band() + " (CCD " + r.ccd() + ")";
+            String name = r.band().equalsIgnoreCase("ccd" + r.ccd()) ? "CCD " + r.ccd() : r.band();
             figs.add(new Figure(name, String.format(Locale.ROOT, "CCD %s (%s): joint k = %.3f \u00b1 %.3f",
                     r.ccd(), r.band(), r.jointK(), r.jointKErr()), () -> ExtinctionTool.figure(stem, r),
                     stem + "_extinction_ccd" + r.ccd()));
