@@ -119,8 +119,10 @@ class AnalysisViewsTest {
         JFreeChart c = v.panel().chart();
         assertNotNull(c);
         assertEquals(3, ((CombinedDomainXYPlot) c.getPlot()).getSubplots().size(), "one panel per aperture");
-        Path json = log.resolveSibling("2018_10_15_extinction.json");
-        assertTrue(Files.isRegularFile(json) && Files.isRegularFile(log.resolveSibling("2018_10_15_extinction_ccd3.png")));
+        // written where the dialog said: the output folder of the config naming the log, else beside the log
+        Path outDir = Path.of(d.values().get("out"));
+        Path json = outDir.resolve("2018_10_15_extinction.json");
+        assertTrue(Files.isRegularFile(json) && Files.isRegularFile(outDir.resolve("2018_10_15_extinction_ccd3.png")));
         Ui.screenshot(shell, "9-extinction-fit");
 
         // the file the fit wrote opens in the same view with the same numbers
