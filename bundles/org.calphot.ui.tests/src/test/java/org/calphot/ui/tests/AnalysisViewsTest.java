@@ -55,6 +55,8 @@ class AnalysisViewsTest {
     private static IWorkbenchPage page;
     private static Shell shell;
     private static Path work;
+    /** Where Time Eclipses wrote (the dialog's output folder). */
+    private static Path timingOut;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -148,6 +150,8 @@ class AnalysisViewsTest {
         assertEquals("TNO", d.values().get("site"));
         assertEquals("10:00:00.00 +20:00:00.0", d.values().get("target"));
         assertEquals("60384.6512345 0.0583110795", d.values().get("ephemeris"));
+        // the EPHEMERIS folder goes under the output folder of the config naming the logs
+        timingOut = Path.of(d.values().get("out"));
         finish(Analyses.timeEclipses(page, Analyses.timingRequest(logs, d.values())));
 
         FigureView ev = view(CalphotUi.ECLIPSE_VIEW_ID);
@@ -157,7 +161,7 @@ class AnalysisViewsTest {
         assertTrue(ev.panel().hasFigure());
         Ui.screenshot(shell, "11-eclipse-fit");
 
-        EclipseTimeTable t = EclipseTimesFile.read(work.resolve("EPHEMERIS/eclipse_times.txt"), null);
+        EclipseTimeTable t = EclipseTimesFile.read(timingOut.resolve("EPHEMERIS/eclipse_times.txt"), null);
         assertEquals(3, t.size());
         for (int i = 0; i < 3; i++) {
             // simulated mid-eclipse times are exactly on the ephemeris; timing errors are ~0.25 s
@@ -173,12 +177,12 @@ class AnalysisViewsTest {
     @Test
     @Order(3)
     void fitTheEphemerisByMcmcAndLookAtTheChain() throws Exception {
-        Path times = work.resolve("EPHEMERIS/eclipse_times.txt");
+        Path times = timingOut.resolve("EPHEMERIS/eclipse_times.txt");
         assertEquals(List.of("Show O\u2212C (Least Squares)", "Fit Ephemeris (MCMC)"), menuLabels(times));
         finish(Analyses.fitEphemeris(page, times));
         FigureView mv = view(CalphotUi.MCMC_VIEW_ID);
         assertTrue(Ui.until(() -> mv.figures().size() == 2 && mv.panel().hasFigure()), "traces and corner plot");
-        var fit = EphemerisFitFile.read(work.resolve("EPHEMERIS/ephemeris_fit.txt"));
+        var fit = EphemerisFitFile.read(timingOut.resolve("EPHEMERIS/ephemeris_fit.txt"));
         // the simulated ephemeris within 4 sigma of the MCMC errors
         assertTrue(Math.abs(fit.t0() - T0) < 4 * fit.t0Err(), fit.t0() + " +- " + fit.t0Err());
         assertTrue(Math.abs(fit.period() - PERIOD) < 4 * fit.periodErr(), fit.period() + " +- " + fit.periodErr());
@@ -211,7 +215,7 @@ class AnalysisViewsTest {
     @Test
     @Order(4)
     void openTheFilesTheFitsWrote() throws Exception {
-        Path dir = work.resolve("EPHEMERIS");
+        Path dir = timingOut.resolve("EPHEMERIS");
         finish(Analyses.open(page, dir.resolve("ephemeris_chain.txt")));
         FigureView mv = view(CalphotUi.MCMC_VIEW_ID);
         assertTrue(Ui.until(() -> mv.getContentDescription().contains("after burn-in")), mv.getContentDescription());
