@@ -196,6 +196,11 @@ public final class ConfigReader {
                 problems.add(f.at("extract"), "'extract' has no payloads");
             }
         }
+        // frames the user marked bad (the pipeline reads them again with PointMask.of(job))
+        List<ConfigProblem> maskProblems = new ArrayList<>();
+        PointMask.parse(text, configFile, payloads.stream().flatMap(pl -> pl.logs().stream()).map(LogSpec::log)
+                .toList(), maskProblems);
+        maskProblems.forEach(mp -> problems.add(mp.where(), mp.message()));
         problems.throwIfAny();
         return new CalphotJob(configFile, text, targetText, target, t0, period, sdss, base.resolve(dirText).normalize(),
                 fitEphemeris, overplot, overplotName, obsLog, payloads, formats, catalogue, seed, colourTerms,

@@ -45,8 +45,9 @@ final class Figures {
             aps.add(new ExtinctionAperture("aperture " + f.label(), f.airmass(), f.mag(), f.magErr(), rejected,
                     LinearFit.through(f.k(), f.intercept()), f.kErr()));
         }
-        return ExtinctionFigure.build(stem + ": CCD " + r.ccd() + " (" + r.band() + "), joint k = "
-                + Fmt.f("%.3f", r.jointK()) + " \u00b1 " + Fmt.f("%.3f", r.jointKErr()), r.band(), aps);
+        // no-break spaces: a narrow title wraps before "joint", never inside "k = 0.463 ± 0.199"
+        return ExtinctionFigure.build(stem + ": CCD " + r.ccd() + " (" + r.band() + "), joint k\u00a0=\u00a0"
+                + Fmt.f("%.3f", r.jointK()) + "\u00a0\u00b1\u00a0" + Fmt.f("%.3f", r.jointKErr()), r.band(), aps);
     }
 
     /** {@code <out>.pdf}: the binned curve over its input points, as the original's bin_data figure. */

@@ -56,11 +56,22 @@ final class EphemerisStep {
         return job.fitEphemeris() || job.payloads().stream().anyMatch(Payload::getEclipseTimes);
     }
 
+    /** Progress units of this step: one per log timed and one for the fit, each {@code scale} parent units. */
+    static int units(CalphotJob job) {
+        int n = job.fitEphemeris() ? 1 : 0;
+        for (Payload p : job.payloads()) {
+            if (p.getEclipseTimes()) {
+                n += p.logs().size();
+            }
+        }
+        return n;
+    }
+
     static Result run(PipelineServices services, CalphotJob job, RunOptions options, Path base, Path out,
-            OutputFiles staging, ProgressMonitor pm, Warnings warnings, RunLog runLog) throws CalphotException {
+            OutputFiles staging, ProgressMonitor pm, int scale, Warnings warnings, RunLog runLog)
+            throws CalphotException {
         Map<String, Object> prov = new LinkedHashMap<>();
-        // the samplers report to their own begin/worked; only cancel reaches them, so the run's progress line stays
-        ProgressMonitor cancelOnly = cancelOnly(pm);
+        // the samplers report to their own begin/worked: each gets a share of the run's progress
         // the file of this output folder; a new run-N folder starts from the one in the configured directory
         Path existing = out.resolve(EclipseTimes.FILE);
         if (!Files.isRegularFile(existing) && !out.equals(base)) {
@@ -94,9 +105,11 @@ final class EphemerisStep {
                 pm.subTask("timing eclipses in " + spec.log().getFileName());
                 Curve c = curve(services, job, p, spec, quiet, warnings, es.ccd());
                 runLog.say("  %s: timed on CCD %s (%s), %s", spec.log().getFileName(), c.ccd, c.band, c.choice);
-                EclipseTimes.Timed t = EclipseTimes.time(timer, c.bmjdTdb, c.flux, c.err, prior, topts, cancelOnly,
+                ProgressMonitor share = share(pm, scale);
+                EclipseTimes.Timed t = EclipseTimes.time(timer, c.bmjdTdb, c.flux, c.err, prior, topts, share,
                         warnings,
                         spec.where());
+                share.worked(Integer.MAX_VALUE);
                 List<Object> notTimed = new ArrayList<>();
                 for (EclipseTimer.NotTimed n : t.notTimed()) {
                     runLog.say("  %s: eclipse %d (predicted %s) not timed: %s", spec.log().getFileName(), n.cycle(),
@@ -183,7 +196,9 @@ final class EphemerisStep {
         EphemerisFitter fitter = EphemerisFitter.create();
         EphemerisFit wls = fitter.fitLeastSquares(table);
         McmcOptions mo = McmcOptions.defaults().withSeed(job.seed());
-        EphemerisFit fit = fitter.fitMcmc(table, mo, cancelOnly, warnings);
+        ProgressMonitor share = share(pm, scale);
+        EphemerisFit fit = fitter.fitMcmc(table, mo, share, warnings);
+        share.worked(Integer.MAX_VALUE);
         String fitText = EphemerisFitFile.format(fit);
         List<Path> files = new ArrayList<>();
         files.add(staging.write(EclipseTimes.FOLDER.resolve("ephemeris_fit.txt"),
@@ -240,14 +255,30 @@ final class EphemerisStep {
         return new Result(fit.t0(), fit.period(), "fit", prov);
     }
 
-    static ProgressMonitor cancelOnly(ProgressMonitor pm) {
+    /**
+     * A monitor that turns the whole of its own begin(total) into {@code units} units of the parent (several begins
+     * share them, each taking the rest); worked beyond the total only completes the share; subtasks stay quiet.
+     */
+    static ProgressMonitor share(ProgressMonitor pm, int units) {
         return new ProgressMonitor() {
+            private long total;
+            private long done;
+            private int given;
+
             @Override
-            public void begin(String task, int totalWork) {
+            public synchronized void begin(String task, int totalWork) {
+                total = Math.max(1, totalWork);
+                done = 0;
             }
 
             @Override
-            public void worked(int work) {
+            public synchronized void worked(int work) {
+                done = Math.min(total == 0 ? 0 : total, done + Math.max(0, work));
+                int target = work == Integer.MAX_VALUE ? units : total == 0 ? 0 : (int) (units * done / total);
+                if (target > given) {
+                    pm.worked(target - given);
+                    given = target;
+                }
             }
 
             @Override

@@ -26,6 +26,7 @@ import org.calphot.config.CalphotJob;
 import org.calphot.config.LogSpec;
 import org.calphot.config.OutputFormat;
 import org.calphot.config.Payload;
+import org.calphot.config.PointMask;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.CancelledException;
@@ -62,6 +63,8 @@ public final class Pipeline {
 
     /** Where cal_phot put its lightcurves; kept so downstream scripts find them. */
     public static final String LIGHTCURVE_FOLDER = "MCMC_LIGHTCURVES";
+    /** Progress units per step, so samplers inside a step can report fractions of it. */
+    static final int PROGRESS_SCALE = 100;
 
     private final PipelineServices services;
 
@@ -129,7 +132,9 @@ public final class Pipeline {
                 tasks.add(new Task(p, spec));
             }
         }
-        pm.begin("calphot run", tasks.size() + 1);
+        // progress in units of PROGRESS_SCALE per log, the end and each ephemeris step (the samplers report finely)
+        int ephUnits = EphemerisStep.needed(job) ? EphemerisStep.units(job) : 0;
+        pm.begin("calphot run", (tasks.size() + 1 + ephUnits) * PROGRESS_SCALE);
 
         ColourTerms.checkNamedSystems(job, services.filterSystems());
         MagnitudeResolver mags = new MagnitudeResolver(job, services.catalogues(), services.filterSystems(), options,
@@ -141,7 +146,8 @@ public final class Pipeline {
             int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
             // eclipse times and the ephemeris fit come first, as in cal_phot: the fitted T0, P fold the lightcurves
             EphemerisStep.Result eph = EphemerisStep.needed(job)
-                    ? EphemerisStep.run(services, job, options, base, out, staging, pm, recorded, runLog)
+                    ? EphemerisStep.run(services, job, options, base, out, staging, pm, PROGRESS_SCALE, recorded,
+                            runLog)
                     : new EphemerisStep.Result(job.t0(), job.period(), "config", null);
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));
             try {
@@ -158,7 +164,7 @@ public final class Pipeline {
                     results.add(d.result);
                     logLogs.add(d.log);
                     provenanceLogs.put(d.result.log().toString(), d.provenance);
-                    pm.worked(1);
+                    pm.worked(PROGRESS_SCALE);
                 }
             } finally {
                 pool.shutdownNow();
@@ -182,6 +188,8 @@ public final class Pipeline {
             String obsText = observingLog(out.resolve(obsRel), results);
             staging.write(obsRel, o -> o.write(obsText.getBytes(StandardCharsets.UTF_8)));
 
+            // a cancel after this point would list files that are then never moved into place
+            pm.checkCanceled();
             runLog.say("Created these files:");
             for (Path f : staging.files()) {
                 if (f.toString().endsWith(".calib")) {
@@ -204,7 +212,7 @@ public final class Pipeline {
             pm.checkCanceled();
             List<Path> written = staging.files();
             staging.commit();
-            pm.worked(1);
+            pm.worked(PROGRESS_SCALE);
             return new RunResult(out, newFolder, results, written, prov);
         }
     }
@@ -318,6 +326,10 @@ public final class Pipeline {
         if (p.ignoreFlags() != 0) {
             log.say("Ignoring flags: %s", String.join(", ", org.calphot.core.log.LogFlags.names(p.ignoreFlags())));
         }
+        List<PointMask.Rule> maskRules = PointMask.of(job).of(spec.log());
+        if (!maskRules.isEmpty()) {
+            prov.put("mask_points", maskRules.stream().map(PointMask.Rule::describe).toList());
+        }
         List<CcdResult> ccdResults = new ArrayList<>();
         List<Object> ccdProv = new ArrayList<>();
         for (int k = 0; k < ccds.size(); k++) {
@@ -340,6 +352,21 @@ public final class Pipeline {
                 phase[i] = (tc.bmjdTdb()[i] - eclipse) / period;
                 keep[i] = phase[i] > p.phaseLow() && phase[i] < p.phaseHigh();
             }
+            // frames the user marked bad ('mask points'): out of every output, like frames outside the phase range
+            List<Integer> masked = new ArrayList<>();
+            if (!maskRules.isEmpty()) {
+                int[] nframe = ccd.nframe();
+                for (int i = 0; i < keep.length; i++) {
+                    int nf = nframe[lc.frameRow()[i]];
+                    for (PointMask.Rule r : maskRules) {
+                        if (r.masks(ccd.ccd(), nf, tc.bmjdTdb()[i])) {
+                            keep[i] = false;
+                            masked.add(nf);
+                            break;
+                        }
+                    }
+                }
+            }
             int[] flags = frameFlags(ccd, lc, copts.targetLabel());
             if (lc.size() > 0 && java.util.stream.IntStream.range(0, keep.length).noneMatch(i -> keep[i])) {
                 double[] ph = java.util.Arrays.stream(phase).filter(Double::isFinite).toArray();
@@ -354,6 +381,9 @@ public final class Pipeline {
             log.say("CCD %s (%s): apertures %s; comparisons used %s; sum comparison flux %.3f mJy", ccd.ccd(), band,
                     ccd.apertureLabels(), lc.comparisonLabels(), lc.comparisonFluxMjy());
             log.say("  frames: %s", lc.rejections().toMap());
+            if (!masked.isEmpty()) {
+                log.say("  %d frames masked by 'mask points': %s", masked.size(), masked);
+            }
             log.say("  %d of %d frames inside phase %s -> %s; mean ratio %.4f, mean target magnitude %.3f",
                     partial.keptInPhase(), lc.size(), PyFloat.repr(p.phaseLow()), PyFloat.repr(p.phaseHigh()),
                     lc.meanRatio(), lc.meanTargetMag());
@@ -372,6 +402,9 @@ public final class Pipeline {
             cp.put("comparison_flux_mjy", lc.comparisonFluxMjy());
             cp.put("frames", lc.rejections().toMap());
             cp.put("frames_in_phase_range", partial.keptInPhase());
+            if (!maskRules.isEmpty()) {
+                cp.put("masked_frames", masked);
+            }
             cp.put("mean_ratio", lc.meanRatio());
             cp.put("mean_target_mag", lc.meanTargetMag());
             cp.put("calibration_error", lc.budget() == null ? null : lc.budget().toMap());

@@ -98,15 +98,73 @@ public final class LightcurvePage {
 
     /** A right axis showing flux / F_comp, kept in step with the flux axis through zooms. */
     private static void addRatioAxis(XYPlot plot, NumberAxis fluxAxis, double compFlux) {
-        NumberAxis ratio = Charts.axis("Count ratio");
-        ratio.setAutoRange(false);
+        RatioAxis ratio = new RatioAxis(fluxAxis, compFlux);
+        FigureStyle.styleAxis(ratio);
         plot.setRangeAxis(1, ratio);
         plot.setRangeAxisLocation(1, org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
-        Runnable sync = () -> {
-            Range r = fluxAxis.getRange();
-            ratio.setRange(new Range(r.getLowerBound() / compFlux, r.getUpperBound() / compFlux), true, false);
-        };
-        sync.run();
-        fluxAxis.addChangeListener(e -> sync.run());
+        ratio.follow();
+        fluxAxis.addChangeListener(e -> ratio.follow());
+    }
+
+    /**
+     * The count-ratio axis: always the flux axis divided by the comparison flux. The plot zooms, pans and resets
+     * every range axis in turn; this one ignores those requests and follows the flux axis instead, so it is neither
+     * zoomed twice nor auto-ranged to 0–1 (it has no dataset of its own).
+     */
+    public static final class RatioAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+        private final NumberAxis flux;
+        private final double compFlux;
+
+        RatioAxis(NumberAxis flux, double compFlux) {
+            super("Count ratio");
+            this.flux = flux;
+            this.compFlux = compFlux;
+            setAutoRangeIncludesZero(false);
+            setAutoRangeStickyZero(false);
+            setAutoRange(false);
+        }
+
+        /** The comparison flux (mJy) the flux axis is divided by. */
+        public double comparisonFluxMjy() {
+            return compFlux;
+        }
+
+        void follow() {
+            Range r = flux.getRange();
+            setRange(new Range(r.getLowerBound() / compFlux, r.getUpperBound() / compFlux), true, false);
+        }
+
+        @Override
+        public void zoomRange(double lowerPercent, double upperPercent) {
+            follow();
+        }
+
+        @Override
+        public void resizeRange(double percent) {
+            follow();
+        }
+
+        @Override
+        public void resizeRange(double percent, double anchorValue) {
+            follow();
+        }
+
+        @Override
+        public void resizeRange2(double percent, double anchorValue) {
+            follow();
+        }
+
+        @Override
+        public void pan(double percent) {
+            follow();
+        }
+
+        @Override
+        protected void autoAdjustRange() {
+            if (flux != null) {
+                follow();
+            }
+        }
     }
 }

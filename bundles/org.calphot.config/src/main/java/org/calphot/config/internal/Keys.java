@@ -9,7 +9,7 @@ public final class Keys {
     public static final Set<String> TOP = Set.of("target coords", "period", "t0", "sdss", "directory",
             "fit ephemeris", "overplot", "overplot filename", "observing_log_fname", "extract",
             "output formats", "catalogue", "catalogue transforms", "seed", "airmass formula", "colour terms", "filter system",
-            "keep not clean", "eclipse model", "eclipse ccd");
+            "keep not clean", "eclipse model", "eclipse ccd", "mask points");
 
     /** Payload keys, exact case. From "flags" on, calphot's additions. */
     public static final Set<String> PAYLOAD = Set.of("observatory", "inst", "phase range", "oname", "logfiles",

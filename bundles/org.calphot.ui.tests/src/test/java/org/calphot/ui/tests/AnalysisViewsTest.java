@@ -56,6 +56,8 @@ class AnalysisViewsTest {
     private static IWorkbenchPage page;
     private static Shell shell;
     private static Path work;
+    /** Where Time Eclipses wrote (the dialog's output folder). */
+    private static Path timingOut;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -122,8 +124,10 @@ class AnalysisViewsTest {
         JFreeChart c = v.panel().chart();
         assertNotNull(c);
         assertEquals(3, ((CombinedDomainXYPlot) c.getPlot()).getSubplots().size(), "one panel per aperture");
-        Path json = log.resolveSibling("2018_10_15_extinction.json");
-        assertTrue(Files.isRegularFile(json) && Files.isRegularFile(log.resolveSibling("2018_10_15_extinction_ccd3.png")));
+        // written where the dialog said: the output folder of the config naming the log, else beside the log
+        Path outDir = Path.of(d.values().get("out"));
+        Path json = outDir.resolve("2018_10_15_extinction.json");
+        assertTrue(Files.isRegularFile(json) && Files.isRegularFile(outDir.resolve("2018_10_15_extinction_ccd3.png")));
         Ui.screenshot(shell, "9-extinction-fit");
 
         // the file the fit wrote opens in the same view with the same numbers
@@ -149,6 +153,8 @@ class AnalysisViewsTest {
         assertEquals("TNO", d.values().get("site"));
         assertEquals("10:00:00.00 +20:00:00.0", d.values().get("target"));
         assertEquals("60384.6512345 0.0583110795", d.values().get("ephemeris"));
+        // the EPHEMERIS folder goes under the output folder of the config naming the logs
+        timingOut = Path.of(d.values().get("out"));
         finish(Analyses.timeEclipses(page, Analyses.timingRequest(logs, d.values())));
 
         FigureView ev = view(CalphotUi.ECLIPSE_VIEW_ID);
@@ -158,7 +164,7 @@ class AnalysisViewsTest {
         assertTrue(ev.panel().hasFigure());
         Ui.screenshot(shell, "11-eclipse-fit");
 
-        EclipseTimeTable t = EclipseTimesFile.read(work.resolve("EPHEMERIS/eclipse_times.txt"), null);
+        EclipseTimeTable t = EclipseTimesFile.read(timingOut.resolve("EPHEMERIS/eclipse_times.txt"), null);
         assertEquals(3, t.size());
         for (int i = 0; i < 3; i++) {
             // simulated mid-eclipse times are exactly on the ephemeris; timing errors are ~0.25 s
@@ -174,12 +180,12 @@ class AnalysisViewsTest {
     @Test
     @Order(3)
     void fitTheEphemerisByMcmcAndLookAtTheChain() throws Exception {
-        Path times = work.resolve("EPHEMERIS/eclipse_times.txt");
+        Path times = timingOut.resolve("EPHEMERIS/eclipse_times.txt");
         assertEquals(List.of("Show O\u2212C (Least Squares)", "Fit Ephemeris (MCMC)"), menuLabels(times));
         finish(Analyses.fitEphemeris(page, times));
         FigureView mv = view(CalphotUi.MCMC_VIEW_ID);
         assertTrue(Ui.until(() -> mv.figures().size() == 2 && mv.panel().hasFigure()), "traces and corner plot");
-        var fit = EphemerisFitFile.read(work.resolve("EPHEMERIS/ephemeris_fit.txt"));
+        var fit = EphemerisFitFile.read(timingOut.resolve("EPHEMERIS/ephemeris_fit.txt"));
         // the simulated ephemeris within 4 sigma of the MCMC errors
         assertTrue(Math.abs(fit.t0() - T0) < 4 * fit.t0Err(), fit.t0() + " +- " + fit.t0Err());
         assertTrue(Math.abs(fit.period() - PERIOD) < 4 * fit.periodErr(), fit.period() + " +- " + fit.periodErr());
@@ -212,7 +218,7 @@ class AnalysisViewsTest {
     @Test
     @Order(4)
     void openTheFilesTheFitsWrote() throws Exception {
-        Path dir = work.resolve("EPHEMERIS");
+        Path dir = timingOut.resolve("EPHEMERIS");
         finish(Analyses.open(page, dir.resolve("ephemeris_chain.txt")));
         FigureView mv = view(CalphotUi.MCMC_VIEW_ID);
         assertTrue(Ui.until(() -> mv.getContentDescription().contains("after burn-in")), mv.getContentDescription());

@@ -20,11 +20,14 @@ public final class CalphotPerspective implements IPerspectiveFactory {
         plots.addView(CalphotUi.LIGHTCURVE_VIEW_ID);
         plots.addView(CalphotUi.COMPARISON_VIEW_ID);
         plots.addView(CalphotUi.LOG_VIEW_ID);
-        // the analysis views open on demand (from Observations) next to the plots; none is made at start-up
-        plots.addPlaceholder(CalphotUi.EXTINCTION_VIEW_ID);
-        plots.addPlaceholder(CalphotUi.ECLIPSE_VIEW_ID);
-        plots.addPlaceholder(CalphotUi.OC_VIEW_ID);
-        plots.addPlaceholder(CalphotUi.MCMC_VIEW_ID);
+        // the analysis views open on demand (from Observations) in their own stack below the plots, so neither
+        // stack has so many tabs that their names are cut to "Lig..."; none is made at start-up
+        org.eclipse.ui.IPlaceholderFolderLayout analyses = layout.createPlaceholderFolder("org.calphot.ui.analyses",
+                IPageLayout.BOTTOM, 0.5f, "org.calphot.ui.plots");
+        analyses.addPlaceholder(CalphotUi.EXTINCTION_VIEW_ID);
+        analyses.addPlaceholder(CalphotUi.ECLIPSE_VIEW_ID);
+        analyses.addPlaceholder(CalphotUi.OC_VIEW_ID);
+        analyses.addPlaceholder(CalphotUi.MCMC_VIEW_ID);
         IFolderLayout bottom = layout.createFolder("org.calphot.ui.bottom", IPageLayout.BOTTOM, 0.6f, editors);
         bottom.addView(CalphotUi.PROBLEMS_VIEW_ID);
         bottom.addView(CalphotUi.CONSOLE_VIEW_ID);

@@ -136,7 +136,23 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
             register(ActionFactory.PASTE.create(window));
             register(ActionFactory.SELECT_ALL.create(window));
             register(ActionFactory.FIND.create(window));
+            register(ActionFactory.ABOUT.create(window));
+            showViews = org.eclipse.ui.actions.ContributionItemFactory.VIEWS_SHORTLIST.create(window);
+            // Preferences opens on the calphot page (the platform's action opens the last page used)
+            calphotPreferences = new org.eclipse.jface.action.Action("&Preferences...") {
+                @Override
+                public void run() {
+                    org.eclipse.ui.dialogs.PreferencesUtil.createPreferenceDialogOn(window.getShell(),
+                            CALPHOT_PREFERENCES, null, null).open();
+                }
+            };
+            calphotPreferences.setId("org.calphot.ui.preferencesAction");
+            register(calphotPreferences);
         }
+
+        private static final String CALPHOT_PREFERENCES = "org.calphot.ui.preferences";
+        private org.eclipse.jface.action.IContributionItem showViews;
+        private org.eclipse.jface.action.IAction calphotPreferences;
 
         @Override
         protected void fillMenuBar(IMenuManager menuBar) {
@@ -157,13 +173,24 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
             edit.add(getAction(ActionFactory.FIND.getId()));
             edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
             MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+            MenuManager show = new MenuManager("Show &View", "showView");
+            show.add(showViews);
+            window.add(show);
             window.add(getAction(ActionFactory.RESET_PERSPECTIVE.getId()));
             window.add(new Separator());
-            window.add(getAction(ActionFactory.PREFERENCES.getId()));
+            window.add(calphotPreferences);
+            // Help last, as in every Eclipse application; Install New Software joins it from plugins.ui
+            MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+            // p2's ui.sdk contributes Check for Updates and Install New Software after "additions"
+            help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+            help.add(new Separator("group.updates"));
+            help.add(new Separator());
+            help.add(getAction(ActionFactory.ABOUT.getId()));
             menuBar.add(file);
             menuBar.add(edit);
             menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
             menuBar.add(window);
+            menuBar.add(help);
         }
     }
 }

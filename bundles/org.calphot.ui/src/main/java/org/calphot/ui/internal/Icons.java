@@ -24,6 +24,8 @@ public final class Icons {
     public static final String OTHER = "other";
     public static final String RUN = "run";
     public static final String FIT = "fit";
+    /** A folder of calphot outputs (a run's output folder and the folders in it). */
+    public static final String OUTPUTS = "outputs";
 
     private static final Map<String, Image> CACHE = new HashMap<>();
 

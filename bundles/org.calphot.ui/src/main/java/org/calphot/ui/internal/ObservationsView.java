@@ -72,7 +72,12 @@ public final class ObservationsView extends ViewPart {
                 return CHAIN;
             }
             if (n.endsWith(".log") || n.endsWith(".fits") || n.endsWith(".fit") || n.endsWith(".ulog")) {
-                return LOG;
+                // by content, as calphot run chooses its reader: a lightcurve FITS or a text .log is no log
+                Boolean log = LogSniffer.isLog(p);
+                if (log == null || log) {
+                    return LOG;
+                }
+                return n.endsWith(".log") ? OTHER : isOutputs(p.getParent()) ? LIGHTCURVE : OTHER;
             }
             if (n.endsWith(".coords")) {
                 return COORDS;
@@ -143,6 +148,9 @@ public final class ObservationsView extends ViewPart {
                 }
                 Path p = (Path) e;
                 String name = p.getFileName().toString();
+                if (Files.isDirectory(p) && isOutputs(p)) {
+                    return name + "  (outputs)";
+                }
                 if (Files.isDirectory(p) && isNight(p)) {
                     return name + "  (night)";
                 }
@@ -156,7 +164,7 @@ public final class ObservationsView extends ViewPart {
                 }
                 Path p = (Path) e;
                 if (Files.isDirectory(p)) {
-                    return Icons.get(isNight(p) ? Icons.NIGHT : Icons.FOLDER);
+                    return Icons.get(isOutputs(p) ? Icons.OUTPUTS : isNight(p) ? Icons.NIGHT : Icons.FOLDER);
                 }
                 return Icons.get(Kind.of(p).icon());
             }
@@ -191,6 +199,9 @@ public final class ObservationsView extends ViewPart {
     }
 
     public void refresh() {
+        if (viewer == null || viewer.getControl().isDisposed()) {
+            return;
+        }
         viewer.refresh();
     }
 
@@ -226,6 +237,22 @@ public final class ObservationsView extends ViewPart {
                 case LOG -> ((LogView) page.showView(CalphotUi.LOG_VIEW_ID)).show(p);
                 case CONFIG -> ConfigEditor.open(page, p);
                 case EXTINCTION, ECLIPSE_TIMES, EPHEMERIS_FIT, CHAIN -> Analyses.open(page, p);
+                case LIGHTCURVE -> {
+                    try {
+                        ((org.calphot.ui.internal.plot.LightcurveView) page.showView(CalphotUi.LIGHTCURVE_VIEW_ID))
+                                .showFiles(p);
+                    } catch (IOException e) {
+                        org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "calphot",
+                                "Cannot read " + p + ": " + e.getMessage());
+                    }
+                }
+                case FIGURE -> {
+                    // PNG and PDF figures in the system's viewer
+                    if (!org.eclipse.swt.program.Program.launch(p.toString())) {
+                        org.eclipse.jface.dialogs.MessageDialog.openInformation(getSite().getShell(), "calphot",
+                                "No viewer for " + p.getFileName() + " is set up on this system; the file is " + p);
+                    }
+                }
                 default -> viewer.setExpandedState(element, !viewer.getExpandedState(element));
             }
         } catch (PartInitException e) {
@@ -246,8 +273,26 @@ public final class ObservationsView extends ViewPart {
         return Path.of(System.getProperty("user.dir")).toAbsolutePath();
     }
 
-    /** A night: a folder named by a date, or one that holds logs itself. */
+    /**
+     * A folder of calphot outputs: one holding {@code provenance.json} or {@code Calibration.txt}, or a
+     * {@code MCMC_LIGHTCURVES}, {@code FIGS} or {@code EPHEMERIS} folder inside one.
+     */
+    public static boolean isOutputs(Path dir) {
+        if (dir == null || dir.getFileName() == null) {
+            return false;
+        }
+        if (Files.isRegularFile(dir.resolve("provenance.json")) || Files.isRegularFile(dir.resolve("Calibration.txt"))) {
+            return true;
+        }
+        String n = dir.getFileName().toString();
+        return (n.equals("MCMC_LIGHTCURVES") || n.equals("FIGS") || n.equals("EPHEMERIS")) && isOutputs(dir.getParent());
+    }
+
+    /** A night: a folder named by a date, or one that holds logs itself; never a folder of outputs. */
     static boolean isNight(Path dir) {
+        if (isOutputs(dir)) {
+            return false;
+        }
         if (DATE.matcher(dir.getFileName() == null ? "" : dir.getFileName().toString()).matches()) {
             return true;
         }

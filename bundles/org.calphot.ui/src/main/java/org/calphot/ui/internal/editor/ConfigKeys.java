@@ -31,6 +31,7 @@ final class ConfigKeys {
         top("airmass formula", "plane-parallel", "plane-parallel (cal_phot's) or young-irvine (calphot)");
         top("colour terms", "true", "SDSS: true: colour terms of an installed filter system (calphot; default true)");
         top("filter system", "ultracam-super", "filter system for the colour terms, or none (calphot; default by band)");
+        top("mask points", "", "frames marked bad, per log: - {ccd: 2, frames: [101]} or - {bmjd: [from, to]} (calphot)");
         payload("observatory", "lapalma", "site name (lapalma, lasilla, paranal, TNO, ...) or \"lat, lon[, height]\"");
         payload("inst", "hcam", "instrument: ucam, hcam or uspec");
         payload("phase range", "[-0.5, 0.5]", "orbital phases kept, relative to the log's eclipse");

@@ -140,6 +140,34 @@ public final class ConfigTextEditor extends TextEditor {
         return Status.OK_STATUS;
     }
 
+    /**
+     * {start, end} within a line of the value to underline: after "key:" up to a comment, else the line without its
+     * indentation (a key whose value is the block below it).
+     */
+    static int[] valueRange(String line) {
+        int start = line.length() - line.stripLeading().length();
+        int end = line.stripTrailing().length();
+        int colon = line.indexOf(": ");
+        if (colon < 0 && line.stripTrailing().endsWith(":")) {
+            return new int[] {start, Math.max(start + 1, end)};
+        }
+        if (colon >= 0) {
+            int v = colon + 1;
+            while (v < line.length() && line.charAt(v) == ' ') {
+                v++;
+            }
+            if (v < line.length() && line.charAt(v) != '#') {
+                int hash = line.indexOf(" #", v);
+                int e = hash > 0 ? hash : line.length();
+                while (e > v && line.charAt(e - 1) == ' ') {
+                    e--;
+                }
+                return new int[] {v, Math.max(v + 1, e)};
+            }
+        }
+        return new int[] {start, Math.max(start + 1, end)};
+    }
+
     private void show(List<Problem> found, String validatedText) {
         IDocument doc = getDocumentProvider() == null ? null : document();
         if (doc == null || !doc.get().equals(validatedText)) {
@@ -153,9 +181,13 @@ public final class ConfigTextEditor extends TextEditor {
             try {
                 int line = Math.max(0, Math.min(doc.getNumberOfLines() - 1, p.line() - 1));
                 IRegion r = doc.getLineInformation(line);
-                String msg = (p.key() == null ? "" : "'" + p.key() + "': ") + p.message();
+                // the hover names the key only when the message does not already
+                String last = p.key() == null ? null : p.key().substring(p.key().lastIndexOf('.') + 1);
+                String msg = last == null || p.message().contains(last) ? p.message()
+                        : "'" + p.key() + "': " + p.message();
+                int[] v = valueRange(doc.get(r.getOffset(), r.getLength()));
                 add.put(new Annotation(p.error() ? ERROR_TYPE : WARNING_TYPE, false, msg),
-                        new Position(r.getOffset(), Math.max(1, r.getLength())));
+                        new Position(r.getOffset() + v[0], Math.max(1, v[1] - v[0])));
             } catch (BadLocationException e) {
                 // the document changed under us; the next validation fixes it
             }

@@ -186,7 +186,11 @@ final class ConfigViewerConfiguration extends TextSourceViewerConfiguration {
                 } else if (colon < 0 && !typed.contains(":")) {
                     Map<String, String[]> keys = indent == 0 ? ConfigKeys.TOP
                             : parent != null && !"extract".equals(parent) ? ConfigKeys.PAYLOAD : Map.of();
+                    java.util.Set<String> present = siblingKeys(doc, lineNo, indent);
                     for (Map.Entry<String, String[]> e : keys.entrySet()) {
+                        if (present.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                            continue; // already in this mapping: a second one would be an error
+                        }
                         if (e.getKey().toLowerCase(Locale.ROOT).startsWith(typed.toLowerCase(Locale.ROOT))) {
                             String example = e.getKey().equals("observatory")
                                     ? Prefs.store().getString(Prefs.DEFAULT_SITE) : e.getValue()[0];
@@ -201,6 +205,30 @@ final class ConfigViewerConfiguration extends TextSourceViewerConfiguration {
             } catch (BadLocationException e) {
                 return new ICompletionProposal[0];
             }
+        }
+
+        /** Keys (lower case) of the other lines of the same mapping as line {@code lineNo} (same indentation). */
+        static java.util.Set<String> siblingKeys(IDocument doc, int lineNo, int indent) throws BadLocationException {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            for (int dir = -1; dir <= 1; dir += 2) {
+                for (int i = lineNo + dir; i >= 0 && i < doc.getNumberOfLines(); i += dir) {
+                    IRegion r = doc.getLineInformation(i);
+                    String l = doc.get(r.getOffset(), r.getLength());
+                    String st = l.strip();
+                    if (st.isEmpty() || st.startsWith("#")) {
+                        continue;
+                    }
+                    int ind = l.length() - l.stripLeading().length();
+                    if (ind < indent) {
+                        break; // the mapping ends at its parent
+                    }
+                    int c = st.indexOf(':');
+                    if (ind == indent && c > 0) {
+                        out.add(st.substring(0, c).strip().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            return out;
         }
 
         /** The key of the nearest line above with less indentation, or null at the top level. */

@@ -41,9 +41,36 @@ public final class PathEditorInput extends PlatformObject implements IPathEditor
         return file.getFileName().toString();
     }
 
+    /** Id of the factory (plugin.xml) that makes the input again from its saved path when the workbench restarts. */
+    public static final String FACTORY_ID = "org.calphot.ui.pathInputFactory";
+    static final String PATH = "path";
+
+    /** Saved with the workbench, so an open config comes back (from the file on disk) after a restart. */
     @Override
     public IPersistableElement getPersistable() {
-        return null;
+        return new IPersistableElement() {
+            @Override
+            public String getFactoryId() {
+                return FACTORY_ID;
+            }
+
+            @Override
+            public void saveState(org.eclipse.ui.IMemento memento) {
+                memento.putString(PATH, file.toString());
+            }
+        };
+    }
+
+    /** Makes the input again from a memento; null (not restored) when the file is gone. */
+    public static final class Factory implements org.eclipse.ui.IElementFactory {
+        @Override
+        public org.eclipse.core.runtime.IAdaptable createElement(org.eclipse.ui.IMemento memento) {
+            String p = memento.getString(PATH);
+            if (p == null || !java.nio.file.Files.isRegularFile(Path.of(p))) {
+                return null;
+            }
+            return new PathEditorInput(Path.of(p));
+        }
     }
 
     @Override

@@ -59,7 +59,18 @@ public final class ChartPanel extends Composite {
     private Chart chart;
     private Label readout;
     private String exportName = "figure";
+    /** The folder the export dialog starts in (the run's figures), else null for the dialog's default. */
+    private Path exportFolder;
     private PageCanvas pageCanvas;
+    /** A box dragged in select mode: the panel (subplot index, 0 for a single plot) and its data bounds. */
+    public record SelectionBox(int panel, double xLow, double xHigh, double yLow, double yHigh) {
+    }
+
+    /** A view's own read-out of a data point (band, value, unit), else null for the generic one. */
+    private java.util.function.Function<XYItemEntity, String> describer;
+
+    /** Receives boxes dragged while select mode is on (instead of zooming); null = zoom as usual. */
+    private java.util.function.Consumer<SelectionBox> selector;
     /** The page a cell was enlarged from (Reset Zoom goes back to it), else null. */
     private FigurePage enlargedFrom;
     private String pageExportName;
@@ -105,6 +116,29 @@ public final class ChartPanel extends Composite {
     }
 
     private static final String HINT = "Zoom: drag a box or wheel.  Pan: Shift+drag.  Right-click: reset, export.";
+
+    /** Select mode: a dragged box goes to {@code onBox} (null: back to zooming). */
+    public void setSelector(java.util.function.Consumer<SelectionBox> onBox) {
+        this.selector = onBox;
+    }
+
+    /** The read-out of a data point under the pointer; null for the generic "series: x = .., y = ..". */
+    public void setDescriber(java.util.function.Function<XYItemEntity, String> d) {
+        this.describer = d;
+    }
+
+    public boolean isSelecting() {
+        return selector != null;
+    }
+
+    /** The folder Export starts in (null: the dialog's default). */
+    public void setExportFolder(Path folder) {
+        this.exportFolder = folder;
+    }
+
+    public Path exportFolder() {
+        return exportFolder;
+    }
 
     /** Shows a chart, or the message when {@code c} is null. */
     public void setChart(JFreeChart c, String exportName) {
@@ -212,6 +246,16 @@ public final class ChartPanel extends Composite {
         return page != null && stack.topControl == page ? chart.getChart() : null;
     }
 
+    /** The canvas the chart is drawn on (pointer events in its pixels), else null. */
+    public Canvas chartCanvas() {
+        return chart == null ? null : chart.canvas();
+    }
+
+    /** The chart's rendering info of its last paint (data areas in canvas pixels), else null. */
+    public org.jfree.chart.ChartRenderingInfo renderingInfo() {
+        return chart == null ? null : chart.getChartRenderingInfo();
+    }
+
     public boolean hasChart() {
         return page != null && stack.topControl == page;
     }
@@ -241,6 +285,9 @@ public final class ChartPanel extends Composite {
         d.setText("Export " + extension.toUpperCase(Locale.ROOT));
         d.setFilterExtensions(new String[] {"*." + extension});
         d.setFileName(exportName + "." + extension);
+        if (exportFolder != null && java.nio.file.Files.isDirectory(exportFolder)) {
+            d.setFilterPath(exportFolder.toString());
+        }
         d.setOverwrite(true);
         String f = d.open();
         if (f != null) {
@@ -315,6 +362,12 @@ public final class ChartPanel extends Composite {
     private String describe(ChartEntity e) {
         if (!(e instanceof XYItemEntity it)) {
             return null;
+        }
+        if (describer != null) {
+            String own = describer.apply(it);
+            if (own != null) {
+                return own;
+            }
         }
         XYDataset d = it.getDataset();
         int s = it.getSeriesIndex();
@@ -476,8 +529,12 @@ public final class ChartPanel extends Composite {
 
         Chart(Composite parent) {
             // properties and zoom items, tooltips; no "Save as"/"Print" (the former is broken with JFreeChart 1.5)
-            super(parent, SWT.NONE, new JFreeChart(new XYPlot()), true, false, false, true, true);
-            addSWTListener((MouseWheelListener) e -> {
+            // No minimum or maximum draw size: jfreechart-swt draws at the widget's real size but divides pointer
+            // positions by (size / bound) outside 300x200..800x600, so zoom boxes and read-outs missed the data.
+            super(parent, SWT.NONE, new JFreeChart(new XYPlot()), DEFAULT_WIDTH, DEFAULT_HEIGHT, 0, 0,
+                    Integer.MAX_VALUE, Integer.MAX_VALUE, false, true, false, false, true, true);
+            // addSWTListener silently drops wheel listeners: attach to the drawing canvas directly
+            canvas().addMouseWheelListener((MouseWheelListener) e -> {
                 if (getChart() == null) {
                     return;
                 }
@@ -501,6 +558,16 @@ public final class ChartPanel extends Composite {
             });
         }
 
+        /** The canvas the chart is drawn on (ChartComposite's only child). */
+        Canvas canvas() {
+            for (org.eclipse.swt.widgets.Control c : getChildren()) {
+                if (c instanceof Canvas cv) {
+                    return cv;
+                }
+            }
+            throw new IllegalStateException("ChartComposite without its canvas");
+        }
+
         @Override
         protected Menu createPopupMenu(boolean properties, boolean save, boolean print, boolean zoom) {
             Menu m = super.createPopupMenu(properties, false, false, zoom);
@@ -514,6 +581,9 @@ public final class ChartPanel extends Composite {
             return m;
         }
 
+        private int boxX = -1;
+        private int boxY = -1;
+
         private boolean isPan(MouseEvent e) {
             return e.button == 2 || (e.button == 1 && (e.stateMask & SWT.SHIFT) != 0);
         }
@@ -524,6 +594,10 @@ public final class ChartPanel extends Composite {
                 panX = e.x;
                 panY = e.y;
                 return;
+            }
+            if (selector != null && e.button == 1) {
+                boxX = e.x;
+                boxY = e.y;
             }
             super.mouseDown(e);
         }
@@ -549,7 +623,59 @@ public final class ChartPanel extends Composite {
                 panY = -1;
                 return;
             }
+            if (selector != null && boxX >= 0) {
+                int x0 = boxX;
+                int y0 = boxY;
+                boxX = -1;
+                boxY = -1;
+                // let ChartComposite end its rubber band without zooming
+                boolean dz = isDomainZoomable();
+                boolean rz = isRangeZoomable();
+                setDomainZoomable(false);
+                setRangeZoomable(false);
+                try {
+                    super.mouseUp(e);
+                } finally {
+                    setDomainZoomable(dz);
+                    setRangeZoomable(rz);
+                }
+                SelectionBox b = box(x0, y0, e.x, e.y);
+                if (b != null) {
+                    selector.accept(b);
+                }
+                return;
+            }
             super.mouseUp(e);
+        }
+
+        /** The data bounds of a box between two canvas points, in the panel under its first corner. */
+        private SelectionBox box(int x0, int y0, int x1, int y1) {
+            JFreeChart c = getChart();
+            org.jfree.chart.plot.PlotRenderingInfo info = getChartRenderingInfo().getPlotInfo();
+            XYPlot plot;
+            int panel = 0;
+            Rectangle2D area;
+            ValueAxis xAxis;
+            if (c.getPlot() instanceof CombinedDomainXYPlot cp) {
+                panel = info.getSubplotIndex(new java.awt.geom.Point2D.Double(x0, y0));
+                if (panel < 0) {
+                    return null;
+                }
+                plot = (XYPlot) cp.getSubplots().get(panel);
+                area = info.getSubplotInfo(panel).getDataArea();
+                xAxis = cp.getDomainAxis();
+            } else if (c.getPlot() instanceof XYPlot xy) {
+                plot = xy;
+                area = info.getDataArea();
+                xAxis = xy.getDomainAxis();
+            } else {
+                return null;
+            }
+            double xa = xAxis.java2DToValue(x0, area, RectangleEdge.BOTTOM);
+            double xb = xAxis.java2DToValue(x1, area, RectangleEdge.BOTTOM);
+            double ya = plot.getRangeAxis().java2DToValue(y0, area, RectangleEdge.LEFT);
+            double yb = plot.getRangeAxis().java2DToValue(y1, area, RectangleEdge.LEFT);
+            return new SelectionBox(panel, Math.min(xa, xb), Math.max(xa, xb), Math.min(ya, yb), Math.max(ya, yb));
         }
 
         /** Shifts the axes by fractions of their length. */

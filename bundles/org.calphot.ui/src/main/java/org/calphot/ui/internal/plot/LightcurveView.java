@@ -1,40 +1,141 @@
 package org.calphot.ui.internal.plot;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.calphot.pipeline.CcdResult;
 import org.calphot.pipeline.LogResult;
 import org.calphot.pipeline.RunResult;
 import org.calphot.plot.LightcurvePage;
 import org.calphot.plot.LightcurvePanel;
+import org.calphot.plot.NightsOverlay;
+import org.calphot.plot.Series;
 import org.calphot.plot.XAxisKind;
 import org.calphot.ui.internal.Prefs;
+import org.calphot.ui.internal.plot.LightcurveSet.Band;
+import org.calphot.ui.internal.plot.LightcurveSet.Night;
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.ControlContribution;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The calibrated lightcurve of a log: one panel per band, flux (mJy) with 1σ error bars against orbital phase or
- * BMJD(TDB), count ratio on the right axis, frames with (ignored) flags as grey crosses. Frames inside the config's
- * phase range, as written to the lightcurve files.
+ * The calibrated lightcurves of a run: one panel per band, flux (mJy) with 1σ error bars against orbital phase or
+ * BMJD(TDB), count ratio on the right axis, frames with (ignored) flags as grey crosses; a night (log) selector in
+ * the toolbar, or all nights overlaid in phase with a legend per night. Frames inside the config's phase range, as
+ * written to the lightcurve files. The last run shown is read back from its files when the view opens again (after
+ * a restart too), so what it shows is what is on disk.
  */
 public final class LightcurveView extends ResultView {
 
+    /** Preference: the output folder of the last run shown, read again when the view is created. */
+    public static final String LAST_OUTPUT = "lightcurve.lastOutput";
+
     private XAxisKind xKind = "bmjd".equals(Prefs.store().getString(Prefs.PLOT_X)) ? XAxisKind.BMJD_TDB : XAxisKind.PHASE;
+    private LightcurveSet set;
+    private int night;
+    private boolean overlay;
+    private Combo nightCombo;
+    private Action overlayAction;
     private int panels;
     private int points;
+    /** Selected points of the night shown: band index to indices into its arrays. */
+    private final java.util.Map<Integer, java.util.BitSet> selected = new java.util.HashMap<>();
+    private Action selectAction;
+    private Action maskAction;
 
     @Override
     protected String emptyMessage() {
         return "No lightcurve yet.\n\nOpen a cal_phot config (double-click a .yaml file in Observations) and press "
-                + "Run Config: the calibrated lightcurve appears here, one panel per band.";
+                + "Run Config: the calibrated lightcurve appears here, one panel per band. Double-click a .calib or "
+                + ".csv lightcurve in Observations to show a run's files.";
+    }
+
+    @Override
+    protected boolean logMenu() {
+        return false;
+    }
+
+    /** x offset of the chart shown (BMJD axes count from a round day) and its panels' band labels. */
+    private double shownOffset;
+    private List<String> shownLabels = List.of();
+
+    @Override
+    public void createPartControl(Composite parent) {
+        super.createPartControl(parent);
+        panel.setDescriber(this::describe);
+        String last = Prefs.store().getString(LAST_OUTPUT);
+        if (set == null && last != null && !last.isBlank() && Files.isDirectory(Path.of(last))) {
+            try {
+                showFiles(Path.of(last));
+            } catch (IOException e) {
+                panel.setMessage("Cannot read the last run's lightcurves in " + last + ": " + e.getMessage());
+            }
+        }
     }
 
     @Override
     protected void contributeActions(IToolBarManager tb, IMenuManager menu) {
+        tb.add(new ControlContribution("night") {
+            @Override
+            protected Control createControl(Composite parent) {
+                nightCombo = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
+                nightCombo.setToolTipText("The night (log) shown");
+                nightCombo.addListener(SWT.Selection, e -> {
+                    if (nightCombo.getSelectionIndex() >= 0) {
+                        selected.clear();
+                        night = nightCombo.getSelectionIndex();
+                        overlay = false;
+                        overlayAction.setChecked(false);
+                        redraw();
+                    }
+                });
+                // only the items here: updating the tool bar while it makes this control re-enters it
+                nightCombo.setItems(nightNames().toArray(new String[0]));
+                nightCombo.setEnabled(nightNames().size() > 1);
+                return nightCombo;
+            }
+
+            @Override
+            protected int computeWidth(Control control) {
+                return Math.max(160, control.computeSize(SWT.DEFAULT, SWT.DEFAULT, true).x);
+            }
+        });
+        overlayAction = new Action("All Nights", IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                setOverlay(isChecked());
+            }
+        };
+        overlayAction.setToolTipText("Every night in phase, one colour per night, one panel per band");
+        tb.add(overlayAction);
+        tb.add(new org.eclipse.jface.action.Separator());
+        selectAction = new Action("Select", IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                setSelecting(isChecked());
+            }
+        };
+        selectAction.setToolTipText("Drag boxes to select points (instead of zooming); then Mask Selected");
+        tb.add(selectAction);
+        maskAction = new Action("Mask Selected") {
+            @Override
+            public void run() {
+                maskSelected(getSite().getPage());
+            }
+        };
+        maskAction.setToolTipText("Write the selected frames into the config as 'mask points' and run it again");
+        maskAction.setEnabled(false);
+        tb.add(maskAction);
+        tb.add(new org.eclipse.jface.action.Separator());
         Action phase = axis("Phase", "x axis: orbital phase (cycles)", XAxisKind.PHASE);
         Action bmjd = axis("BMJD", "x axis: BMJD(TDB), days", XAxisKind.BMJD_TDB);
         tb.add(phase);
@@ -62,39 +163,338 @@ public final class LightcurveView extends ResultView {
         redraw();
     }
 
-    @Override
-    protected JFreeChart build(RunResult run, LogResult log) {
-        List<LightcurvePanel> list = new ArrayList<>();
-        int n = 0;
-        for (CcdResult c : log.ccds()) {
-            int k = c.keptInPhase();
-            double[] x = new double[k];
-            double[] f = new double[k];
-            double[] e = new double[k];
-            boolean[] flagged = new boolean[k];
-            double[] xs = xKind == XAxisKind.PHASE ? c.phase() : c.bmjdTdb();
-            int j = 0;
-            for (int i = 0; i < c.inPhaseRange().length; i++) {
-                if (c.inPhaseRange()[i]) {
-                    x[j] = xs[i];
-                    f[j] = c.lightcurve().fluxMjy()[i];
-                    e[j] = c.lightcurve().fluxErrMjy()[i];
-                    flagged[j] = c.flags() != null && c.flags()[i] != 0;
+    /** All nights overlaid in phase (true) or the selected night. */
+    public void setOverlay(boolean on) {
+        overlay = on;
+        if (overlayAction != null) {
+            overlayAction.setChecked(on);
+        }
+        redraw();
+    }
+
+    /** Selects a night (log) by its index in {@link #nightNames()}. */
+    public void selectNight(int i) {
+        selected.clear();
+        night = i;
+        overlay = false;
+        if (overlayAction != null) {
+            overlayAction.setChecked(false);
+        }
+        if (nightCombo != null && !nightCombo.isDisposed()) {
+            nightCombo.select(i);
+        }
+        redraw();
+    }
+
+    /** Select mode on or off: boxes select points (added to the selection) instead of zooming. */
+    public void setSelecting(boolean on) {
+        if (selectAction != null) {
+            selectAction.setChecked(on);
+        }
+        panel.setSelector(on ? this::select : null);
+    }
+
+    /** Adds the points of the night shown inside a box of one panel to the selection. */
+    public void select(ChartPanel.SelectionBox box) {
+        if (set == null || overlay) {
+            return;
+        }
+        Night n = set.nights().get(night);
+        if (box.panel() < 0 || box.panel() >= n.bands().size()) {
+            return;
+        }
+        Band b = n.bands().get(box.panel());
+        double[] xs = x(b);
+        java.util.BitSet bits = selected.computeIfAbsent(box.panel(), k -> new java.util.BitSet());
+        for (int i = 0; i < xs.length; i++) {
+            if (xs[i] >= box.xLow() && xs[i] <= box.xHigh() && b.flux()[i] >= box.yLow() && b.flux()[i] <= box.yHigh()) {
+                bits.set(i);
+            }
+        }
+        redraw();
+    }
+
+    /** Number of points selected in the night shown. */
+    public int selectedCount() {
+        return selected.values().stream().mapToInt(java.util.BitSet::cardinality).sum();
+    }
+
+    public void clearSelection() {
+        selected.clear();
+        redraw();
+    }
+
+    /**
+     * The selection as 'mask points' entries of the night's log: per CCD, consecutive selected frames as one BMJD(TDB)
+     * range widened by 1e-6 d (0.09 s, far below any exposure spacing), so exactly those frames match.
+     */
+    public List<String> maskEntries() {
+        List<String> out = new ArrayList<>();
+        if (set == null) {
+            return out;
+        }
+        Night n = set.nights().get(night);
+        for (var e : new java.util.TreeMap<>(selected).entrySet()) {
+            Band b = n.bands().get(e.getKey());
+            java.util.BitSet bits = e.getValue();
+            for (int i = bits.nextSetBit(0); i >= 0; ) {
+                int j = i;
+                while (bits.get(j + 1)) {
                     j++;
                 }
+                double lo = b.bmjdTdb()[i];
+                double hi = b.bmjdTdb()[j];
+                if (Double.isFinite(lo) && Double.isFinite(hi)) {
+                    out.add(String.format(java.util.Locale.ROOT, "{ccd: %s, bmjd: [%.9f, %.9f]}  # %d frame%s, %s",
+                            b.ccd(), Math.min(lo, hi) - 1e-6, Math.max(lo, hi) + 1e-6, j - i + 1, j > i ? "s" : "",
+                            b.label()));
+                }
+                i = bits.nextSetBit(j + 1);
             }
-            n += k;
-            list.add(new LightcurvePanel(c.band() + " (CCD " + c.ccd() + ")", x, f, e, flagged,
-                    c.lightcurve().comparisonFluxMjy()));
+        }
+        return out;
+    }
+
+    /**
+     * Writes the selection into the run's config ('mask points', in the editor when it is open) and runs it again;
+     * the Lightcurve view then shows the result. Null (with a message) when that cannot be done.
+     */
+    public org.calphot.ui.internal.run.RunJob maskSelected(org.eclipse.ui.IWorkbenchPage page) {
+        String why = null;
+        List<String> entries = maskEntries();
+        Night n = set == null ? null : set.nights().get(night);
+        if (n == null || entries.isEmpty()) {
+            why = "Select points first: turn on Select and drag a box round them (times are needed: CSV or a run,"
+                    + " not a .calib alone).";
+        } else if (set.config() == null || !Files.isRegularFile(set.config())) {
+            why = "The config of this run is not known (no provenance.json naming it).";
+        } else if (n.log() == null) {
+            why = "The log of this night is not known.";
+        }
+        if (why != null) {
+            org.eclipse.jface.dialogs.MessageDialog.openInformation(getSite().getShell(), "Mask Selected", why);
+            return null;
+        }
+        Path cfg = set.config();
+        Path log = n.log().isAbsolute() ? n.log() : cfg.toAbsolutePath().getParent().resolve(n.log());
+        String key = cfg.toAbsolutePath().getParent().relativize(log.toAbsolutePath().normalize()).toString();
+        try {
+            org.calphot.ui.internal.editor.ConfigEditor ed = org.calphot.ui.internal.editor.ConfigEditor.open(page, cfg);
+            org.eclipse.jface.text.IDocument doc = ed.source().document();
+            doc.set(MaskText.add(doc.get(), key, entries));
+            selected.clear();
+            page.activate(ed);
+            return org.calphot.ui.internal.run.RunConfigHandler.start(page);
+        } catch (org.eclipse.ui.PartInitException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Mask Selected",
+                    "Cannot open " + cfg + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    public List<String> nightNames() {
+        return set == null ? List.of() : set.nights().stream().map(Night::name).toList();
+    }
+
+    @Override
+    public void show(RunResult run) {
+        selected.clear();
+        set = run == null ? null : LightcurveSet.of(run);
+        night = 0;
+        if (run != null) {
+            Prefs.store().setValue(LAST_OUTPUT, run.outputDir().toAbsolutePath().toString());
+        }
+        fillNights();
+        super.show(run);
+    }
+
+    /** Shows the lightcurves a run wrote: an output folder, its MCMC_LIGHTCURVES folder or one lightcurve file. */
+    public void showFiles(Path where) throws IOException {
+        LightcurveSet s = LightcurveSet.read(where);
+        selected.clear();
+        set = s;
+        night = 0;
+        fillNights();
+        if (s == null) {
+            panel.setMessage("No calphot lightcurves (.csv or .calib) in " + where);
+            return;
+        }
+        Prefs.store().setValue(LAST_OUTPUT, s.outputDir().toAbsolutePath().toString());
+        redraw();
+    }
+
+    /** What is shown: the run's nights, else null. */
+    public LightcurveSet lightcurves() {
+        return set;
+    }
+
+    private void fillNights() {
+        if (nightCombo == null || nightCombo.isDisposed()) {
+            return;
+        }
+        nightCombo.setItems(nightNames().toArray(new String[0]));
+        if (!nightNames().isEmpty()) {
+            nightCombo.select(Math.min(night, nightNames().size() - 1));
+        }
+        nightCombo.setEnabled(nightNames().size() > 1);
+        nightCombo.pack();
+    }
+
+    @Override
+    protected void redraw() {
+        if (panel == null || panel.isDisposed()) {
+            return;
+        }
+        if (set == null || set.nights().isEmpty()) {
+            panels = 0;
+            points = 0;
+            panel.setChart(null, null);
+            setContentDescription("");
+            return;
+        }
+        night = Math.min(night, set.nights().size() - 1);
+        Night n = set.nights().get(night);
+        JFreeChart c = overlay ? buildOverlay() : build(n);
+        if (c == null) {
+            panel.setMessage("Nothing to show for " + n.name());
+        } else {
+            panel.setChart(c, overlay ? "all_nights_lightcurve" : n.stem());
+        }
+        setContentDescription((overlay ? set.nights().size() + " nights in phase" : n.name()) + "  \u2192  "
+                + set.outputDir().getFileName());
+        setTitleToolTip(set.outputDir().toString());
+        Path figs = set.outputDir().resolve("MCMC_LIGHTCURVES").resolve("FIGS");
+        panel.setExportFolder(Files.isDirectory(figs) ? figs : set.outputDir());
+    }
+
+    /** "g (CCD 2): 0.226 ± 0.0013 mJy at phase 0.0123" for the point under the pointer. */
+    private String describe(org.jfree.chart.entity.XYItemEntity it) {
+        JFreeChart c = panel.chart();
+        if (c == null || !(c.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot cp)) {
+            return null;
+        }
+        int panelIndex = -1;
+        for (int i = 0; i < cp.getSubplots().size(); i++) {
+            org.jfree.chart.plot.XYPlot p = (org.jfree.chart.plot.XYPlot) cp.getSubplots().get(i);
+            for (int d = 0; d < p.getDatasetCount(); d++) {
+                if (p.getDataset(d) == it.getDataset()) {
+                    panelIndex = i;
+                }
+            }
+        }
+        if (panelIndex < 0 || panelIndex >= shownLabels.size()) {
+            return null;
+        }
+        org.jfree.data.xy.XYDataset d = it.getDataset();
+        int s = it.getSeriesIndex();
+        int i = it.getItem();
+        double xv = d.getXValue(s, i) + shownOffset;
+        double y = d.getYValue(s, i);
+        String err = "";
+        if (d instanceof org.jfree.data.xy.IntervalXYDataset id) {
+            double e = (id.getEndYValue(s, i) - id.getStartYValue(s, i)) / 2;
+            if (Double.isFinite(e) && e > 0) {
+                err = String.format(java.util.Locale.ROOT, " \u00b1 %.2g", e);
+            }
+        }
+        String who = shownLabels.get(panelIndex) + (overlay ? ", " + d.getSeriesKey(s) : "");
+        String where = overlay || xKind == XAxisKind.PHASE ? String.format(java.util.Locale.ROOT, "phase %.4f", xv)
+                : String.format(java.util.Locale.ROOT, "BMJD(TDB) %.6f", xv);
+        return String.format(java.util.Locale.ROOT, "%s: %.4g%s mJy at %s", who, y, err, where);
+    }
+
+    private double[] x(Band b) {
+        return xKind == XAxisKind.PHASE ? b.phase() : b.bmjdTdb();
+    }
+
+    private JFreeChart build(Night n) {
+        List<LightcurvePanel> list = new ArrayList<>();
+        int k = 0;
+        for (Band b : n.bands()) {
+            list.add(new LightcurvePanel(b.label(), x(b), b.flux(), b.err(), b.flagged(), b.comparisonFluxMjy()));
+            k += b.flux().length;
         }
         panels = list.size();
-        points = n;
+        points = k;
         if (list.isEmpty()) {
             return null;
         }
-        String what = log.fluxCalibrated() ? "" : " (count ratio \u00d7 1 mJy)";
-        return LightcurvePage.build(log.oname() + " \u2014 " + log.log().getFileName() + ", cycle " + log.cycle() + what,
-                xKind, list);
+        JFreeChart chart = LightcurvePage.build(n.title(), xKind, list);
+        shownOffset = xKind.offset(n.bands().stream().map(this::x).toArray(double[][]::new));
+        shownLabels = n.bands().stream().map(Band::label).toList();
+        highlight(chart, n);
+        return chart;
+    }
+
+    /** Selected points as red rings over their panel (dataset 2 of the panel). */
+    private void highlight(JFreeChart chart, Night n) {
+        if (maskAction != null) {
+            maskAction.setEnabled(selectedCount() > 0);
+        }
+        if (selected.isEmpty() || !(chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot cp)) {
+            return;
+        }
+        double offset = xKind.offset(n.bands().stream().map(this::x).toArray(double[][]::new));
+        for (var e : selected.entrySet()) {
+            Band b = n.bands().get(e.getKey());
+            java.util.BitSet bits = e.getValue();
+            double[][] xy = new double[2][bits.cardinality()];
+            int j = 0;
+            for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+                xy[0][j] = x(b)[i] - offset;
+                xy[1][j] = b.flux()[i];
+                j++;
+            }
+            org.jfree.data.xy.DefaultXYDataset d = new org.jfree.data.xy.DefaultXYDataset();
+            d.addSeries("selected", xy);
+            org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(
+                    false, true);
+            r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+            r.setSeriesPaint(0, java.awt.Color.RED);
+            r.setSeriesShapesFilled(0, false);
+            r.setSeriesStroke(0, new java.awt.BasicStroke(2f));
+            r.setSeriesVisibleInLegend(0, false);
+            org.jfree.chart.plot.XYPlot p = (org.jfree.chart.plot.XYPlot) cp.getSubplots().get(e.getKey());
+            p.setDataset(2, d);
+            p.setRenderer(2, r);
+            p.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        }
+    }
+
+    /** One panel per band label (first seen order), one series per night, always against phase. */
+    private JFreeChart buildOverlay() {
+        List<String> labels = new ArrayList<>();
+        for (Night n : set.nights()) {
+            for (Band b : n.bands()) {
+                if (!labels.contains(b.label())) {
+                    labels.add(b.label());
+                }
+            }
+        }
+        List<List<Series>> bands = new ArrayList<>();
+        int k = 0;
+        for (String l : labels) {
+            List<Series> nights = new ArrayList<>();
+            for (Night n : set.nights()) {
+                Band b = n.bands().stream().filter(x -> x.label().equals(l)).findFirst().orElse(null);
+                nights.add(b == null ? null : new Series(n.name(), b.phase(), b.flux(), b.err()));
+                k += b == null ? 0 : b.flux().length;
+            }
+            bands.add(nights);
+        }
+        panels = labels.size();
+        points = k;
+        shownLabels = List.copyOf(labels);
+        shownOffset = 0;
+        return NightsOverlay.build(set.nights().size() + " nights in phase \u2014 " + set.outputDir().getFileName(),
+                XAxisKind.PHASE, labels, bands);
+    }
+
+    @Override
+    protected JFreeChart build(RunResult run, LogResult log) {
+        // drawn from the LightcurveSet (see redraw); kept for the ResultView contract
+        return build(LightcurveSet.of(new RunResult(run.outputDir(), run.newRunFolder(), List.of(log), run.files(),
+                run.provenance())).nights().get(0));
     }
 
     @Override
@@ -103,9 +503,7 @@ public final class LightcurveView extends ResultView {
     }
 
     static String stem(LogResult log) {
-        String n = log.log().getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        return LightcurveSet.stem(log.log().getFileName().toString());
     }
 
     /** Bands (panels) in the chart shown. */

@@ -35,6 +35,11 @@ public abstract class ResultView extends ViewPart {
     protected void contributeActions(IToolBarManager tb, IMenuManager menu) {
     }
 
+    /** Whether the view menu lists the run's logs to choose from (a view with its own selector says false). */
+    protected boolean logMenu() {
+        return true;
+    }
+
     @Override
     public void createPartControl(Composite parent) {
         panel = new ChartPanel(parent, emptyMessage());
@@ -69,7 +74,7 @@ public abstract class ResultView extends ViewPart {
             menu.remove(a.getId());
         }
         logActions.clear();
-        if (run != null && run.logs().size() > 1) {
+        if (run != null && run.logs().size() > 1 && logMenu()) {
             for (int i = 0; i < run.logs().size(); i++) {
                 int k = i;
                 Action a = new Action("Log " + run.logs().get(i).log().getFileName(), IAction.AS_RADIO_BUTTON) {

@@ -53,6 +53,8 @@ public final class RunJob extends Job {
     private volatile RunResult result;
     private volatile CalphotException error;
     private volatile boolean cancelled;
+    /** The Calibration log already listed the files to create (they are created only if the run completes). */
+    private volatile boolean listedFiles;
     private volatile java.util.function.Consumer<String> stepHook;
 
     public RunJob(Path config, String configText, Listener listener) {
@@ -115,7 +117,12 @@ public final class RunJob extends Job {
                     UiServices.get(TimeCorrector.class), UiServices.get(FluxCalibrator.class), catalogues,
                     Figures.standard(), UiServices.all(org.calphot.core.filters.FilterSystem.class));
             // the Calibration log line by line as the pipeline writes it (Calibration.txt adds the config on top)
-            RunOptions options = Prefs.runOptions("calphot workbench").withLogListener(ConsoleView::println);
+            RunOptions options = Prefs.runOptions("calphot workbench").withLogListener(line -> {
+                if (line.startsWith("Created these files:")) {
+                    listedFiles = true;
+                }
+                ConsoleView.println(line);
+            });
             result = new Pipeline(services).run(job, options, adapt(monitor), warnings);
             ConsoleView.println(String.format(Locale.ROOT, "wrote %d files to %s in %.1f s; the log above is in %s",
                     result.files().size(), result.outputDir(), (System.nanoTime() - t0) / 1e9,
@@ -123,7 +130,9 @@ public final class RunJob extends Job {
             return Status.OK_STATUS;
         } catch (CancelledException e) {
             cancelled = true;
-            ConsoleView.println("cancelled: nothing was written");
+            ConsoleView.println(listedFiles
+                    ? "cancelled before the outputs were moved into place: none of the files listed above was created"
+                    : "cancelled: nothing was written");
             return Status.CANCEL_STATUS;
         } catch (ConfigException e) {
             error = e;

@@ -203,19 +203,60 @@ public final class Analyses {
     /** Site, target, apertures, minimum airmass range, output folder; defaults from the config naming the log. */
     public static ToolDialog extinctionDialog(Shell shell, Path log, Path root) {
         Guess g = Guess.of(log);
+        double range = airmassRange(log, g);
         return new ToolDialog(shell, "Fit Extinction", "Extinction coefficients (mag/airmass) per CCD from "
                 + log.getFileName() + ", as calphot extinction: a long run on a photometric night.", List.of(
                 new ToolDialog.Field("site", "Observatory:", g.site(),
                         "Site name (lapalma, lasilla, ntt, tno, ...) or \"lat, lon\"", Analyses::required),
                 new ToolDialog.Field("target", "Pointing (RA Dec):", g.target(),
                         "For the airmass: 'hh:mm:ss.ss +dd:mm:ss.s' or decimal degrees", Analyses::position),
-                new ToolDialog.Field("apertures", "Apertures:", "",
-                        "Apertures to fit, e.g. 2,3 (empty: all); leave out a variable target", null),
+                new ToolDialog.Field("apertures", "Apertures:", g.comparisons(),
+                        g.comparisons().isEmpty() ? "Apertures to fit, e.g. 2,3 (empty: all); leave out a variable target"
+                                : "The comparisons of " + g.config().getFileName() + " (aperture 1 is its target)",
+                        null),
                 new ToolDialog.Field("minRange", "Minimum airmass range:", "0.2",
-                        "Runs with a smaller airmass range are refused (k would be poorly constrained)",
+                        Double.isFinite(range) ? String.format(Locale.ROOT, "This log spans %.3f in airmass at %s, %s;"
+                                + " smaller ranges are refused (k would be poorly constrained)", range, g.site(),
+                                g.target()) : "Runs with a smaller airmass range are refused (k would be poorly "
+                                + "constrained)",
                         Analyses::positiveNumber),
-                new ToolDialog.Field("out", "Output folder:", log.toAbsolutePath().getParent().toString(),
-                        "<log>_extinction.txt, .json, _points.csv and one PNG per CCD go here", Analyses::folder)));
+                new ToolDialog.Field("out", "Output folder:", outDir(g, log).toString(),
+                        "<log>_extinction.txt, .json, _points.csv and one PNG per CCD go here"
+                                + (g.outDir() == null ? " (no config names this log: beside it)"
+                                        : " (the output folder of " + g.config().getFileName() + ")"),
+                        Analyses::folder)));
+    }
+
+    /** Where an analysis of a log writes: the output folder of the config naming it, else the log's folder. */
+    public static Path outDir(Guess g, Path log) {
+        return g.outDir() != null ? g.outDir() : log.toAbsolutePath().getParent();
+    }
+
+    /** The airmass range of a log at the guessed site and pointing (NaN when unknown or the log is large). */
+    public static double airmassRange(Path log, Guess g) {
+        try {
+            if (g.site().isBlank() || g.target().isBlank() || Files.size(log) > 50L * 1024 * 1024) {
+                return Double.NaN;
+            }
+            AirmassSource airmass = AirmassSource.of(UiServices.get(SiteRegistry.class),
+                    UiServices.get(TimeCorrector.class), AirmassFormula.PLANE_PARALLEL, Warnings.IGNORE);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (org.calphot.core.log.CcdTable c : UiServices.get(LogReaders.class).read(log, Warnings.IGNORE).ccds()) {
+                if (c.rows() == 0) {
+                    continue;
+                }
+                for (double x : airmass.airmass(g.site(), g.target(), c.mjdUtc())) {
+                    if (Double.isFinite(x)) {
+                        lo = Math.min(lo, x);
+                        hi = Math.max(hi, x);
+                    }
+                }
+            }
+            return hi >= lo ? hi - lo : Double.NaN;
+        } catch (CalphotException | IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     public static ExtinctionRequest extinctionRequest(Path log, Map<String, String> v) {
@@ -238,9 +279,11 @@ public final class Analyses {
                 new ToolDialog.Field("ephemeris", "Prior ephemeris (T0 P):", g.ephemeris(),
                         "BMJD(TDB) and days, for cycle numbers; empty: from the file's times, else the deepest dip",
                         Analyses::ephemeris),
-                new ToolDialog.Field("out", "Output folder:", (root != null ? root
-                        : logs.get(0).toAbsolutePath().getParent()).toString(),
-                        "EPHEMERIS/eclipse_times.txt and one figure per eclipse go under it", Analyses::folder)));
+                new ToolDialog.Field("out", "Output folder:", outDir(g, logs.get(0)).toString(),
+                        "EPHEMERIS/eclipse_times.txt and one figure per eclipse go under it"
+                                + (g.outDir() == null ? " (no config names this log: beside it)"
+                                        : " (the output folder of " + g.config().getFileName() + ")"),
+                        Analyses::folder)));
     }
 
     public static TimingRequest timingRequest(List<Path> logs, Map<String, String> v) {
@@ -362,7 +405,8 @@ public final class Analyses {
     static List<Figure> extinctionFigures(String stem, List<ExtinctionResult> results) {
         List<Figure> figs = new ArrayList<>();
         for (ExtinctionResult r : results) {
-            figs.add(new Figure(r.band(), String.format(Locale.ROOT, "CCD %s (%s): joint k = %.3f \u00b1 %.3f",
+            String name = r.band().equalsIgnoreCase("ccd" + r.ccd()) ? "CCD " + r.ccd() : r.band();
+            figs.add(new Figure(name, String.format(Locale.ROOT, "CCD %s (%s): joint k = %.3f \u00b1 %.3f",
                     r.ccd(), r.band(), r.jointK(), r.jointKErr()), () -> ExtinctionTool.figure(stem, r),
                     stem + "_extinction_ccd" + r.ccd()));
         }
@@ -494,7 +538,7 @@ public final class Analyses {
         Job j = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                monitor.beginTask(name, IProgressMonitor.UNKNOWN);
+                monitor.beginTask(name, PROGRESS_UNITS);
                 PrintWriter out = new PrintWriter(new ConsoleWriter(), true);
                 Warnings warnings = (where, msg) -> ConsoleView.println("warning: "
                         + (where == null || where.toString().isEmpty() ? "" : where + ": ") + msg);
@@ -518,6 +562,12 @@ public final class Analyses {
                     return new Status(IStatus.ERROR, CalphotUi.BUNDLE_ID, name + " failed", e);
                 } finally {
                     monitor.done();
+                    // the tools write files: show them in the tree whatever the outcome
+                    Display.getDefault().asyncExec(() -> {
+                        if (page.findView(CalphotUi.OBSERVATIONS_VIEW_ID) instanceof ObservationsView ov) {
+                            ov.refresh();
+                        }
+                    });
                 }
             }
 
@@ -570,16 +620,28 @@ public final class Analyses {
         return f != null ? f : EphemerisFitter.create();
     }
 
+    /** Units of an analysis job's progress bar; the tools' begin/worked are scaled into what is left of it. */
+    private static final int PROGRESS_UNITS = 1000;
+
     private static ProgressMonitor adapt(IProgressMonitor m) {
         return new ProgressMonitor() {
+            private double used;
+            private double perUnit;
+
             @Override
-            public void begin(String task, int totalWork) {
+            public synchronized void begin(String task, int totalWork) {
                 m.setTaskName(task);
+                // each begin (a tool, then its sampler) shares what is left of the bar
+                perUnit = totalWork > 0 ? (PROGRESS_UNITS - used) / totalWork : 0;
             }
 
             @Override
-            public void worked(int work) {
-                m.worked(work);
+            public synchronized void worked(int work) {
+                double d = Math.min(work * perUnit, PROGRESS_UNITS - used);
+                if (d > 0) {
+                    used += d;
+                    m.internalWorked(d);
+                }
             }
 
             @Override

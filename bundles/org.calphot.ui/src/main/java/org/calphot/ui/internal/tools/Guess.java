@@ -15,11 +15,13 @@ import org.calphot.ui.internal.editor.YamlText;
  * above it), else any config there: the target position, the observatory and the ephemeris. The user confirms
  * or edits them; nothing is run on a guess alone.
  */
-public record Guess(String site, String target, String t0, String period) {
+public record Guess(String site, String target, String t0, String period, Path config, Path outDir,
+        String comparisons) {
 
     public static Guess of(Path log) {
         String name = log.getFileName().toString();
         List<String> texts = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         Path dir = log.toAbsolutePath().getParent();
         for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
             try (Stream<Path> s = Files.list(dir)) {
@@ -27,8 +29,10 @@ public record Guess(String site, String target, String t0, String period) {
                     String t = Files.readString(p);
                     if (t.contains(name)) {
                         texts.add(0, t);
+                        files.add(0, p);
                     } else {
                         texts.add(t);
+                        files.add(p);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -43,8 +47,38 @@ public record Guess(String site, String target, String t0, String period) {
         if (site == null || site.isBlank()) {
             site = Prefs.store().getString(Prefs.DEFAULT_SITE);
         }
+        Path config = files.isEmpty() ? null : files.get(0);
+        Path out = null;
+        if (config != null) {
+            String d = orEmpty(YamlText.get(text, "directory", false)).replaceAll("^['\"]|['\"]$", "");
+            // as calphot run: the config's output folder, relative to the config file
+            out = config.toAbsolutePath().getParent().resolve(d.isEmpty() ? "." : d).normalize();
+        }
         return new Guess(site, commandLinePosition(orEmpty(YamlText.get(text, "target coords", false))),
-                orEmpty(YamlText.get(text, "T0", false)), orEmpty(YamlText.get(text, "period", false)));
+                orEmpty(YamlText.get(text, "T0", false)), orEmpty(YamlText.get(text, "period", false)), config, out,
+                config != null && text.contains(name) ? comparisons(text, name) : "");
+    }
+
+    /**
+     * The comparison apertures of a log the config names with magnitudes: cal_phot's aperture 1 is the target and
+     * the magnitudes list one comparison each, so 2..n+1; "" when the config does not say.
+     */
+    static String comparisons(String text, String log) {
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith(log + ":")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([^\\]]*)\\]").matcher(l);
+                if (m.find()) {
+                    int n = m.group(1).split(",").length;
+                    StringBuilder sb = new StringBuilder();
+                    for (int a = 2; a <= n + 1; a++) {
+                        sb.append(sb.length() == 0 ? "" : ",").append(a);
+                    }
+                    return sb.toString();
+                }
+            }
+        }
+        return "";
     }
 
     /**
