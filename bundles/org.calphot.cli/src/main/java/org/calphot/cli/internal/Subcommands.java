@@ -16,6 +16,7 @@ import org.calphot.cli.internal.commands.BenchTimeCommand;
 import org.calphot.cli.internal.commands.ServicesCommand;
 import org.calphot.cli.internal.commands.PluginsCommand;
 import org.calphot.cli.internal.commands.TimeCommand;
+import org.calphot.cli.internal.commands.WatchCommand;
 
 import picocli.CommandLine;
 
@@ -27,6 +28,7 @@ final class Subcommands {
 
     static void register(CommandLine root) {
         root.addSubcommand(new RunCommand());
+        root.addSubcommand(new WatchCommand());
         root.addSubcommand(new InspectCommand());
         root.addSubcommand(new ExtinctionCommand());
         root.addSubcommand(new ComparisonMagsCommand());
