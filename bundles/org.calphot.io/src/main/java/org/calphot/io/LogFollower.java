@@ -212,11 +212,9 @@ public final class LogFollower {
         } catch (IOException e) {
             throw new CalphotException("cannot write a temporary file: " + e.getMessage(), e);
         }
-        // the header's notes were given at the first read; the new lines' own problems are located below
-        Warnings quiet = log == null ? relocated(warnings) : Warnings.IGNORE;
         PhotometryLog part;
         try {
-            part = reader.read(scratch, quiet);
+            part = reader.read(scratch, relocated(warnings));
         } catch (BadInputException e) {
             throw new BadInputException(relocate(e.getMessage()), Location.of(file.toString(),
                     (int) Math.min(Integer.MAX_VALUE, realLine(e.location())), e.location().column()), e);
@@ -224,6 +222,7 @@ public final class LogFollower {
         return new PhotometryLog(file, part.header(), part.ccds());
     }
 
+    /** Warnings of the scratch file as warnings of the log (the same header notes come with every piece). */
     private Warnings relocated(Warnings w) {
         return (where, message) -> w.warn(Location.of(file.toString(),
                 (int) Math.min(Integer.MAX_VALUE, realLine(where))), relocate(message));

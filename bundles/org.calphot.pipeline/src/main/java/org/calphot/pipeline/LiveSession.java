@@ -36,6 +36,7 @@ import org.calphot.core.photometry.CalibratedLightcurve;
 import org.calphot.core.photometry.CalibrationOptions;
 import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.core.time.TimeColumns;
+import org.calphot.core.time.TimeCorrector;
 import org.calphot.core.time.TimeRequest;
 import org.calphot.core.util.PyFloat;
 import org.calphot.io.LogFollower;
@@ -85,6 +86,8 @@ public final class LiveSession implements AutoCloseable {
     private final Set<OutputFormat> formats;
     private final Path observingLog;
     private final byte[] observingLogBefore;
+    private final List<Object[]> timeWarnings = new ArrayList<>();
+    private final TimeCorrector time;
     private RunResult last;
     private double t0;
     private double period;
@@ -106,6 +109,8 @@ public final class LiveSession implements AutoCloseable {
         long lastBytes;
         int appendedSinceRun;
         List<CcdResult> lastChunk = List.of();
+        /** the reader's warnings for this log (a whole read gives them; the run from memory replays them) */
+        final List<Object[]> readWarnings = new ArrayList<>();
 
         Watched(Payload payload, LogSpec spec, LogFollower follower) {
             this.payload = payload;
@@ -130,6 +135,7 @@ public final class LiveSession implements AutoCloseable {
                 w.warn(where, message);
             }
         };
+        this.time = new ReplayingCorrector(services.time(), timeWarnings, false);
         this.formats = options.formats() != null ? options.formats() : job.outputFormats();
         for (Payload p : job.payloads()) {
             if (!p.extractData()) {
@@ -168,12 +174,20 @@ public final class LiveSession implements AutoCloseable {
         Map<Watched, PhotometryLog> added = new LinkedHashMap<>();
         boolean allData = true;
         for (Watched w : watched) {
-            LogFollower.Update u = w.follower.poll(warnings);
+            LogFollower.Update u = w.follower.poll((where, message) -> {
+                synchronized (w.readWarnings) {
+                    if (w.readWarnings.stream().noneMatch(x -> x[1].equals(message))) {
+                        w.readWarnings.add(new Object[] {where, message});
+                        warnings.warn(where, message);
+                    }
+                }
+            });
             switch (u.kind()) {
                 case RESTARTED -> {
                     notes.add(w.spec.log().getFileName() + " was truncated or replaced: following it from its start");
                     rewrite = "log " + w.spec.log().getFileName() + " restarted";
                     w.result = null;
+                    w.readWarnings.clear();
                 }
                 case APPENDED -> added.put(w, u.added());
                 default -> {
@@ -263,7 +277,7 @@ public final class LiveSession implements AutoCloseable {
         if (first != null && first.rows() > 0) {
             double[] t = finite(first.mjdUtc());
             if (t.length > 0) {
-                double[] b = services.time().correct(request(w), t, warnings).bmjdTdb();
+                double[] b = time.correct(request(w), t, warnings).bmjdTdb();
                 double sum = w.bmjdSum;
                 double lo = w.bmjdMin;
                 double hi = w.bmjdMax;
@@ -319,7 +333,7 @@ public final class LiveSession implements AutoCloseable {
             } catch (BadInputException e) {
                 continue; // no new frame of this CCD survives the bad-data rules: nothing to append
             }
-            TimeColumns tc = services.time().correct(request(w), lc.mjdUtc(), warnings);
+            TimeColumns tc = time.correct(request(w), lc.mjdUtc(), warnings);
             double[] phase = new double[lc.size()];
             boolean[] keep = new boolean[lc.size()];
             for (int i = 0; i < phase.length; i++) {
@@ -414,8 +428,16 @@ public final class LiveSession implements AutoCloseable {
             snapshots.put(w.spec.log(), w.follower.log().snapshot());
         }
         restoreObservingLog();
-        LogReaders fromMemory = new SnapshotReaders(services.logs(), snapshots);
-        PipelineServices s = new PipelineServices(fromMemory, services.time(), services.calibrator(),
+        Map<Path, List<Object[]>> readWarnings = new HashMap<>();
+        for (Watched w : watched) {
+            synchronized (w.readWarnings) {
+                readWarnings.put(w.spec.log(), new ArrayList<>(w.readWarnings));
+            }
+        }
+        LogReaders fromMemory = new SnapshotReaders(services.logs(), snapshots, readWarnings);
+        // a fresh corrector warns once per run, as calphot run's does: the warnings it gave before are replayed
+        PipelineServices s = new PipelineServices(fromMemory,
+                new ReplayingCorrector(services.time(), timeWarnings, true), services.calibrator(),
                 services.catalogues(), services.figures(), services.filterSystems());
         RunResult before = last;
         RunResult r = new Pipeline(s).run(job, options, ProgressMonitor.NULL, warnings);
@@ -463,7 +485,7 @@ public final class LiveSession implements AutoCloseable {
         }
         w.firstCcd = w.result.ccds().get(0).ccd();
         CcdTable first = snap.ccd(w.firstCcd);
-        double[] b = services.time().correct(request(w), finite(first.mjdUtc()), warnings).bmjdTdb();
+        double[] b = time.correct(request(w), finite(first.mjdUtc()), warnings).bmjdTdb();
         for (double v : b) {
             w.bmjdSum += v; // the same order of additions as Pipeline.mean over the whole column
             w.bmjdMin = Math.min(w.bmjdMin, v);
@@ -587,10 +609,12 @@ public final class LiveSession implements AutoCloseable {
     private static final class SnapshotReaders implements LogReaders {
         private final LogReaders delegate;
         private final Map<Path, PhotometryLog> logs;
+        private final Map<Path, List<Object[]>> readWarnings;
 
-        SnapshotReaders(LogReaders delegate, Map<Path, PhotometryLog> logs) {
+        SnapshotReaders(LogReaders delegate, Map<Path, PhotometryLog> logs, Map<Path, List<Object[]>> readWarnings) {
             this.delegate = delegate;
             this.logs = logs;
+            this.readWarnings = readWarnings;
         }
 
         @Override
@@ -606,7 +630,58 @@ public final class LiveSession implements AutoCloseable {
         @Override
         public PhotometryLog read(Path file, Warnings warnings) throws CalphotException {
             PhotometryLog l = logs.get(file);
-            return l != null ? l : delegate.read(file, warnings);
+            if (l == null) {
+                return delegate.read(file, warnings);
+            }
+            for (Object[] w : readWarnings.getOrDefault(file, List.of())) {
+                warnings.warn((Location) w[0], (String) w[1]);
+            }
+            return l;
+        }
+    }
+
+    /**
+     * Records the warnings the session's corrector gives (each only once per instance); with {@code replay},
+     * gives them all again at its first conversion, as a new corrector in {@code calphot run} would.
+     */
+    private static final class ReplayingCorrector implements TimeCorrector {
+        private final TimeCorrector delegate;
+        private final List<Object[]> seen;
+        private boolean replay;
+
+        ReplayingCorrector(TimeCorrector delegate, List<Object[]> seen, boolean replay) {
+            this.delegate = delegate;
+            this.seen = seen;
+            this.replay = replay;
+        }
+
+        @Override
+        public void correct(TimeRequest request, double[] mjdUtc, int from, int to, TimeColumns out,
+                Warnings warnings) throws CalphotException {
+            List<Object[]> before;
+            synchronized (seen) {
+                before = replay ? new ArrayList<>(seen) : List.of();
+                replay = false;
+            }
+            for (Object[] w : before) {
+                warnings.warn((Location) w[0], (String) w[1]);
+            }
+            delegate.correct(request, mjdUtc, from, to, out, (where, message) -> {
+                synchronized (seen) {
+                    seen.add(new Object[] {where, message});
+                }
+                warnings.warn(where, message);
+            });
+        }
+
+        @Override
+        public TimeCorrector withEarthOrientation(Path iersTable) throws CalphotException {
+            return delegate.withEarthOrientation(iersTable);
+        }
+
+        @Override
+        public Map<String, Object> provenance() {
+            return delegate.provenance();
         }
     }
 }
