@@ -17,6 +17,7 @@ import org.calphot.cli.internal.commands.ServicesCommand;
 import org.calphot.cli.internal.commands.PluginsCommand;
 import org.calphot.cli.internal.commands.TimeCommand;
 import org.calphot.cli.internal.commands.WatchCommand;
+import org.calphot.cli.internal.commands.BenchWatchCommand;
 
 import picocli.CommandLine;
 
@@ -44,6 +45,7 @@ final class Subcommands {
         bench.addSubcommand(new BenchParseCommand());
         bench.addSubcommand(new BenchMcmcCommand());
         bench.addSubcommand(new BenchTimeCommand());
+        bench.addSubcommand(new BenchWatchCommand());
         root.addSubcommand(bench);
     }
 }
