@@ -109,6 +109,8 @@ public final class LiveSession implements AutoCloseable {
         long lastBytes;
         int appendedSinceRun;
         List<CcdResult> lastChunk = List.of();
+        /** rows appended since the last whole run, per CCD label, for {@link #current()} */
+        final Map<String, List<CcdResult>> chunks = new LinkedHashMap<>();
         /** the reader's warnings for this log (a whole read gives them; the run from memory replays them) */
         final List<Object[]> readWarnings = new ArrayList<>();
 
@@ -252,6 +254,85 @@ public final class LiveSession implements AutoCloseable {
         return last;
     }
 
+    /**
+     * The lightcurves as the files hold them now: the last whole run with the rows appended since, for a
+     * view that draws the night as it grows (null before the first whole run). Whole-night statistics
+     * (means, budget, diagnostics) are those of the last whole run.
+     */
+    public synchronized RunResult current() {
+        if (last == null) {
+            return null;
+        }
+        List<LogResult> logs = new ArrayList<>();
+        for (Watched w : watched) {
+            if (w.result == null) {
+                continue;
+            }
+            List<CcdResult> ccds = new ArrayList<>();
+            for (CcdResult c : w.result.ccds()) {
+                List<CcdResult> parts = new ArrayList<>();
+                parts.add(c);
+                parts.addAll(w.chunks.getOrDefault(c.ccd(), List.of()));
+                ccds.add(parts.size() == 1 ? c : concat(parts));
+            }
+            LogResult r = w.result;
+            logs.add(new LogResult(r.payload(), r.log(), r.oname(), r.instrument(), r.observatory(), r.bands(),
+                    r.eclipseBmjd(), r.cycle(), r.phaseLow(), r.phaseHigh(), r.fluxCalibrated(), ccds,
+                    r.firstMjdUtc(), r.lastMjdUtc()));
+        }
+        return new RunResult(last.outputDir(), last.newRunFolder(), logs, last.files(), last.provenance());
+    }
+
+    /** One CCD's rows of several pieces in order (the first piece's whole-night fields). */
+    private static CcdResult concat(List<CcdResult> parts) {
+        int n = 0;
+        for (CcdResult p : parts) {
+            n += p.lightcurve().size();
+        }
+        int[] frameRow = new int[n];
+        double[] mjd = new double[n];
+        double[] exp = new double[n];
+        double[] ratio = new double[n];
+        double[] ratioErr = new double[n];
+        double[] flux = new double[n];
+        double[] fluxErr = new double[n];
+        int[] inFrame = new int[n];
+        double[] bmjd = new double[n];
+        double[] airmass = new double[n];
+        double[] phase = new double[n];
+        boolean[] keep = new boolean[n];
+        int[] flags = new int[n];
+        int k = 0;
+        int rowBase = 0;
+        for (CcdResult p : parts) {
+            CalibratedLightcurve l = p.lightcurve();
+            int m = l.size();
+            for (int i = 0; i < m; i++) {
+                frameRow[k + i] = l.frameRow()[i] + rowBase;
+            }
+            System.arraycopy(l.mjdUtc(), 0, mjd, k, m);
+            System.arraycopy(l.exposureS(), 0, exp, k, m);
+            System.arraycopy(l.ratio(), 0, ratio, k, m);
+            System.arraycopy(l.ratioErr(), 0, ratioErr, k, m);
+            System.arraycopy(l.fluxMjy(), 0, flux, k, m);
+            System.arraycopy(l.fluxErrMjy(), 0, fluxErr, k, m);
+            System.arraycopy(l.comparisonsInFrame(), 0, inFrame, k, m);
+            System.arraycopy(p.bmjdTdb(), 0, bmjd, k, m);
+            System.arraycopy(p.airmass(), 0, airmass, k, m);
+            System.arraycopy(p.phase(), 0, phase, k, m);
+            System.arraycopy(p.inPhaseRange(), 0, keep, k, m);
+            System.arraycopy(p.flags(), 0, flags, k, m);
+            k += m;
+            rowBase += m == 0 ? 0 : l.frameRow()[m - 1] + 1;
+        }
+        CcdResult f = parts.get(0);
+        CalibratedLightcurve b = f.lightcurve();
+        CalibratedLightcurve lc = new CalibratedLightcurve(b.ccd(), b.band(), frameRow, mjd, exp, ratio, ratioErr, flux,
+                fluxErr, inFrame, b.comparisonLabels(), b.comparisonFluxMjy(), b.comparisonMeanCounts(),
+                b.magnitudes(), b.meanRatio(), b.meanTargetMag(), b.rejections(), b.budget(), b.diagnostics());
+        return new CcdResult(f.ccd(), f.band(), lc, bmjd, airmass, phase, keep, flags, f.calibFile());
+    }
+
     @Override
     public void close() {
         for (Watched w : watched) {
@@ -357,6 +438,7 @@ public final class LiveSession implements AutoCloseable {
                 }
             }
             updated.add(chunk);
+            w.chunks.computeIfAbsent(c.ccd(), k -> new ArrayList<>()).add(chunk);
         }
         w.appendedSinceRun += part.frames();
         w.lastChunk = updated;
@@ -453,6 +535,7 @@ public final class LiveSession implements AutoCloseable {
                 }
             }
             w.appendedSinceRun = 0;
+            w.chunks.clear();
             w.lastChunk = w.result == null ? List.of() : w.result.ccds();
             initCycleSums(w, snapshots.get(w.spec.log()));
         }
