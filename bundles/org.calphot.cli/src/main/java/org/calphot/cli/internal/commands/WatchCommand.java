@@ -122,11 +122,9 @@ public final class WatchCommand implements Callable<Integer> {
                 BuildInfo.version() + " (build " + BuildInfo.buildId() + ")");
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
-        Thread main = Thread.currentThread();
         // Ctrl-C: finish the update in progress, then the final whole run, before the JVM exits
         Thread hook = new Thread(() -> {
-            stop.set(true);
-            main.interrupt();
+            stop.set(true); // no interrupt: it would close the file channels of a read in progress
             try {
                 done.await(120, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -151,12 +149,13 @@ public final class WatchCommand implements Callable<Integer> {
                     o.printf("no log grew for %s s: stopping%n", idleExit);
                     break;
                 }
-                long wait = t + (long) (interval * 1e9) - System.nanoTime();
-                if (wait > 0) {
+                long due = t + (long) (interval * 1e9);
+                while (!stop.get() && System.nanoTime() < due) {
                     try {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        Thread.sleep(Math.max(1, Math.min(50, (due - System.nanoTime()) / 1_000_000)));
                     } catch (InterruptedException e) {
-                        Thread.interrupted(); // Ctrl-C: leave the loop, then the final run
+                        Thread.currentThread().interrupt();
+                        stop.set(true);
                     }
                 }
             }
