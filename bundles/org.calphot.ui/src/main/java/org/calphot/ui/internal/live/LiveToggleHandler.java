@@ -125,8 +125,8 @@ public final class LiveToggleHandler extends AbstractHandler {
             return;
         }
         LiveSession.LogStatus s = step.logs().get(0);
-        chart.addSubtitle(new org.jfree.chart.title.TextTitle("LIVE  " + LiveSession.statusLine(s),
-                new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11)));
+        // the wrapped JFreeChart exports no title package: the whole title is set as text
+        chart.setTitle("LIVE  " + LiveSession.statusLine(s));
         XYPlot first = chart.getPlot() instanceof XYPlot xy ? xy : null;
         String axis = first != null && first.getDomainAxis() != null ? String.valueOf(first.getDomainAxis().getLabel())
                 : "";
