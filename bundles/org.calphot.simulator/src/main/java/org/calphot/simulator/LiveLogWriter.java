@@ -61,6 +61,10 @@ public final class LiveLogWriter {
                     out.flush();
                     inHeader = false;
                 }
+                if (isHeader(line)) {
+                    pending.write(line); // reduce's '#' line after each data line belongs to the frame
+                    continue;
+                }
                 String key = token(line, frameToken);
                 if (frameKey != null && !key.equals(frameKey)) {
                     // a frame is complete: wait for its time, then write it and half of the next line
