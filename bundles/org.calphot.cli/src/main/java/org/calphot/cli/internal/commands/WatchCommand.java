@@ -142,7 +142,7 @@ public final class WatchCommand implements Callable<Integer> {
                 LiveSession.Step s = session.step();
                 boolean grew = s.appendedFrames() > 0 || s.rewritten() != null;
                 if (grew) {
-                    lastGrowth = t;
+                    lastGrowth = System.nanoTime(); // after the update: a long whole run is not idle time
                 }
                 print(o, s, grew || !quiet);
                 if (!Double.isNaN(idleExit) && (System.nanoTime() - lastGrowth) / 1e9 > idleExit) {
