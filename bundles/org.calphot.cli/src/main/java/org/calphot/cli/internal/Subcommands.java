@@ -16,6 +16,8 @@ import org.calphot.cli.internal.commands.BenchTimeCommand;
 import org.calphot.cli.internal.commands.ServicesCommand;
 import org.calphot.cli.internal.commands.PluginsCommand;
 import org.calphot.cli.internal.commands.TimeCommand;
+import org.calphot.cli.internal.commands.WatchCommand;
+import org.calphot.cli.internal.commands.BenchWatchCommand;
 
 import picocli.CommandLine;
 
@@ -27,6 +29,7 @@ final class Subcommands {
 
     static void register(CommandLine root) {
         root.addSubcommand(new RunCommand());
+        root.addSubcommand(new WatchCommand());
         root.addSubcommand(new InspectCommand());
         root.addSubcommand(new ExtinctionCommand());
         root.addSubcommand(new ComparisonMagsCommand());
@@ -45,6 +48,7 @@ final class Subcommands {
         bench.addSubcommand(new org.calphot.cli.internal.commands.BenchStartupCommand());
         bench.addSubcommand(new org.calphot.cli.internal.commands.BenchRunCommand());
         bench.addSubcommand(new org.calphot.cli.internal.commands.BenchBatchCommand());
+        bench.addSubcommand(new BenchWatchCommand());
         root.addSubcommand(bench);
     }
 }

@@ -77,15 +77,20 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
 
     /**
      * Program arguments: a folder becomes the Observations folder; a .yaml config is opened in the editor (and its
-     * folder shown); {@code --run} then runs it.
+     * folder shown); {@code --run} then runs it, {@code --live} follows it (the Live toggle).
      */
     static void openArguments(IWorkbenchWindow window) {
         java.nio.file.Path config = null;
         java.nio.file.Path folder = null;
         boolean run = false;
+        boolean live = false;
         for (String a : org.eclipse.core.runtime.Platform.getApplicationArgs()) {
             if (a.equals("--run")) {
                 run = true;
+                continue;
+            }
+            if (a.equals("--live")) {
+                live = true;
                 continue;
             }
             java.nio.file.Path p = java.nio.file.Path.of(a).toAbsolutePath().normalize();
@@ -110,6 +115,9 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
                 org.calphot.ui.internal.editor.ConfigEditor.open(page, config);
                 if (run) {
                     org.calphot.ui.internal.run.RunConfigHandler.start(page);
+                }
+                if (live) {
+                    org.calphot.ui.internal.live.LiveToggleHandler.startChecked(window, page);
                 }
             }
         } catch (org.eclipse.ui.PartInitException e) {

@@ -98,12 +98,25 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
+    @Option(names = "--live", description = "write the config and truth first, then the log at --rate frames per"
+            + " second, line by line with a cut last line between frames, as reduce does at the telescope"
+            + " (for calphot watch)")
+    boolean live;
+
+    @Option(names = "--rate", paramLabel = "HZ", description = "frames per second written with --live; default ${DEFAULT-VALUE}")
+    double rate = 2;
+
     @Override
     public Integer call() throws CalphotException {
         PrintWriter err = spec.commandLine().getErr();
         Warnings warnings = Warnings.printingTo(err);
         SimulateTool tool = new SimulateTool(Services.get(TimeCorrector.class), Services.get(SiteRegistry.class),
                 standard == null ? null : Services.get(CatalogueRegistry.class).get("standards"));
+        SimulateTool.Args args = new SimulateTool.Args(instrument, format, frames, seed, out, run, exposure, start,
+                nblue, target, t0, period, seeing, clouds, junk, badTime, nan, !noTruthFrames, json, standard);
+        if (live) {
+            return LiveSimulateRunner.run(tool, args, rate, spec.commandLine().getOut(), warnings);
+        }
         int code = tool.run(new SimulateTool.Args(instrument, format, frames, seed, out, run, exposure, start, nblue,
                 target, t0, period, seeing, clouds, junk, badTime, nan, !noTruthFrames, json, standard),
                 spec.commandLine().getOut(), ProgressMonitor.NULL, warnings);

@@ -1,0 +1,142 @@
+package org.calphot.ui.internal.live;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.calphot.config.CalphotJob;
+import org.calphot.config.ConfigReader;
+import org.calphot.core.CalphotException;
+import org.calphot.core.Warnings;
+import org.calphot.core.catalogue.CatalogueRegistry;
+import org.calphot.core.log.LogReaders;
+import org.calphot.core.photometry.FluxCalibrator;
+import org.calphot.core.time.SiteRegistry;
+import org.calphot.core.time.TimeCorrector;
+import org.calphot.pipeline.Figures;
+import org.calphot.pipeline.LiveSession;
+import org.calphot.pipeline.PipelineServices;
+import org.calphot.pipeline.RunResult;
+import org.calphot.ui.CalphotUi;
+import org.calphot.ui.internal.Prefs;
+import org.calphot.ui.internal.UiServices;
+import org.calphot.ui.internal.run.ConsoleView;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+
+/**
+ * The live mode in the workbench: a background job that follows the logs of a config with a
+ * {@link LiveSession} (the code of {@code calphot watch}), every {@link #INTERVAL_MS}, and hands the growing
+ * lightcurve to a listener on the UI thread. Cancelling it (the Live toggle off) ends with the final whole run.
+ */
+public final class LiveJob extends Job {
+
+    static final long INTERVAL_MS = 1000;
+
+    /** The live jobs running, by config. */
+    static final Map<Path, LiveJob> RUNNING = new ConcurrentHashMap<>();
+
+    /** Called on the UI thread after an update that changed something. */
+    public interface Listener {
+        void updated(LiveJob job, RunResult current, LiveSession.Step step);
+    }
+
+    private final Path config;
+    private final Listener listener;
+    private volatile RunResult current;
+    private volatile LiveSession.Step lastStep;
+
+    public LiveJob(Path config, Listener listener) {
+        super("calphot live " + config.getFileName());
+        this.config = config;
+        this.listener = listener;
+        setSystem(false);
+        setPriority(LONG);
+    }
+
+    public Path config() {
+        return config;
+    }
+
+    public RunResult current() {
+        return current;
+    }
+
+    public LiveSession.Step lastStep() {
+        return lastStep;
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == LiveJob.class;
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        RUNNING.put(config, this);
+        ConsoleView.println("=== calphot live " + config + " (Live toggle off ends with a final whole run) ===");
+        Warnings warnings = (where, msg) -> ConsoleView.println("warning: "
+                + (where == null || where.toString().isEmpty() ? "" : where + ": ") + msg);
+        monitor.beginTask("following the logs of " + config.getFileName(), IProgressMonitor.UNKNOWN);
+        try {
+            CalphotJob job = new ConfigReader(UiServices.get(SiteRegistry.class), warnings).read(config);
+            CatalogueRegistry catalogues = UiServices.find(CatalogueRegistry.class);
+            PipelineServices services = new PipelineServices(UiServices.get(LogReaders.class),
+                    UiServices.get(TimeCorrector.class), UiServices.get(FluxCalibrator.class), catalogues,
+                    Figures.standard(), UiServices.all(org.calphot.core.filters.FilterSystem.class));
+            try (LiveSession session = new LiveSession(services, job, Prefs.runOptions("calphot workbench live"), 30,
+                    warnings)) {
+                while (!monitor.isCanceled()) {
+                    long t = System.currentTimeMillis();
+                    LiveSession.Step s = session.step();
+                    lastStep = s;
+                    s.notes().forEach(n -> ConsoleView.println(n));
+                    if (s.rewritten() != null) {
+                        ConsoleView.println("files rewritten whole (" + s.rewritten() + ")");
+                    }
+                    if (s.appendedFrames() > 0 || s.rewritten() != null) {
+                        for (LiveSession.LogStatus l : s.logs()) {
+                            ConsoleView.println(LiveSession.statusLine(l));
+                        }
+                        current = session.current();
+                        notifyUi(s);
+                    }
+                    monitor.subTask(s.logs().isEmpty() ? "" : LiveSession.statusLine(s.logs().get(0)));
+                    long wait = t + INTERVAL_MS - System.currentTimeMillis();
+                    if (wait > 0) {
+                        Thread.sleep(wait);
+                    }
+                }
+                RunResult r = session.finish();
+                if (r != null) {
+                    current = r;
+                    ConsoleView.println("live mode off: final whole run, " + r.files().size() + " files in "
+                            + r.outputDir());
+                    notifyUi(lastStep);
+                }
+            }
+            return Status.OK_STATUS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Status.CANCEL_STATUS;
+        } catch (CalphotException e) {
+            ConsoleView.println("live mode stopped: " + e.describe());
+            return new Status(IStatus.ERROR, CalphotUi.BUNDLE_ID, e.describe());
+        } catch (RuntimeException e) {
+            ConsoleView.println("live mode stopped: internal error " + e);
+            return new Status(IStatus.ERROR, CalphotUi.BUNDLE_ID, "internal error", e);
+        } finally {
+            RUNNING.remove(config, this);
+            monitor.done();
+        }
+    }
+
+    private void notifyUi(LiveSession.Step s) {
+        RunResult r = current;
+        if (listener != null && r != null) {
+            org.eclipse.swt.widgets.Display.getDefault().asyncExec(() -> listener.updated(this, r, s));
+        }
+    }
+}
