@@ -90,6 +90,8 @@ class ServicesResolveTest {
             "org.calphot.catalogue.standards.internal.StandardsCatalogue",
             "org.calphot.ephemeris.internal.DefaultEclipseTimer",
             "org.calphot.ephemeris.internal.DefaultEphemerisFitter",
+            "org.calphot.ephemeris.internal.WdBrightSpotTimer",
+            "org.calphot.ephemeris.internal.WdContactsTimer",
             "org.calphot.io.internal.FitsLogReader",
             "org.calphot.io.internal.HipercamAsciiReader",
             "org.calphot.io.internal.LogReaderChooser",
