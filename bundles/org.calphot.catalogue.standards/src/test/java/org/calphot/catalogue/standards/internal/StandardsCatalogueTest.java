@@ -93,7 +93,7 @@ class StandardsCatalogueTest {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> cat.queryByName("BD+17 4708", QueryOptions.DEFAULTS));
         assertTrue(e.getMessage().contains("CALPHOT_SMITH2002"), e.getMessage());
-        StandardsCatalogue viaEnv = new StandardsCatalogue(Map.of("CALPHOT_SMITH2002", SMITH.toString())::get);
+        StandardsCatalogue viaEnv = new StandardsCatalogue(Map.of("CALPHOT_SMITH2002", ReferenceData.unlicensed(SMITH).toString())::get);
         try {
             assertEquals("BD+17 4708", viaEnv.queryByName("bd+174708", QueryOptions.DEFAULTS).nearest().id());
         } catch (Exception x) {
