@@ -138,6 +138,7 @@ public final class OutputFolder implements AutoCloseable {
                 try {
                     ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ,
                             StandardOpenOption.WRITE);
+                    Object opened = fileKey(lockPath);
                     FileLock l;
                     try {
                         l = ch.tryLock();
@@ -152,8 +153,11 @@ public final class OutputFolder implements AutoCloseable {
                         ch.truncate(0);
                         ch.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
                         ch.force(false);
-                        if (!holder.equals(readPath(lockPath))) {
-                            // the holder removed the file between our open and our lock: lock the new one
+                        if (!Files.exists(lockPath, LinkOption.NOFOLLOW_LINKS)
+                                || opened != null && !opened.equals(fileKey(lockPath))) {
+                            // the holder removed the file between our open and our lock: lock the new one.
+                            // Compared by stat (device and inode), never by reading the path: on Linux closing
+                            // any other descriptor of the file drops this process's lock (POSIX record locks)
                             l.release();
                             ch.close();
                             synchronized (HELD) {
@@ -198,11 +202,13 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private static String readPath(Path p) {
+    /** The file's identity (device and inode on Unix; null where the system has none, or absent), from a stat. */
+    private static Object fileKey(Path p) {
         try {
-            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS).fileKey();
         } catch (IOException e) {
-            return "";
+            return null;
         }
     }
 
@@ -339,7 +345,7 @@ public final class OutputFolder implements AutoCloseable {
 
     /**
      * Removes the lock file, then releases the lock (a waiter that had opened the removed file sees that
-     * its content is not what it wrote and locks the new one); a folder this run created and left empty
+     * the path no longer names the file it locked and locks the new one); a folder this run created and left empty
      * is removed with it.
      */
     @Override
