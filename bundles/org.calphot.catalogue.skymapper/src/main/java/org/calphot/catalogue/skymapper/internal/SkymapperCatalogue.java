@@ -1,11 +1,11 @@
 package org.calphot.catalogue.skymapper.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalLong;
 
 import org.calphot.catalogue.skymapper.SkymapperCatalogues;
+import org.calphot.catalogue.vo.Adql;
 import org.calphot.catalogue.vo.VoClient;
 import org.calphot.catalogue.vo.VoConeCatalogue;
 import org.calphot.catalogue.vo.VoSettings;
@@ -37,6 +37,7 @@ public final class SkymapperCatalogue extends VoConeCatalogue {
 
     static final List<String> SM = List.of("u", "v", "g", "r", "i", "z");
     static final List<String> BANDS = List.of("u_sm", "v_sm", "g_sm", "r_sm", "i_sm", "z_sm");
+    static final SourceColumns POSITION = new SourceColumns("object_id", "raj2000", "dej2000");
 
     /** DS constructor: the public service, or {@code -Dcalphot.catalogue.skymapper.url} (a mirror, a replay server). */
     public SkymapperCatalogue() {
@@ -77,39 +78,34 @@ public final class SkymapperCatalogue extends VoConeCatalogue {
         return BANDS;
     }
 
-    static String adql(ConeQuery cone) {
-        StringBuilder cols = new StringBuilder("object_id, raj2000, dej2000, flags, class_star");
+    static List<String> columns() {
+        List<String> cols = new ArrayList<>(List.of("object_id", "raj2000", "dej2000", "flags", "class_star"));
         for (String f : SM) {
-            cols.append(", ").append(f).append("_psf, e_").append(f).append("_psf");
+            cols.add(f + "_psf");
+            cols.add("e_" + f + "_psf");
         }
-        return "SELECT " + cols + " FROM dr4.master WHERE 1 = CONTAINS(POINT('ICRS', raj2000, dej2000), CIRCLE('ICRS', "
-                + VoClient.adqlNumber(cone.raDeg()) + ", " + VoClient.adqlNumber(cone.decDeg()) + ", "
-                + VoClient.adqlNumber(cone.radiusArcsec() / 3600.0) + "))";
+        return cols;
+    }
+
+    static String adql(ConeQuery cone) {
+        return Adql.coneSelect(columns(), "dr4.master", POSITION.ra(), POSITION.dec(), cone);
     }
 
     @Override
     protected HttpUrl request(ConeQuery cone, QueryOptions options) throws BadInputException {
-        return client.tapSyncUrl(adql(cone));
+        return tapCone(columns(), "dr4.master", "", POSITION, cone);
     }
 
     @Override
     protected CatalogueStar star(VoTable t, int row) {
-        double[] mag = new double[BANDS.size()];
-        double[] err = new double[BANDS.size()];
-        for (int k = 0; k < SM.size(); k++) {
-            mag[k] = t.number(row, SM.get(k) + "_psf");
-            err[k] = t.number(row, "e_" + SM.get(k) + "_psf");
+        Photometry p = new Photometry(BANDS.size()).set(0, t.numbers(row, "%s_psf", SM), t.numbers(row, "e_%s_psf", SM));
+        OptionalLong f = t.integer(row, "flags");
+        if (f.isPresent() && f.getAsLong() != 0) {
+            p.flag("NOT_CLEAN");
         }
-        List<String> flags = new ArrayList<>();
-        double f = t.number(row, "flags");
-        if (Double.isFinite(f) && f != 0) {
-            flags.add("NOT_CLEAN");
-        }
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("flags", Double.isFinite(f) ? Long.toString((long) f) : "");
-        extra.put("class_star", t.text(row, "class_star"));
-        extra.put("transform", "none: SkyMapper system");
-        return new CatalogueStar(t.text(row, "object_id"), t.number(row, "raj2000"), t.number(row, "dej2000"), 0, mag,
-                err, flags, extra);
+        p.extra("flags", f.isPresent() ? Long.toString(f.getAsLong()) : "");
+        p.extra("class_star", t.text(row, "class_star"));
+        p.transform("none: SkyMapper system");
+        return star(t, row, POSITION, p);
     }
 }
