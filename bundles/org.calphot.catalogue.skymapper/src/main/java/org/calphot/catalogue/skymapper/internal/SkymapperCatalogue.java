@@ -27,10 +27,16 @@ import okhttp3.HttpUrl;
  * flags, class_star}. DR4 covers the South Celestial Pole to Dec +16 in all six bands (some fields to +28).
  * <p>
  * The magnitudes stay in SkyMapper's own system, as {@code u_sm ... z_sm}: SkyMapper's filters differ
- * from SDSS's (u and v are narrower and bluer; g, r, i, z differ in width) and calphot has not adopted a
- * published SkyMapper-to-SDSS transformation, so this catalogue gives no SDSS band, {@code catalogue: auto}
- * passes it over and colour terms do not apply to it. It serves {@code catalogue compare} and configs that
- * use SkyMapper magnitudes on purpose through a local table. {@code flags} non-zero is {@code NOT_CLEAN}.
+ * from SDSS's (u and v are narrower and bluer; g, r, i, z differ in width and position). calphot adopts a
+ * transformation only with its published coefficients, validity range and scatter in hand, and none could be
+ * read and checked for SkyMapper to SDSS: not in the DR1 (Wolf et al. 2018, PASA 35, e010), DR2 (Onken et al.
+ * 2019, PASA 36, e033) or DR4 (Onken et al. 2024, PASA 41, e061) papers as far as their text was available,
+ * nor on the DR4 documentation pages (https://skymapper.anu.edu.au/data-release/dr4/). So this catalogue gives
+ * no SDSS band ({@link #sdssBands()} is empty), {@code catalogue: auto} passes it over with that reason, and
+ * colour terms do not apply to it. It serves {@code catalogue compare} and configs that use SkyMapper
+ * magnitudes on purpose through a local table. Adding a transformation later means: compute SDSS bands in
+ * {@link #star}, declare them in {@link #bands()}, record the transform per star.
+ * {@code flags} non-zero is {@code NOT_CLEAN}.
  */
 @Component(service = Catalogue.class, property = "name=skymapper")
 public final class SkymapperCatalogue extends VoConeCatalogue {
