@@ -79,4 +79,18 @@ class Ps1CatalogueTest {
                     + "gMeanPSFMag,gMeanPSFMagErr,"), RecordedHttpServer.params(q).toString());
         }
     }
+
+    /** A row without a qualityFlag is not known to be QF_OBJ_GOOD: NOT_CLEAN, never taken as clean. */
+    @Test
+    void missingQualityFlagIsNotClean() throws Exception {
+        String body = VoTables.table(fields(), List.<Object[]>of(new Object[] {108123450000000003L, 200.0, 10.0, 12,
+            null, 15.0, 0.01, 14.5, 0.01, 14.3, 0.01, 14.2, 0.01, 14.1, 0.02}));
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(body))) {
+            Ps1Catalogue c = new Ps1Catalogue(VoSettings.of(s.baseUrl()).withTimeouts(Duration.ofMillis(500),
+                    Duration.ofMillis(500), Duration.ofMillis(1000)).withRetries(0, Duration.ofMillis(1)));
+            CatalogueStar a = c.query(new ConeQuery(200.0, 10.0, 3.0), QueryOptions.DEFAULTS).nearest();
+            assertEquals(List.of("NOT_CLEAN"), a.flags());
+            assertEquals("", a.extra().get("qualityFlag"));
+        }
+    }
 }
