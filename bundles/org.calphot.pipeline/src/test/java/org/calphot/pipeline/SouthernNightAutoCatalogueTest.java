@@ -3,13 +3,8 @@ package org.calphot.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,11 +36,11 @@ import org.calphot.photometry.PhotometryServices;
 import org.calphot.simulator.Instrument;
 import org.calphot.simulator.SimulationSpec;
 import org.calphot.simulator.Simulator;
+import org.calphot.testing.RecordedHttpServer;
+import org.calphot.testing.VoTables;
 import org.calphot.time.TimeServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The issue's acceptance run: a simulated ULTRACAM night at La Silla on a Dec -37 field in catalogue mode with
@@ -68,49 +60,15 @@ class SouthernNightAutoCatalogueTest {
     @TempDir
     Path dir;
 
-    /** JDK HTTP server on the loopback interface: every request to the handler, decoded QUERY parameter. */
-    static final class Replay implements AutoCloseable {
-        final HttpServer server;
-        final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "replay");
-            t.setDaemon(true);
-            return t;
-        });
-        final List<String> queries = new CopyOnWriteArrayList<>();
+    /** The ADQL of each request a replay server received (its decoded QUERY parameter). */
+    static List<String> queries(RecordedHttpServer server) {
+        return server.requests().stream().map(r -> RecordedHttpServer.params(r).getOrDefault("QUERY", "")).toList();
+    }
 
-        Replay(Function<String, String> handler) throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setExecutor(pool);
-            server.createContext("/", ex -> {
-                try {
-                    String q = "";
-                    for (String kv : ex.getRequestURI().getRawQuery().split("&")) {
-                        if (kv.startsWith("QUERY=")) {
-                            q = URLDecoder.decode(kv.substring(6), StandardCharsets.UTF_8);
-                        }
-                    }
-                    queries.add(q);
-                    byte[] b = handler.apply(q).getBytes(StandardCharsets.UTF_8);
-                    ex.sendResponseHeaders(200, b.length);
-                    try (OutputStream os = ex.getResponseBody()) {
-                        os.write(b);
-                    }
-                } finally {
-                    ex.close();
-                }
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            pool.shutdownNow();
-        }
+    /** Answers each request with {@code reply(QUERY)} as a VOTable. */
+    static RecordedHttpServer.Reply byQuery(Function<String, String> reply) {
+        return ex -> RecordedHttpServer.votable(reply.apply(RecordedHttpServer.params("?" + ex.getRequestURI()
+                .getRawQuery()).getOrDefault("QUERY", ""))).send(ex);
     }
 
     static final Pattern CIRCLE = Pattern.compile("CIRCLE\\('ICRS', ([-0-9.]+), ([-0-9.]+), ([0-9.]+)\\)");
@@ -121,34 +79,28 @@ class SouthernNightAutoCatalogueTest {
         assertTrue(m.find(), adql);
         double ra = Double.parseDouble(m.group(1));
         double dec = Double.parseDouble(m.group(2));
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<VOTABLE version=\"1.4\" "
-                + "xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\">"
-                + "<INFO name=\"QUERY_STATUS\" value=\"OK\"/><TABLE>\n"
-                + "<FIELD name=\"source_id\" datatype=\"long\"/><FIELD name=\"ra\" datatype=\"double\"/>"
-                + "<FIELD name=\"dec\" datatype=\"double\"/><FIELD name=\"phot_g_mean_mag\" datatype=\"float\"/>\n");
+        List<String> fields = new ArrayList<>(List.of("source_id:long", "ra:double", "dec:double",
+                "phot_g_mean_mag:float"));
         for (String b : List.of("u", "g", "r", "i", "z")) {
-            sb.append("<FIELD name=\"").append(b).append("_sdss_mag\" datatype=\"double\"/><FIELD name=\"").append(b)
-                    .append("_sdss_flux\" datatype=\"double\"/><FIELD name=\"").append(b)
-                    .append("_sdss_flux_error\" datatype=\"double\"/><FIELD name=\"").append(b)
-                    .append("_sdss_flag\" datatype=\"unsignedByte\"/>\n");
+            fields.addAll(List.of(b + "_sdss_mag:double", b + "_sdss_flux:double", b + "_sdss_flux_error:double",
+                    b + "_sdss_flag:unsignedByte"));
         }
-        sb.append("<DATA><TABLEDATA>\n");
+        List<Object[]> rows = new ArrayList<>();
         for (int s = 0; s < stars.length; s++) {
             if (SkyCoordinates.separationArcsec(ra, dec, stars[s][0], stars[s][1]) > 3) {
                 continue;
             }
             // the catalogue position 0.3" from the .coords one, as a real match would be
-            sb.append("<TR><TD>").append(5500000000000000001L + s).append("</TD><TD>").append(stars[s][0])
-                    .append("</TD><TD>").append(stars[s][1] + 0.3 / 3600).append("</TD><TD>15.0</TD>");
+            List<Object> row = new ArrayList<>(List.of(5500000000000000001L + s, stars[s][0],
+                    stars[s][1] + 0.3 / 3600, 15.0));
             for (int k = 0; k < 5; k++) {
                 double mag = sdssMags[s][k];
                 double flux = Math.pow(10, -0.4 * (mag + 56.1));
-                sb.append("<TD>").append(mag).append("</TD><TD>").append(flux).append("</TD><TD>")
-                        .append(flux * 0.01).append("</TD><TD>1</TD>");
+                row.addAll(List.of(mag, flux, flux * 0.01, 1));
             }
-            sb.append("</TR>\n");
+            rows.add(row.toArray());
         }
-        return sb.append("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>\n").toString();
+        return VoTables.table(fields, rows);
     }
 
     static CatalogueRegistry registry(Catalogue... cats) {
@@ -221,15 +173,15 @@ class SouthernNightAutoCatalogueTest {
         List<String> gaiaQueries;
         String gaiaUrl;
         String skymapperUrl;
-        try (Replay gaia = new Replay(q -> gspcReply(q, stars, sdss));
-                Replay skymapper = new Replay(q -> {
+        try (RecordedHttpServer gaia = RecordedHttpServer.start().serve(byQuery(q -> gspcReply(q, stars, sdss)));
+                RecordedHttpServer skymapper = RecordedHttpServer.start().serve(byQuery(q -> {
                     throw new AssertionError("SkyMapper must not be asked: it gives no SDSS band");
-                })) {
-            gaiaUrl = gaia.url();
-            skymapperUrl = skymapper.url();
+                }))) {
+            gaiaUrl = gaia.baseUrl();
+            skymapperUrl = skymapper.baseUrl();
             online = run(job, cache, false, gaiaUrl, skymapperUrl, dead);
-            gaiaQueries = List.copyOf(gaia.queries);
-            assertEquals(0, skymapper.queries.size());
+            gaiaQueries = queries(gaia);
+            assertEquals(0, skymapper.requests().size());
         }
         assertEquals(2, gaiaQueries.size(), "one ADQL cone per comparison star: " + gaiaQueries);
         assertTrue(gaiaQueries.get(0).contains("gaiadr3.synthetic_photometry_gspc"), gaiaQueries.get(0));

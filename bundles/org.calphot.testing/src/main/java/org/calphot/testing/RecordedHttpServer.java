@@ -5,8 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,14 +89,62 @@ public final class RecordedHttpServer implements AutoCloseable {
 
     /** Any status with a text body. */
     public static Reply status(int code, String body) {
+        return bytes(code, "text/plain", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any status with a body of the given content type (e.g. a recorded VOTable); an empty body sends no content. */
+    public static Reply bytes(int code, String contentType, byte[] body) {
         return ex -> {
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "text/plain");
-            ex.sendResponseHeaders(code, b.length);
+            ex.getResponseHeaders().add("Content-Type", contentType);
+            ex.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
             try (OutputStream os = ex.getResponseBody()) {
-                os.write(b);
+                os.write(body);
             }
         };
+    }
+
+    /** 200 with a VOTable document ({@code application/x-votable+xml}, as TAP services send it). */
+    public static Reply votable(String document) {
+        return bytes(200, "application/x-votable+xml", document.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code reply} after {@code millis} ms (to provoke a client's timeout). A client that gave up meanwhile is
+     * not an error of the test: the late answer is dropped.
+     */
+    public static Reply delayed(long millis, Reply reply) {
+        return ex -> {
+            try {
+                Thread.sleep(millis);
+                reply.send(ex);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // the client closed the connection: nothing to answer
+            }
+        };
+    }
+
+    /** The path of a request as recorded by {@link #requests()}. */
+    public static String path(String request) {
+        int q = request.indexOf('?');
+        return q < 0 ? request : request.substring(0, q);
+    }
+
+    /** The decoded query parameters of a request as recorded by {@link #requests()}, in order (last one wins). */
+    public static Map<String, String> params(String request) {
+        Map<String, String> params = new LinkedHashMap<>();
+        int q = request.indexOf('?');
+        String query = q < 0 ? "" : request.substring(q + 1);
+        if (query.isEmpty() || query.equals("null")) {
+            return params;
+        }
+        for (String kv : query.split("&")) {
+            int eq = kv.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? kv : kv.substring(0, eq), StandardCharsets.UTF_8);
+            params.put(k, eq < 0 ? "" : URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import org.calphot.catalogue.vo.internal.VoTableReader;
 import org.calphot.core.BadInputException;
@@ -175,12 +174,8 @@ public final class VoClient {
         return c;
     }
 
-    /** A number for an ADQL literal: finite, fixed notation, '.' decimal separator (never user text). */
+    /** A number for an ADQL literal: see {@link Adql#number}. */
     public static String adqlNumber(double v) {
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("not a finite number: " + v);
-        }
-        return new java.math.BigDecimal(v).setScale(9, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
-                .toPlainString().toLowerCase(Locale.ROOT);
+        return Adql.number(v);
     }
 }

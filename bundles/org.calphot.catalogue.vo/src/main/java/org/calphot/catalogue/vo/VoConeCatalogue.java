@@ -3,7 +3,10 @@ package org.calphot.catalogue.vo;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
@@ -85,6 +88,94 @@ public abstract class VoConeCatalogue implements Catalogue {
         }
         return new CatalogueResult(name(), text, cone, system(), resultBands(), stars,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), false);
+    }
+
+    /**
+     * Where a reply keeps a source's identifier and position (ICRS degrees), as named in the query.
+     *
+     * @param id  identifier column
+     * @param ra  right-ascension column
+     * @param dec declination column
+     */
+    public record SourceColumns(String id, String ra, String dec) {
+    }
+
+    /**
+     * The TAP request for every row of {@code from} in the cone: {@link Adql#coneSelect} on the position columns
+     * (with {@code alias.} in front when the table is aliased in a join), sent with {@link VoClient#tapSyncUrl}.
+     *
+     * @param alias table alias of the position columns in {@code from}, or "" when there is none
+     */
+    protected HttpUrl tapCone(List<String> columns, String from, String alias, SourceColumns position,
+            ConeQuery cone) throws BadInputException {
+        String a = alias.isEmpty() ? "" : alias + ".";
+        return client.tapSyncUrl(Adql.coneSelect(columns, from, a + position.ra(), a + position.dec(), cone));
+    }
+
+    /** A star from a row: its identifier and position from {@code position}'s columns, and its photometry. */
+    protected static CatalogueStar star(VoTable t, int row, SourceColumns position, Photometry p) {
+        return new CatalogueStar(t.text(row, position.id()), t.number(row, position.ra()),
+                t.number(row, position.dec()), 0, p.mag, p.err, List.copyOf(p.flags), p.extra);
+    }
+
+    /**
+     * One source's magnitudes and errors in a catalogue's {@link #resultBands()} order (NaN until set), its flags
+     * and the raw columns and transformation kept for provenance.
+     */
+    public static final class Photometry {
+        final double[] mag;
+        final double[] err;
+        final List<String> flags = new ArrayList<>();
+        final Map<String, String> extra = new LinkedHashMap<>();
+
+        public Photometry(int bands) {
+            mag = new double[bands];
+            err = new double[bands];
+            Arrays.fill(mag, Double.NaN);
+            Arrays.fill(err, Double.NaN);
+        }
+
+        /** Band {@code k}'s magnitude and its error. */
+        public Photometry set(int k, double magnitude, double error) {
+            mag[k] = magnitude;
+            err[k] = error;
+            return this;
+        }
+
+        /** Bands {@code from}, {@code from + 1} ... from two arrays of the same length. */
+        public Photometry set(int from, double[] magnitudes, double[] errors) {
+            for (int k = 0; k < magnitudes.length; k++) {
+                set(from + k, magnitudes[k], errors[k]);
+            }
+            return this;
+        }
+
+        /** Adds a flag (see {@link CatalogueStar#flags()}) once. */
+        public Photometry flag(String flag) {
+            if (!flags.contains(flag)) {
+                flags.add(flag);
+            }
+            return this;
+        }
+
+        /** Keeps a raw column or a note for provenance. */
+        public Photometry extra(String key, String value) {
+            extra.put(key, value);
+            return this;
+        }
+
+        /** Which transformation produced the SDSS magnitudes (recorded with every star). */
+        public Photometry transform(String id) {
+            return extra("transform", id);
+        }
+
+        public double mag(int k) {
+            return mag[k];
+        }
+
+        public double err(int k) {
+            return err[k];
+        }
     }
 
     /** Magnitude error from a flux and its error: 2.5 / ln 10 x sigma_F / F. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The first table of a VOTable reply, as plain Java values (STIL's cell objects: Double, Float, Long,
@@ -72,6 +73,34 @@ public final class VoTable {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * Numeric cells of one row, one per band, from columns named by a format with one {@code %s} for the band,
+     * e.g. {@code numbers(row, "%s_psf", List.of("g", "r"))} reads g_psf and r_psf; null cells give NaN.
+     */
+    public double[] numbers(int row, String columnFormat, List<String> bands) {
+        double[] out = new double[bands.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = number(row, String.format(Locale.ROOT, columnFormat, bands.get(k)));
+        }
+        return out;
+    }
+
+    /**
+     * A whole-number cell (a flag or bit mask): empty for a null, blank or non-integral cell, so a missing flag
+     * is never read as 0 ("no problem").
+     */
+    public OptionalLong integer(int row, String column) {
+        Object o = cell(row, column);
+        if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
+            return OptionalLong.of(((Number) o).longValue());
+        }
+        double v = number(row, column);
+        if (Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 0x1p53) {
+            return OptionalLong.of((long) v);
+        }
+        return OptionalLong.empty();
     }
 
     /** A cell as text ("" for null); integers are printed without a decimal point. */

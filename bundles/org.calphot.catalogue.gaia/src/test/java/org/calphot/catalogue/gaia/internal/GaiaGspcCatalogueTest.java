@@ -15,6 +15,8 @@ import org.calphot.core.catalogue.CatalogueResult;
 import org.calphot.core.catalogue.CatalogueStar;
 import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.QueryOptions;
+import org.calphot.testing.RecordedHttpServer;
+import org.calphot.testing.VoTables;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +54,7 @@ class GaiaGspcCatalogueTest {
     @Test
     void readsTheGspcRowsInTheCone() throws Exception {
         double dec0 = -37.0;
-        String body = TestVoTables.table(FIELDS, List.of(
+        String body = VoTables.table(FIELDS, List.of(
                 // 2.000" north of the position
                 row(5000000000000000002L, 150.0, dec0 + 2.0 / 3600, 16.2, new double[] {18.1, 16.9, 16.4, 16.2, 16.1},
                         new double[] {0.05, 0.004, 0.003, 0.003, 0.006}, new int[] {1, 1, 1, 1, 1}),
@@ -62,8 +64,8 @@ class GaiaGspcCatalogueTest {
                 // 4" away: outside a 3" cone (a server answering a box would send it)
                 row(5000000000000000003L, 150.0, dec0 - 4.0 / 3600, 14.0, new double[] {16, 15, 14, 13, 12},
                         new double[] {0.01, 0.01, 0.01, 0.01, 0.01}, new int[] {1, 1, 1, 1, 1})));
-        try (ReplayServer s = new ReplayServer(r -> ReplayServer.Reply.ok(body))) {
-            GaiaGspcCatalogue c = catalogue(s.url() + "/tap-server/tap");
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(body))) {
+            GaiaGspcCatalogue c = catalogue(s.baseUrl() + "/tap-server/tap");
             CatalogueResult r = c.query(new ConeQuery(150.0, dec0, 3.0), QueryOptions.DEFAULTS);
             assertEquals(2, r.stars().size());
             CatalogueStar a = r.nearest();
@@ -84,32 +86,62 @@ class GaiaGspcCatalogueTest {
             assertTrue(r.system().contains("GSPC"), r.system());
 
             // the request: TAP sync on the documented tables and columns, the cone in degrees
-            String adql = s.requests.get(0).params().get("QUERY");
-            assertEquals("/tap-server/tap/sync", s.requests.get(0).path());
+            String adql = RecordedHttpServer.params(s.requests().get(0)).get("QUERY");
+            assertEquals("/tap-server/tap/sync", RecordedHttpServer.path(s.requests().get(0)));
             assertTrue(adql.contains("FROM gaiadr3.gaia_source AS g JOIN gaiadr3.synthetic_photometry_gspc AS s"
                     + " ON s.source_id = g.source_id"), adql);
             assertTrue(adql.contains("s.u_sdss_mag, s.u_sdss_flux, s.u_sdss_flux_error, s.u_sdss_flag"), adql);
             assertTrue(adql.contains("1 = CONTAINS(POINT('ICRS', g.ra, g.dec), CIRCLE('ICRS', 150, -37, 0.000833333))"),
                     adql);
-            assertTrue(c.queryText(new ConeQuery(150.0, dec0, 3.0), QueryOptions.DEFAULTS).startsWith("GET " + s.url()
+            assertTrue(c.queryText(new ConeQuery(150.0, dec0, 3.0), QueryOptions.DEFAULTS).startsWith("GET " + s.baseUrl()
                     + "/tap-server/tap/sync?REQUEST=doQuery&LANG=ADQL&FORMAT=votable&QUERY=SELECT"));
+        }
+    }
+
+    /**
+     * The flag sense from the Gaia DR3 data model (section 20.14.9, synthetic_photometry_gspc): {@code <band>_sdss_flag}
+     * says whether G and BP-RP lie in the range where the standardisation was validated, so 1 is the only good value.
+     * A band with 0, or with a null flag, must not be usable; a band whose magnitude is null (S/N below 30, not
+     * published) is simply not measured and needs no flag.
+     */
+    @Test
+    void onlyFlagOneIsAStandardisedMagnitude() throws Exception {
+        Object[] r = row(7L, 150.0, -37.0, 15.0, new double[] {17.2, 15.6, 15.1, 14.9, 14.8},
+                new double[] {0.01, 0.01, 0.01, 0.01, 0.01}, new int[] {1, 0, 1, 1, 1});
+        r[4 + 4 * 2 + 3] = null; // r_sdss_flag null
+        r[4 + 4 * 4] = null; // z_sdss_mag null (not published)
+        r[4 + 4 * 4 + 1] = null;
+        r[4 + 4 * 4 + 2] = null;
+        r[4 + 4 * 4 + 3] = null;
+        String body = VoTables.table(FIELDS, List.<Object[]>of(r));
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(body))) {
+            CatalogueResult res = catalogue(s.baseUrl()).query(new ConeQuery(150.0, -37.0, 3.0), QueryOptions.DEFAULTS);
+            CatalogueStar a = res.nearest();
+            assertEquals(List.of("UNRELIABLE_g", "UNRELIABLE_r"), a.flags());
+            assertTrue(a.usable(res.band("u"), "u") && a.usable(res.band("i"), "i"));
+            assertTrue(!a.usable(res.band("g"), "g") && !a.usable(res.band("r"), "r"));
+            assertTrue(Double.isNaN(a.mag(res.band("z"))) && !a.usable(res.band("z"), "z"));
+            assertEquals("1", a.extra().get("u_sdss_flag"));
+            assertEquals("0", a.extra().get("g_sdss_flag"));
+            assertEquals("", a.extra().get("r_sdss_flag"));
         }
     }
 
     @Test
     void emptyAnswerIsNoStarAndAMissingColumnIsMalformed() throws Exception {
-        try (ReplayServer s = new ReplayServer(r -> ReplayServer.Reply.ok(TestVoTables.table(FIELDS, List.of())))) {
+        try (RecordedHttpServer s = RecordedHttpServer.start()
+                .serve(RecordedHttpServer.votable(VoTables.table(FIELDS, List.of())))) {
             CatalogueException e = assertThrows(CatalogueException.class,
-                    () -> catalogue(s.url()).query(new ConeQuery(10, 10, 3), QueryOptions.DEFAULTS));
+                    () -> catalogue(s.baseUrl()).query(new ConeQuery(10, 10, 3), QueryOptions.DEFAULTS));
             assertEquals(Kind.NO_STAR_FOUND, e.kind());
             assertTrue(e.getMessage().startsWith("gaia: no star within 3.0 arcsec of ra=10.0000000 dec=+10.0000000"),
                     e.getMessage());
         }
-        String noFlux = TestVoTables.table(List.of("source_id:long", "ra:double", "dec:double", "u_sdss_mag:float"),
+        String noFlux = VoTables.table(List.of("source_id:long", "ra:double", "dec:double", "u_sdss_mag:float"),
                 List.<Object[]>of(new Object[] {1L, 10.0, 10.0, 17.0f}));
-        try (ReplayServer s = new ReplayServer(r -> ReplayServer.Reply.ok(noFlux))) {
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(noFlux))) {
             CatalogueException e = assertThrows(CatalogueException.class,
-                    () -> catalogue(s.url()).query(new ConeQuery(10, 10, 3), QueryOptions.DEFAULTS));
+                    () -> catalogue(s.baseUrl()).query(new ConeQuery(10, 10, 3), QueryOptions.DEFAULTS));
             assertEquals(Kind.MALFORMED_REPLY, e.kind());
             assertTrue(e.getMessage().contains("no column 'u_sdss_flux'"), e.getMessage());
         }

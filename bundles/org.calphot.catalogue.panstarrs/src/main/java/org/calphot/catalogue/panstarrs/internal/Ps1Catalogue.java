@@ -1,10 +1,8 @@
 package org.calphot.catalogue.panstarrs.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.OptionalLong;
 
 import org.calphot.catalogue.panstarrs.PanstarrsCatalogues;
 import org.calphot.catalogue.vo.VoClient;
@@ -36,6 +34,10 @@ public final class Ps1Catalogue extends VoConeCatalogue {
 
     static final List<String> PS1 = List.of("g", "r", "i", "z", "y");
     static final List<String> BANDS = List.of("u", "g", "r", "i", "z", "g_ps1", "r_ps1", "i_ps1", "z_ps1", "y_ps1");
+    static final SourceColumns POSITION = new SourceColumns("objID", "raMean", "decMean");
+    /** qualityFlag bits (PS1 ObjectQualityFlags): QF_OBJ_EXT = 1 (extended), QF_OBJ_GOOD = 4 (good-quality object). */
+    static final long QF_OBJ_EXT = 1;
+    static final long QF_OBJ_GOOD = 4;
 
     /** DS constructor: MAST, or {@code -Dcalphot.catalogue.panstarrs.url} (a mirror, a replay server). */
     public Ps1Catalogue() {
@@ -97,48 +99,34 @@ public final class Ps1Catalogue extends VoConeCatalogue {
                 .addQueryParameter("columns", cols.toString()).build();
     }
 
-    private static double ps1(VoTable t, int row, String column) {
-        double v = t.number(row, column);
-        return v <= -999 ? Double.NaN : v; // MAST's "not measured"
+    /** PS1 magnitudes or errors of one row; MAST writes -999 for "not measured", read as NaN. */
+    private static double[] ps1(VoTable t, int row, String columnFormat) {
+        double[] v = t.numbers(row, columnFormat, PS1);
+        for (int k = 0; k < v.length; k++) {
+            v[k] = v[k] <= -999 ? Double.NaN : v[k];
+        }
+        return v;
     }
 
     @Override
     protected CatalogueStar star(VoTable t, int row) {
-        double[] p = new double[PS1.size()];
-        double[] pe = new double[PS1.size()];
-        for (int k = 0; k < PS1.size(); k++) {
-            p[k] = ps1(t, row, PS1.get(k) + "MeanPSFMag");
-            pe[k] = ps1(t, row, PS1.get(k) + "MeanPSFMagErr");
+        double[] p = ps1(t, row, "%sMeanPSFMag");
+        double[] pe = ps1(t, row, "%sMeanPSFMagErr");
+        Photometry out = new Photometry(BANDS.size());
+        out.set(1, Tonry2012.toSdss(p[0], p[1], p[2], p[3]), Tonry2012.errors(p[0], p[1], pe[0], pe[1], pe[2], pe[3]));
+        out.set(5, p, pe); // u (index 0) stays NaN: PS1 has no u
+        OptionalLong q = t.integer(row, "qualityFlag");
+        if (q.isEmpty() || (q.getAsLong() & QF_OBJ_GOOD) == 0) {
+            out.flag("NOT_CLEAN");
         }
-        double[] sdss = Tonry2012.toSdss(p[0], p[1], p[2], p[3]);
-        double[] sdssErr = Tonry2012.errors(p[0], p[1], pe[0], pe[1], pe[2], pe[3]);
-        double[] mag = new double[BANDS.size()];
-        double[] err = new double[BANDS.size()];
-        mag[0] = Double.NaN;
-        err[0] = Double.NaN;
-        for (int k = 0; k < 4; k++) {
-            mag[1 + k] = sdss[k];
-            err[1 + k] = sdssErr[k];
+        if (q.isPresent() && (q.getAsLong() & QF_OBJ_EXT) != 0) {
+            out.flag("EXTENDED");
         }
-        for (int k = 0; k < PS1.size(); k++) {
-            mag[5 + k] = p[k];
-            err[5 + k] = pe[k];
-        }
-        List<String> flags = new ArrayList<>();
-        long q = (long) t.number(row, "qualityFlag");
-        if ((q & 4) == 0) {
-            flags.add("NOT_CLEAN");
-        }
-        if ((q & 1) != 0) {
-            flags.add("EXTENDED");
-        }
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("qualityFlag", Long.toString(q));
-        extra.put("nDetections", t.text(row, "nDetections"));
-        extra.put("transform", Tonry2012.ID);
-        extra.put("transform_scatter_mag", String.format(Locale.ROOT, "g %.3f r %.3f i %.3f z %.3f",
+        out.extra("qualityFlag", q.isPresent() ? Long.toString(q.getAsLong()) : "");
+        out.extra("nDetections", t.text(row, "nDetections"));
+        out.transform(Tonry2012.ID);
+        out.extra("transform_scatter_mag", String.format(Locale.ROOT, "g %.3f r %.3f i %.3f z %.3f",
                 Tonry2012.SCATTER[0], Tonry2012.SCATTER[1], Tonry2012.SCATTER[2], Tonry2012.SCATTER[3]));
-        return new CatalogueStar(t.text(row, "objID"), t.number(row, "raMean"), t.number(row, "decMean"), 0, mag,
-                err, flags, extra);
+        return star(t, row, POSITION, out);
     }
 }

@@ -12,6 +12,8 @@ import org.calphot.core.catalogue.CatalogueResult;
 import org.calphot.core.catalogue.CatalogueStar;
 import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.QueryOptions;
+import org.calphot.testing.RecordedHttpServer;
+import org.calphot.testing.VoTables;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,13 +41,13 @@ class Ps1CatalogueTest {
      */
     @Test
     void transformsToSdssWithTonry2012() throws Exception {
-        String body = TestVoTables.table(fields(), List.<Object[]>of(
+        String body = VoTables.table(fields(), List.<Object[]>of(
                 new Object[] {108123450000000001L, 200.0, 10.0, 40, 4 | 16, 15.0, 0.01, 14.5, 0.01, 14.3, 0.01, 14.2,
                     0.01, 14.1, 0.02},
                 new Object[] {108123450000000002L, 200.0, 10.0 + 1.0 / 3600, 3, 1, 20.5, 0.1, -999.0, -999.0, 19.9, 0.08,
                     19.8, 0.1, -999.0, -999.0}));
-        try (ReplayServer s = new ReplayServer(r -> ReplayServer.Reply.ok(body))) {
-            Ps1Catalogue c = new Ps1Catalogue(VoSettings.of(s.url() + "/api/v0.1").withTimeouts(Duration.ofMillis(500),
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(body))) {
+            Ps1Catalogue c = new Ps1Catalogue(VoSettings.of(s.baseUrl() + "/api/v0.1").withTimeouts(Duration.ofMillis(500),
                     Duration.ofMillis(500), Duration.ofMillis(1000)).withRetries(0, Duration.ofMillis(1)));
             CatalogueResult r = c.query(new ConeQuery(200.0, 10.0, 3.0), QueryOptions.DEFAULTS);
             CatalogueStar a = r.nearest();
@@ -68,13 +70,27 @@ class Ps1CatalogueTest {
             assertEquals(19.9, b.mag(r.band("i_ps1")), 1e-5);
             assertEquals(List.of("NOT_CLEAN", "EXTENDED"), b.flags());
             // the request: MAST catalogue service, mean table, cone in degrees, the documented columns
-            ReplayServer.Request q = s.requests.get(0);
-            assertEquals("/api/v0.1/panstarrs/dr2/mean.votable", q.path());
-            assertEquals("200", q.params().get("ra"));
-            assertEquals("10", q.params().get("dec"));
-            assertEquals("0.000833333", q.params().get("radius"));
-            assertTrue(q.params().get("columns").startsWith("[objID,raMean,decMean,nDetections,qualityFlag,"
-                    + "gMeanPSFMag,gMeanPSFMagErr,"), q.params().toString());
+            String q = s.requests().get(0);
+            assertEquals("/api/v0.1/panstarrs/dr2/mean.votable", RecordedHttpServer.path(q));
+            assertEquals("200", RecordedHttpServer.params(q).get("ra"));
+            assertEquals("10", RecordedHttpServer.params(q).get("dec"));
+            assertEquals("0.000833333", RecordedHttpServer.params(q).get("radius"));
+            assertTrue(RecordedHttpServer.params(q).get("columns").startsWith("[objID,raMean,decMean,nDetections,qualityFlag,"
+                    + "gMeanPSFMag,gMeanPSFMagErr,"), RecordedHttpServer.params(q).toString());
+        }
+    }
+
+    /** A row without a qualityFlag is not known to be QF_OBJ_GOOD: NOT_CLEAN, never taken as clean. */
+    @Test
+    void missingQualityFlagIsNotClean() throws Exception {
+        String body = VoTables.table(fields(), List.<Object[]>of(new Object[] {108123450000000003L, 200.0, 10.0, 12,
+            null, 15.0, 0.01, 14.5, 0.01, 14.3, 0.01, 14.2, 0.01, 14.1, 0.02}));
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(body))) {
+            Ps1Catalogue c = new Ps1Catalogue(VoSettings.of(s.baseUrl()).withTimeouts(Duration.ofMillis(500),
+                    Duration.ofMillis(500), Duration.ofMillis(1000)).withRetries(0, Duration.ofMillis(1)));
+            CatalogueStar a = c.query(new ConeQuery(200.0, 10.0, 3.0), QueryOptions.DEFAULTS).nearest();
+            assertEquals(List.of("NOT_CLEAN"), a.flags());
+            assertEquals("", a.extra().get("qualityFlag"));
         }
     }
 }

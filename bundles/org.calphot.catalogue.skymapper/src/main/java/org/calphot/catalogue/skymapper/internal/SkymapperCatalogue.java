@@ -1,11 +1,11 @@
 package org.calphot.catalogue.skymapper.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalLong;
 
 import org.calphot.catalogue.skymapper.SkymapperCatalogues;
+import org.calphot.catalogue.vo.Adql;
 import org.calphot.catalogue.vo.VoClient;
 import org.calphot.catalogue.vo.VoConeCatalogue;
 import org.calphot.catalogue.vo.VoSettings;
@@ -27,16 +27,23 @@ import okhttp3.HttpUrl;
  * flags, class_star}. DR4 covers the South Celestial Pole to Dec +16 in all six bands (some fields to +28).
  * <p>
  * The magnitudes stay in SkyMapper's own system, as {@code u_sm ... z_sm}: SkyMapper's filters differ
- * from SDSS's (u and v are narrower and bluer; g, r, i, z differ in width) and calphot has not adopted a
- * published SkyMapper-to-SDSS transformation, so this catalogue gives no SDSS band, {@code catalogue: auto}
- * passes it over and colour terms do not apply to it. It serves {@code catalogue compare} and configs that
- * use SkyMapper magnitudes on purpose through a local table. {@code flags} non-zero is {@code NOT_CLEAN}.
+ * from SDSS's (u and v are narrower and bluer; g, r, i, z differ in width and position). calphot adopts a
+ * transformation only with its published coefficients, validity range and scatter in hand, and none could be
+ * read and checked for SkyMapper to SDSS: not in the DR1 (Wolf et al. 2018, PASA 35, e010), DR2 (Onken et al.
+ * 2019, PASA 36, e033) or DR4 (Onken et al. 2024, PASA 41, e061) papers as far as their text was available,
+ * nor on the DR4 documentation pages (https://skymapper.anu.edu.au/data-release/dr4/). So this catalogue gives
+ * no SDSS band ({@link #sdssBands()} is empty), {@code catalogue: auto} passes it over with that reason, and
+ * colour terms do not apply to it. It serves {@code catalogue compare} and configs that use SkyMapper
+ * magnitudes on purpose through a local table. Adding a transformation later means: compute SDSS bands in
+ * {@link #star}, declare them in {@link #bands()}, record the transform per star.
+ * {@code flags} non-zero is {@code NOT_CLEAN}.
  */
 @Component(service = Catalogue.class, property = "name=skymapper")
 public final class SkymapperCatalogue extends VoConeCatalogue {
 
     static final List<String> SM = List.of("u", "v", "g", "r", "i", "z");
     static final List<String> BANDS = List.of("u_sm", "v_sm", "g_sm", "r_sm", "i_sm", "z_sm");
+    static final SourceColumns POSITION = new SourceColumns("object_id", "raj2000", "dej2000");
 
     /** DS constructor: the public service, or {@code -Dcalphot.catalogue.skymapper.url} (a mirror, a replay server). */
     public SkymapperCatalogue() {
@@ -77,39 +84,34 @@ public final class SkymapperCatalogue extends VoConeCatalogue {
         return BANDS;
     }
 
-    static String adql(ConeQuery cone) {
-        StringBuilder cols = new StringBuilder("object_id, raj2000, dej2000, flags, class_star");
+    static List<String> columns() {
+        List<String> cols = new ArrayList<>(List.of("object_id", "raj2000", "dej2000", "flags", "class_star"));
         for (String f : SM) {
-            cols.append(", ").append(f).append("_psf, e_").append(f).append("_psf");
+            cols.add(f + "_psf");
+            cols.add("e_" + f + "_psf");
         }
-        return "SELECT " + cols + " FROM dr4.master WHERE 1 = CONTAINS(POINT('ICRS', raj2000, dej2000), CIRCLE('ICRS', "
-                + VoClient.adqlNumber(cone.raDeg()) + ", " + VoClient.adqlNumber(cone.decDeg()) + ", "
-                + VoClient.adqlNumber(cone.radiusArcsec() / 3600.0) + "))";
+        return cols;
+    }
+
+    static String adql(ConeQuery cone) {
+        return Adql.coneSelect(columns(), "dr4.master", POSITION.ra(), POSITION.dec(), cone);
     }
 
     @Override
     protected HttpUrl request(ConeQuery cone, QueryOptions options) throws BadInputException {
-        return client.tapSyncUrl(adql(cone));
+        return tapCone(columns(), "dr4.master", "", POSITION, cone);
     }
 
     @Override
     protected CatalogueStar star(VoTable t, int row) {
-        double[] mag = new double[BANDS.size()];
-        double[] err = new double[BANDS.size()];
-        for (int k = 0; k < SM.size(); k++) {
-            mag[k] = t.number(row, SM.get(k) + "_psf");
-            err[k] = t.number(row, "e_" + SM.get(k) + "_psf");
+        Photometry p = new Photometry(BANDS.size()).set(0, t.numbers(row, "%s_psf", SM), t.numbers(row, "e_%s_psf", SM));
+        OptionalLong f = t.integer(row, "flags");
+        if (f.isPresent() && f.getAsLong() != 0) {
+            p.flag("NOT_CLEAN");
         }
-        List<String> flags = new ArrayList<>();
-        double f = t.number(row, "flags");
-        if (Double.isFinite(f) && f != 0) {
-            flags.add("NOT_CLEAN");
-        }
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("flags", Double.isFinite(f) ? Long.toString((long) f) : "");
-        extra.put("class_star", t.text(row, "class_star"));
-        extra.put("transform", "none: SkyMapper system");
-        return new CatalogueStar(t.text(row, "object_id"), t.number(row, "raj2000"), t.number(row, "dej2000"), 0, mag,
-                err, flags, extra);
+        p.extra("flags", f.isPresent() ? Long.toString(f.getAsLong()) : "");
+        p.extra("class_star", t.text(row, "class_star"));
+        p.transform("none: SkyMapper system");
+        return star(t, row, POSITION, p);
     }
 }

@@ -12,6 +12,8 @@ import org.calphot.core.catalogue.CatalogueResult;
 import org.calphot.core.catalogue.CatalogueStar;
 import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.QueryOptions;
+import org.calphot.testing.RecordedHttpServer;
+import org.calphot.testing.VoTables;
 import org.junit.jupiter.api.Test;
 
 /** SkyMapper DR4 over TAP, replayed on 127.0.0.1 with a hand-built reply in the dr4.master column layout. */
@@ -24,13 +26,13 @@ class SkymapperCatalogueTest {
         for (String b : List.of("u", "v", "g", "r", "i", "z")) {
             f.addAll(List.of(b + "_psf:float", "e_" + b + "_psf:float"));
         }
-        String body = TestVoTables.table(f, List.<Object[]>of(
+        String body = VoTables.table(f, List.<Object[]>of(
                 new Object[] {11111L, 150.0, -37.0, 0, 0.98, 16.9, 0.02, 16.5, 0.02, 15.5, 0.01, 15.2, 0.01, 15.1, 0.01,
                     15.0, 0.02},
                 new Object[] {22222L, 150.0, -37.0 + 1.5 / 3600, 4, 0.5, null, null, null, null, 18.5, 0.03, 18.0, 0.03,
                     17.8, 0.03, 17.7, 0.05}));
-        try (ReplayServer s = new ReplayServer(r -> ReplayServer.Reply.ok(body))) {
-            SkymapperCatalogue c = new SkymapperCatalogue(VoSettings.of(s.url() + "/public/tap").withTimeouts(
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(body))) {
+            SkymapperCatalogue c = new SkymapperCatalogue(VoSettings.of(s.baseUrl() + "/public/tap").withTimeouts(
                     Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(1000))
                     .withRetries(0, Duration.ofMillis(1)));
             CatalogueResult r = c.query(new ConeQuery(150.0, -37.0, 3.0), QueryOptions.DEFAULTS);
@@ -46,8 +48,8 @@ class SkymapperCatalogueTest {
             assertTrue(Double.isNaN(b.mag(0)), "a null cell is not measured");
             assertEquals(List.of("NOT_CLEAN"), b.flags());
             assertEquals(1.5, b.separationArcsec(), 1e-6);
-            String adql = s.requests.get(0).params().get("QUERY");
-            assertEquals("/public/tap/sync", s.requests.get(0).path());
+            String adql = RecordedHttpServer.params(s.requests().get(0)).get("QUERY");
+            assertEquals("/public/tap/sync", RecordedHttpServer.path(s.requests().get(0)));
             assertTrue(adql.startsWith("SELECT object_id, raj2000, dej2000, flags, class_star, u_psf, e_u_psf, v_psf"),
                     adql);
             assertTrue(adql.endsWith("FROM dr4.master WHERE 1 = CONTAINS(POINT('ICRS', raj2000, dej2000), "

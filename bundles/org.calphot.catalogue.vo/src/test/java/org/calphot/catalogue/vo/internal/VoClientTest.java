@@ -8,13 +8,14 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.calphot.core.catalogue.CatalogueException;
 import org.calphot.core.catalogue.CatalogueException.Kind;
 import org.calphot.catalogue.vo.VoClient;
 import org.calphot.catalogue.vo.VoSettings;
 import org.calphot.catalogue.vo.VoTable;
+import org.calphot.testing.RecordedHttpServer;
+import org.calphot.testing.VoTables;
 import org.junit.jupiter.api.Test;
 
 import okhttp3.HttpUrl;
@@ -45,8 +46,9 @@ class VoClientTest {
     @Test
     void readsARealGaiaArchiveReply() throws Exception {
         byte[] body = resource("astroquery-gaia-dr3-1710099405832VAL-result.vot");
-        try (ReplayServer s = new ReplayServer(r -> new ReplayServer.Reply(200, body, 0))) {
-            VoClient c = client(s.url() + "/tap", 0);
+        try (RecordedHttpServer s = RecordedHttpServer.start()) {
+            s.serve(RecordedHttpServer.bytes(200, "application/x-votable+xml", body));
+            VoClient c = client(s.baseUrl() + "/tap", 0);
             HttpUrl url = c.tapSyncUrl("SELECT TOP 20 * FROM gaiadr3.gaia_source WHERE source_id = 4583627001381815936");
             VoTable t = c.fetch(url);
             assertEquals(2, t.rowCount());
@@ -57,57 +59,57 @@ class VoClientTest {
             assertEquals(26.50748605871529, t.number(0, "dec"), 0.0);
             assertEquals("Gaia DR3 4583627001381815936", t.text(0, "designation"));
             // the request is TAP sync with the documented parameters
-            ReplayServer.Request req = s.requests.get(0);
-            assertEquals("/tap/sync", req.path());
-            assertEquals("doQuery", req.params().get("REQUEST"));
-            assertEquals("ADQL", req.params().get("LANG"));
-            assertEquals("votable", req.params().get("FORMAT"));
+            String req = s.requests().get(0);
+            assertEquals("/tap/sync", RecordedHttpServer.path(req));
+            assertEquals("doQuery", RecordedHttpServer.params(req).get("REQUEST"));
+            assertEquals("ADQL", RecordedHttpServer.params(req).get("LANG"));
+            assertEquals("votable", RecordedHttpServer.params(req).get("FORMAT"));
             assertEquals("SELECT TOP 20 * FROM gaiadr3.gaia_source WHERE source_id = 4583627001381815936",
-                    req.params().get("QUERY"));
+                    RecordedHttpServer.params(req).get("QUERY"));
         }
     }
 
     @Test
     void serviceErrorDocumentIsAnHttpErrorWithTheServiceMessage() throws Exception {
-        String doc = TestVoTables.error("Cannot parse query: unknown table gaiadr3.nope");
-        try (ReplayServer s = new ReplayServer(r -> ReplayServer.Reply.ok(doc))) {
+        String doc = VoTables.error("Cannot parse query: unknown table gaiadr3.nope");
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(doc))) {
             CatalogueException e = assertThrows(CatalogueException.class,
-                    () -> client(s.url(), 2).fetch(client(s.url(), 2).tapSyncUrl("SELECT * FROM gaiadr3.nope")));
+                    () -> client(s.baseUrl(), 2).fetch(client(s.baseUrl(), 2).tapSyncUrl("SELECT * FROM gaiadr3.nope")));
             assertEquals(Kind.HTTP_ERROR, e.kind());
             assertTrue(e.getMessage().contains("test TAP reported an error: Cannot parse query: unknown table"),
                     e.getMessage());
-            assertTrue(e.query().startsWith("GET " + s.url() + "/sync?REQUEST=doQuery"), e.query());
-            assertEquals(1, s.requests.size(), "a service error is not retried");
+            assertTrue(e.query().startsWith("GET " + s.baseUrl() + "/sync?REQUEST=doQuery"), e.query());
+            assertEquals(1, s.requests().size(), "a service error is not retried");
         }
         // the same document with HTTP 400 (how most TAP services send it): status and message
-        try (ReplayServer s = new ReplayServer(r -> ReplayServer.Reply.status(400, doc))) {
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.status(400, doc))) {
             CatalogueException e = assertThrows(CatalogueException.class,
-                    () -> client(s.url(), 2).fetch(client(s.url(), 2).tapSyncUrl("SELECT 1")));
+                    () -> client(s.baseUrl(), 2).fetch(client(s.baseUrl(), 2).tapSyncUrl("SELECT 1")));
             assertEquals(Kind.HTTP_ERROR, e.kind());
             assertEquals(400, e.httpStatus());
             assertTrue(e.getMessage().contains("HTTP 400: Cannot parse query"), e.getMessage());
-            assertEquals(1, s.requests.size());
+            assertEquals(1, s.requests().size());
         }
     }
 
     @Test
     void serverErrorsAreRetriedThenReported() throws Exception {
-        AtomicInteger n = new AtomicInteger();
-        String ok = TestVoTables.table(List.of("x:double"), List.<Object[]>of(new Object[] {1.5}));
-        try (ReplayServer s = new ReplayServer(r -> n.getAndIncrement() == 0
-                ? ReplayServer.Reply.status(503, "<html><body>Service Unavailable</body></html>")
-                : ReplayServer.Reply.ok(ok))) {
-            VoTable t = client(s.url(), 2).fetch(client(s.url(), 2).tapSyncUrl("SELECT 1"));
+        String ok = VoTables.table(List.of("x:double"), List.<Object[]>of(new Object[] {1.5}));
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(
+                RecordedHttpServer.status(503, "<html><body>Service Unavailable</body></html>"),
+                RecordedHttpServer.votable(ok))) {
+            VoTable t = client(s.baseUrl(), 2).fetch(client(s.baseUrl(), 2).tapSyncUrl("SELECT 1"));
             assertEquals(1.5, t.number(0, "x"), 0.0);
-            assertEquals(2, s.requests.size());
+            assertEquals(2, s.requests().size());
         }
-        try (ReplayServer s = new ReplayServer(r -> ReplayServer.Reply.status(502, "<html>Bad gateway</html>"))) {
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(
+                RecordedHttpServer.status(502, "<html>Bad gateway</html>"))) {
             CatalogueException e = assertThrows(CatalogueException.class,
-                    () -> client(s.url(), 2).fetch(client(s.url(), 2).tapSyncUrl("SELECT 1")));
+                    () -> client(s.baseUrl(), 2).fetch(client(s.baseUrl(), 2).tapSyncUrl("SELECT 1")));
             assertEquals(Kind.HTTP_ERROR, e.kind());
             assertEquals(502, e.httpStatus());
             assertTrue(e.getMessage().contains("HTTP 502: Bad gateway"), e.getMessage());
-            assertEquals(3, s.requests.size(), "1 try + 2 retries");
+            assertEquals(3, s.requests().size(), "1 try + 2 retries");
         }
     }
 
@@ -119,23 +121,24 @@ class VoClientTest {
                         + "<INFO name=\"QUERY_STATUS\" value=\"OK\"/></RESOURCE></VOTABLE>",
                 "<?xml version=\"1.0\"?><!DOCTYPE v [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><VOTABLE>&x;</VOTABLE>",
                 "")) {
-            try (ReplayServer s = new ReplayServer(r -> ReplayServer.Reply.ok(body))) {
+            try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.ok(body))) {
                 CatalogueException e = assertThrows(CatalogueException.class,
-                        () -> client(s.url(), 2).fetch(client(s.url(), 2).tapSyncUrl("SELECT 1")), body);
+                        () -> client(s.baseUrl(), 2).fetch(client(s.baseUrl(), 2).tapSyncUrl("SELECT 1")), body);
                 assertEquals(Kind.MALFORMED_REPLY, e.kind(), body + " -> " + e.getMessage());
                 assertTrue(e.getMessage().startsWith("test TAP reply could not be read: "), e.getMessage());
-                assertEquals(1, s.requests.size(), "a malformed reply is not retried");
+                assertEquals(1, s.requests().size(), "a malformed reply is not retried");
             }
         }
     }
 
     @Test
     void timeoutAndUnreachableAreTyped() throws Exception {
-        try (ReplayServer s = new ReplayServer(r -> new ReplayServer.Reply(200, new byte[0], 3000))) {
+        try (RecordedHttpServer s = RecordedHttpServer.start().serve(
+                RecordedHttpServer.delayed(3000, RecordedHttpServer.bytes(200, "text/plain", new byte[0])))) {
             CatalogueException e = assertThrows(CatalogueException.class,
-                    () -> client(s.url(), 1).fetch(client(s.url(), 1).tapSyncUrl("SELECT 1")));
+                    () -> client(s.baseUrl(), 1).fetch(client(s.baseUrl(), 1).tapSyncUrl("SELECT 1")));
             assertEquals(Kind.TIMED_OUT, e.kind(), e.getMessage());
-            assertEquals(2, s.requests.size(), "a timeout is retried");
+            assertEquals(2, s.requests().size(), "a timeout is retried");
         }
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -1,15 +1,18 @@
-package org.calphot.catalogue.gaia.internal;
+package org.calphot.testing;
 
 import java.util.List;
 
-/** Hand-built VOTable 1.4 documents (TABLEDATA) as TAP services write them, for tests. */
-public final class TestVoTables {
+/**
+ * Hand-built VOTable 1.4 documents (TABLEDATA) as TAP services write them, for tests of the VO catalogues: a
+ * results table and the IVOA DALI error document. Text only, so no VOTable library is needed to write them.
+ */
+public final class VoTables {
 
-    private TestVoTables() {
+    private VoTables() {
     }
 
     /**
-     * A results document with one table. {@code fields} are "name:datatype" (datatype char gets arraysize *);
+     * A results document with one table. {@code fields} are "name:datatype" (a char column gets arraysize *);
      * a null cell is written as an empty TD.
      */
     public static String table(List<String> fields, List<Object[]> rows) {
