@@ -54,8 +54,8 @@ public record BandMean(double midBmjdTdb, double error, double chi2, int n, Stri
             double var = errors[i] * errors[i] - sigma * sigma;
             double z = var > 0 ? d / Math.sqrt(var) : 0;
             if (Math.abs(z) > SIGMA_LIMIT) {
-                bad.append(bad.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s by %+.1f sigma (%+.2f s)",
-                        labels[i], z, d * 86400));
+                bad.append(bad.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                        "%s by %+.1f sigma (%+.2f s)", labels[i], z, d * 86400));
             }
         }
         double birge = n > 1 ? Math.sqrt(chi2 / (n - 1)) : 1;
