@@ -149,6 +149,61 @@ class EclipseModelsTest {
     /** 332 data lines, frames 186-332 dropped. */
     static final int CUT_FRAMES = 147;
 
+    static final Path UCAM = SHARED.resolve("data/reference/logs/hipercam_ultracam_asassn16kr_2018-10/2018_10_12.log")
+            .toAbsolutePath().normalize();
+
+    /**
+     * {@code --ccd all} on the ULTRACAM ASASSN-16kr log (three CCDs, one eclipse, no prior: cycle 0):
+     * each CCD's time is the one {@code --ccd C} gives alone, and the file holds the weighted mean of
+     * the three, recomputed here from the per-band JSON values (sum w t / sum w, w = 1/err^2, the
+     * error 1/sqrt(sum w) times max(1, sqrt(chi2/2))).
+     */
+    @Test
+    void everyCcdGivesTheBandsWeightedMean(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(UCAM), "reference log missing: " + UCAM);
+        String json = runCcd(UCAM, "all", dir.resolve("all"));
+        System.out.println("--ccd all: " + json.strip());
+        Matcher m = Pattern.compile("\"ccd\":\"([0-9])\",\"band\":\"[^\"]*\",\"model\":\"[^\"]*\",\"cycle\":"
+                + "[^,]*,\"bmjd_tdb\":([0-9.]+),.*?\"err_s\":([0-9.eE+-]+)").matcher(json);
+        double sw = 0;
+        double swt = 0;
+        double t0 = Double.NaN;
+        List<double[]> bands = new ArrayList<>();
+        while (m.find()) {
+            double t = Double.parseDouble(m.group(2));
+            double e = Double.parseDouble(m.group(3)) / DAY;
+            t0 = Double.isNaN(t0) ? t : t0;
+            sw += 1 / (e * e);
+            swt += (t - t0) / (e * e);
+            bands.add(new double[] {t, e});
+            // the same CCD alone gives the same time (same data, same seed)
+            double alone = number(runCcd(UCAM, m.group(1), dir.resolve("ccd" + m.group(1))), "bmjd_tdb");
+            assertEquals(alone, t, 1e-9, "CCD " + m.group(1));
+        }
+        assertEquals(3, bands.size(), json);
+        double mean = t0 + swt / sw;
+        double chi2 = 0;
+        for (double[] b : bands) {
+            chi2 += (b[0] - mean) * (b[0] - mean) / (b[1] * b[1]);
+        }
+        String means = json.substring(json.indexOf("\"band_means\""));
+        assertEquals(mean, number(means, "bmjd_tdb"), 1e-9);
+        assertEquals(Math.sqrt(1 / sw) * Math.max(1, Math.sqrt(chi2 / 2)) * DAY, number(means, "err_s"), 1e-3);
+        org.calphot.ephemeris.EclipseTimeTable file = org.calphot.ephemeris.EclipseTimesFile.read(
+                dir.resolve("all").resolve("EPHEMERIS/eclipse_times.txt"), Warnings.IGNORE);
+        assertEquals(1, file.size(), "one row: the mean, not one per band");
+        assertEquals(mean, file.bmjdTdb()[0], 1e-9);
+    }
+
+    static String runCcd(Path log, String ccd, Path dir) throws Exception {
+        EclipseTimesTool tool = new EclipseTimesTool(LogIo.defaultReaders(), PhotometryServices.fluxCalibrator(),
+                TimeServices.corrector(), TimeServices.siteRegistry(), EclipseTimer.create(), null);
+        StringWriter out = new StringWriter();
+        tool.run(new EclipseTimesTool.Args(List.of(log), "20:21:14.40 -15:36:29.0", "ntt", null, Double.NaN,
+                Double.NaN, ccd, dir, 1, "wd-contacts", true), new PrintWriter(out), null, (l, w) -> { });
+        return out.toString();
+    }
+
     @Test
     void unknownModelIsBadInput(@TempDir Path dir) {
         Assumptions.assumeTrue(Files.isRegularFile(LOG), "reference log missing: " + LOG);
