@@ -159,7 +159,6 @@ public final class EclipseTimesTool {
                         c.ccd(), c.choice(), c.snr()));
                 EclipseTimes.Timed t = EclipseTimes.time(model, c.bmjdTdb(), c.ratio(), c.ratioErr(), prior, options,
                         pm, warnings, where);
-                pm.worked(1);
                 for (EclipseTimer.NotTimed n : t.notTimed()) {
                     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
                     m.put("log", log.toString());
@@ -203,6 +202,7 @@ public final class EclipseTimesTool {
                     ccdsByCycle.computeIfAbsent(cycle, x -> new ArrayList<>()).add(c.ccd());
                 }
             }
+            pm.worked(1);
             if (every && !byCycle.isEmpty()) {
                 timed += byCycle.size();
                 table = bandMeans(log, prior, byCycle, ccdsByCycle, table, EclipseTimes.sourceName(log, dir), rows,
