@@ -24,6 +24,7 @@ import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.SkyPosition;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.core.time.TimeRequest;
+import org.calphot.ephemeris.BandMean;
 import org.calphot.ephemeris.EclipseTimeTable;
 import org.calphot.ephemeris.EclipseTimer;
 import org.calphot.ephemeris.EclipseTimesFile;
@@ -139,54 +140,73 @@ public final class EclipseTimesTool {
         List<String> rows = new ArrayList<>();
         List<Object> jsonEclipses = new ArrayList<>();
         List<Object> jsonNotTimed = new ArrayList<>();
+        List<Object> jsonBandMeans = new ArrayList<>();
         List<String> choices = new ArrayList<>();
         int timed = 0;
         pm.begin("eclipse times", a.logs().size());
         for (Path log : a.logs()) {
             pm.checkCanceled();
             pm.subTask("timing " + log.getFileName());
-            Curve c = countRatio(log, a.ccd(), request, warnings);
             Location where = Location.of(log.toString());
-            choices.add(String.format(Locale.ROOT, "%s: CCD %s (%s, eclipse S/N %.0f)", log.getFileName(), c.ccd(),
-                    c.choice(), c.snr()));
-            EclipseTimes.Timed t = EclipseTimes.time(model, c.bmjdTdb(), c.ratio(), c.ratioErr(), prior, options, pm,
-                    warnings, where);
-            pm.worked(1);
-            for (EclipseTimer.NotTimed n : t.notTimed()) {
-                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("log", log.toString());
-                m.put("ccd", c.ccd());
-                m.put("cycle", prior != null ? n.cycle() : null);
-                m.put("predicted_bmjd_tdb", Double.isFinite(n.predictedBmjdTdb()) ? n.predictedBmjdTdb() : null);
-                m.put("reason", n.reason());
-                jsonNotTimed.add(m);
-            }
-            if (t.timings().isEmpty()) {
-                continue;
-            }
-            timed += t.timings().size();
-            String source = EclipseTimes.sourceName(log, dir);
-            table = table.withSource(source, t.cycles(), t.times(), t.errors());
-            for (int k = 0; k < t.timings().size(); k++) {
-                EclipseTiming e = t.timings().get(k);
-                int cycle = t.cycles()[k];
-                String stem = EclipseTimes.figureStem(log, cycle, e.midBmjdTdb(), prior != null);
-                if (figures != null) {
-                    String title = String.format(Locale.ROOT, "%s, CCD %s: eclipse %s", log.getFileName(), c.ccd(),
-                            prior != null ? "E = " + cycle : "(no cycle number)");
-                    written.addAll(figures.writeEclipseFigure(files, EclipseTimes.FOLDER, stem, title,
-                            "Target / comparison count ratio", e));
+            boolean every = ALL_CCDS.equalsIgnoreCase(a.ccd());
+            List<Curve> curves = every ? everyCcd(log, request, warnings)
+                    : List.of(countRatio(log, a.ccd(), request, warnings));
+            // --ccd all: each eclipse's per-band times, the file gets their weighted mean
+            java.util.Map<Integer, List<EclipseTiming>> byCycle = new java.util.TreeMap<>();
+            java.util.Map<Integer, List<String>> ccdsByCycle = new java.util.TreeMap<>();
+            for (Curve c : curves) {
+                choices.add(String.format(Locale.ROOT, "%s: CCD %s (%s, eclipse S/N %.0f)", log.getFileName(),
+                        c.ccd(), c.choice(), c.snr()));
+                EclipseTimes.Timed t = EclipseTimes.time(model, c.bmjdTdb(), c.ratio(), c.ratioErr(), prior, options,
+                        pm, warnings, where);
+                for (EclipseTimer.NotTimed n : t.notTimed()) {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("log", log.toString());
+                    m.put("ccd", c.ccd());
+                    m.put("cycle", prior != null ? n.cycle() : null);
+                    m.put("predicted_bmjd_tdb", Double.isFinite(n.predictedBmjdTdb()) ? n.predictedBmjdTdb()
+                            : null);
+                    m.put("reason", n.reason());
+                    jsonNotTimed.add(m);
                 }
-                jsonEclipses.add(EclipseTimes.json(log.toString(), c.ccd(), "ccd" + c.ccd(), prior != null
-                        ? (Object) cycle : null, e, prior != null ? EclipseTimes.ocSeconds(e.midBmjdTdb(), prior,
-                                cycle) : Double.NaN));
-                rows.add(String.format(Locale.ROOT, "%s %4s %8s %16.8f %7.2f %9s %8.1f %6.2f",
-                        log.getFileName(), c.ccd(),
-                        prior != null ? Integer.toString(cycle) : "-", e.midBmjdTdb(), e.error() * 86400,
-                        prior != null ? String.format(Locale.ROOT, "%.2f", EclipseTimes.ocSeconds(e.midBmjdTdb(),
-                                prior, cycle)) : "-", e.width() * 86400, e.reducedChi2())
-                        + String.format(Locale.ROOT, " %.2f/%.2f %s", e.errWhite() * 86400, e.errRed() * 86400,
-                                e.errMethod()));
+                if (t.timings().isEmpty()) {
+                    continue;
+                }
+                timed += every ? 0 : t.timings().size();
+                String source = EclipseTimes.sourceName(log, dir);
+                if (!every) {
+                    table = table.withSource(source, t.cycles(), t.times(), t.errors());
+                }
+                for (int k = 0; k < t.timings().size(); k++) {
+                    EclipseTiming e = t.timings().get(k);
+                    int cycle = t.cycles()[k];
+                    String stem = EclipseTimes.figureStem(log, cycle, e.midBmjdTdb(), prior != null)
+                            + (every ? "_ccd" + c.ccd() : "");
+                    if (figures != null) {
+                        String title = String.format(Locale.ROOT, "%s, CCD %s: eclipse %s", log.getFileName(),
+                                c.ccd(), prior != null ? "E = " + cycle : "(no cycle number)");
+                        written.addAll(figures.writeEclipseFigure(files, EclipseTimes.FOLDER, stem, title,
+                                "Target / comparison count ratio", e));
+                    }
+                    jsonEclipses.add(EclipseTimes.json(log.toString(), c.ccd(), "ccd" + c.ccd(), prior != null
+                            ? (Object) cycle : null, e, prior != null ? EclipseTimes.ocSeconds(e.midBmjdTdb(), prior,
+                                    cycle) : Double.NaN));
+                    rows.add(String.format(Locale.ROOT, "%s %4s %8s %16.8f %7.2f %9s %8.1f %6.2f",
+                            log.getFileName(), c.ccd(),
+                            prior != null ? Integer.toString(cycle) : "-", e.midBmjdTdb(), e.error() * 86400,
+                            prior != null ? String.format(Locale.ROOT, "%.2f", EclipseTimes.ocSeconds(e.midBmjdTdb(),
+                                    prior, cycle)) : "-", e.width() * 86400, e.reducedChi2())
+                            + String.format(Locale.ROOT, " %.2f/%.2f %s", e.errWhite() * 86400, e.errRed() * 86400,
+                                    e.errMethod()));
+                    byCycle.computeIfAbsent(cycle, x -> new ArrayList<>()).add(e);
+                    ccdsByCycle.computeIfAbsent(cycle, x -> new ArrayList<>()).add(c.ccd());
+                }
+            }
+            pm.worked(1);
+            if (every && !byCycle.isEmpty()) {
+                timed += byCycle.size();
+                table = bandMeans(log, prior, byCycle, ccdsByCycle, table, EclipseTimes.sourceName(log, dir), rows,
+                        jsonBandMeans, warnings);
             }
         }
         if (timed == 0 && json) {
@@ -194,6 +214,9 @@ public final class EclipseTimesTool {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("eclipses", jsonEclipses);
             m.put("not_timed", jsonNotTimed);
+            if (!jsonBandMeans.isEmpty()) {
+                m.put("band_means", jsonBandMeans);
+            }
             out.println(org.calphot.core.util.Json.write(m));
             out.flush();
         }
@@ -211,6 +234,9 @@ public final class EclipseTimesTool {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("eclipses", jsonEclipses);
             m.put("not_timed", jsonNotTimed);
+            if (!jsonBandMeans.isEmpty()) {
+                m.put("band_means", jsonBandMeans);
+            }
             out.println(org.calphot.core.util.Json.write(m));
             out.flush();
             return 0;
@@ -240,6 +266,72 @@ public final class EclipseTimesTool {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code --ccd all}: time every CCD with a comparison and give each eclipse the bands' weighted mean. */
+    public static final String ALL_CCDS = "all";
+
+    /** Every CCD of the log with data and a comparison aperture. */
+    private List<Curve> everyCcd(Path logFile, TimeRequest request, Warnings warnings) throws CalphotException {
+        PhotometryLog log = logs.read(logFile, warnings);
+        List<Curve> out = new ArrayList<>();
+        for (CcdTable c : log.ccds()) {
+            if (c.rows() > 0 && c.apertureLabels().size() >= 2) {
+                out.add(countRatio(logFile, log, c, request, warnings).chosen("--ccd all"));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new BadInputException("no CCD has data and a comparison aperture", Location.of(logFile.toString()));
+        }
+        return out;
+    }
+
+    /**
+     * The weighted mean of each eclipse over the bands that timed it ({@link BandMean}), a warning when
+     * they disagree beyond their errors; the means replace the log's rows of the table.
+     */
+    private static EclipseTimeTable bandMeans(Path log, Ephemeris prior, java.util.Map<Integer, List<EclipseTiming>>
+            byCycle, java.util.Map<Integer, List<String>> ccds, EclipseTimeTable table, String source,
+            List<String> rows, List<Object> json, Warnings warnings) {
+        int n = byCycle.size();
+        int[] cycles = new int[n];
+        double[] times = new double[n];
+        double[] errs = new double[n];
+        int k = 0;
+        for (var en : byCycle.entrySet()) {
+            List<EclipseTiming> ts = en.getValue();
+            double[] t = new double[ts.size()];
+            double[] e = new double[ts.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = ts.get(i).midBmjdTdb();
+                e[i] = ts.get(i).error();
+            }
+            BandMean m = BandMean.of(ccds.get(en.getKey()).toArray(new String[0]), t, e);
+            if (m.warning() != null) {
+                warnings.warn(Location.of(log.toString()), "eclipse " + (prior != null ? "E = " + en.getKey() : "")
+                        + ": " + m.warning());
+            }
+            double oc = prior != null ? EclipseTimes.ocSeconds(m.midBmjdTdb(), prior, en.getKey()) : Double.NaN;
+            rows.add(String.format(Locale.ROOT, "%s %4s %8s %16.8f %7.2f %9s %8s %6s weighted mean of %d CCDs,"
+                    + " chi2 %.1f", log.getFileName(), "mean", prior != null ? Integer.toString(en.getKey()) : "-",
+                    m.midBmjdTdb(), m.error() * 86400, prior != null ? String.format(Locale.ROOT, "%.2f", oc) : "-",
+                    "-", "-", m.n(), m.chi2()));
+            java.util.Map<String, Object> j = new java.util.LinkedHashMap<>();
+            j.put("log", log.toString());
+            j.put("cycle", prior != null ? (Object) en.getKey() : null);
+            j.put("ccds", List.of(m.bands()));
+            j.put("bmjd_tdb", m.midBmjdTdb());
+            j.put("err_s", m.error() * 86400);
+            j.put("chi2", m.chi2());
+            j.put("oc_s", Double.isFinite(oc) ? oc : null);
+            j.put("warning", m.warning());
+            json.add(j);
+            cycles[k] = en.getKey();
+            times[k] = m.midBmjdTdb();
+            errs[k] = m.error();
+            k++;
+        }
+        return table.withSource(source, cycles, times, errs);
     }
 
     /** Aperture 1 over the sum of the other apertures of one CCD (first CCD with data by default). */

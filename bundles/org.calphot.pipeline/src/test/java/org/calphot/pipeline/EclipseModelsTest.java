@@ -21,7 +21,6 @@ import org.calphot.io.LogIo;
 import org.calphot.photometry.PhotometryServices;
 import org.calphot.time.TimeServices;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,13 +62,14 @@ class EclipseModelsTest {
         return m.group(1);
     }
 
-    @Disabled("open (issue 19): wd-contacts finds no white-dwarf contact on DP Leo yet; values not pinned")
     @Test
     void dpLeoEachModel(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(LOG), "reference log missing: " + LOG);
         // pinned BMJD(TDB) of each model (measured 2026-12-05; README "Timing eclipses")
         String[] models = {"symmetric", "wd-contacts", "wd-bright-spot"};
         double[] pinned = {PIN_SYMMETRIC, PIN_CONTACTS, PIN_SPOT};
+        double[] times = new double[3];
+        double[] errors = new double[3];
         for (int k = 0; k < models.length; k++) {
             List<String> w = new ArrayList<>();
             String json = run(LOG, models[k], dir.resolve(models[k]), w);
@@ -91,19 +91,28 @@ class EclipseModelsTest {
             if (!models[k].equals("symmetric")) {
                 assertTrue(number(json, "egress_bmjd_tdb") > number(json, "ingress_bmjd_tdb"));
             }
+            times[k] = t;
+            errors[k] = err;
         }
+        // DP Leo is a polar: no disc, no bright spot, so the white dwarf's (accretion spot's) eclipse is
+        // symmetric and the symmetric model and the contact points must agree within their errors (2 sigma)
+        assertEquals(times[0], times[1], 2 * Math.hypot(errors[0], errors[1]) / DAY, "symmetric vs wd-contacts");
     }
 
-    static final double PIN_SYMMETRIC = 57100.649468;
-    static final double PIN_CONTACTS = 57100.649468;
-    static final double PIN_SPOT = 57100.649468;
+    /*
+     * Pinned BMJD(TDB) of each model, measured 2026-12-05 (seed 1; README "Timing eclipses"); each test
+     * tolerance is the time's own reported error. O-C against Beuermann et al. (2011) eq. 1: +13.3, +11.6
+     * and +11.6 s, with 2.6 s from their period's error extrapolated over 35058 cycles on top.
+     */
+    static final double PIN_SYMMETRIC = 57100.6494685; // +- 0.81 s (MCMC)
+    static final double PIN_CONTACTS = 57100.6494488; // +- 1.08 s (propagated; prayer bead 1.01 s)
+    static final double PIN_SPOT = 57100.6494483; // +- 20.7 s (MCMC: on a polar the spot term is unconstrained)
 
-    @Disabled("open (issue 19): listed as not timed, but the reason reads 'no eclipse found: no white-dwarf egress'"
-            + " instead of 'partly covered'")
     @Test
     void halfCoveredEclipseIsListedAsNotTimed(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(LOG), "reference log missing: " + LOG);
-        // the log cut 20 frames before its end: the data stop inside the eclipse's egress
+        // the log cut after frame 185 (UTC MJD 57100.64436, 92 s after the white dwarf's mid-eclipse and 15 s
+        // before its mid-egress, both from wd-contacts on the whole log): the data stop inside the egress
         List<String> lines = Files.readAllLines(LOG);
         int data = 0;
         for (String l : lines) {
@@ -137,7 +146,63 @@ class EclipseModelsTest {
         assertTrue(!Files.exists(dir.resolve("EPHEMERIS/eclipse_times.txt")));
     }
 
-    static final int CUT_FRAMES = 20;
+    /** 332 data lines, frames 186-332 dropped. */
+    static final int CUT_FRAMES = 147;
+
+    static final Path UCAM = SHARED.resolve("data/reference/logs/hipercam_ultracam_asassn16kr_2018-10/2018_10_12.log")
+            .toAbsolutePath().normalize();
+
+    /**
+     * {@code --ccd all} on the ULTRACAM ASASSN-16kr log (three CCDs, one eclipse, no prior: cycle 0):
+     * each CCD's time is the one {@code --ccd C} gives alone, and the file holds the weighted mean of
+     * the three, recomputed here from the per-band JSON values (sum w t / sum w, w = 1/err^2, the
+     * error 1/sqrt(sum w) times max(1, sqrt(chi2/2))).
+     */
+    @Test
+    void everyCcdGivesTheBandsWeightedMean(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(UCAM), "reference log missing: " + UCAM);
+        String json = runCcd(UCAM, "all", dir.resolve("all"));
+        System.out.println("--ccd all: " + json.strip());
+        Matcher m = Pattern.compile("\"ccd\":\"([0-9])\",\"band\":\"[^\"]*\",\"model\":\"[^\"]*\",\"cycle\":"
+                + "[^,]*,\"bmjd_tdb\":([0-9.]+),.*?\"err_s\":([0-9.eE+-]+)").matcher(json);
+        double sw = 0;
+        double swt = 0;
+        double t0 = Double.NaN;
+        List<double[]> bands = new ArrayList<>();
+        while (m.find()) {
+            double t = Double.parseDouble(m.group(2));
+            double e = Double.parseDouble(m.group(3)) / DAY;
+            t0 = Double.isNaN(t0) ? t : t0;
+            sw += 1 / (e * e);
+            swt += (t - t0) / (e * e);
+            bands.add(new double[] {t, e});
+            // the same CCD alone gives the same time (same data, same seed)
+            double alone = number(runCcd(UCAM, m.group(1), dir.resolve("ccd" + m.group(1))), "bmjd_tdb");
+            assertEquals(alone, t, 1e-9, "CCD " + m.group(1));
+        }
+        assertEquals(3, bands.size(), json);
+        double mean = t0 + swt / sw;
+        double chi2 = 0;
+        for (double[] b : bands) {
+            chi2 += (b[0] - mean) * (b[0] - mean) / (b[1] * b[1]);
+        }
+        String means = json.substring(json.indexOf("\"band_means\""));
+        assertEquals(mean, number(means, "bmjd_tdb"), 1e-9);
+        assertEquals(Math.sqrt(1 / sw) * Math.max(1, Math.sqrt(chi2 / 2)) * DAY, number(means, "err_s"), 1e-3);
+        org.calphot.ephemeris.EclipseTimeTable file = org.calphot.ephemeris.EclipseTimesFile.read(
+                dir.resolve("all").resolve("EPHEMERIS/eclipse_times.txt"), Warnings.IGNORE);
+        assertEquals(1, file.size(), "one row: the mean, not one per band");
+        assertEquals(mean, file.bmjdTdb()[0], 1e-9);
+    }
+
+    static String runCcd(Path log, String ccd, Path dir) throws Exception {
+        EclipseTimesTool tool = new EclipseTimesTool(LogIo.defaultReaders(), PhotometryServices.fluxCalibrator(),
+                TimeServices.corrector(), TimeServices.siteRegistry(), EclipseTimer.create(), null);
+        StringWriter out = new StringWriter();
+        tool.run(new EclipseTimesTool.Args(List.of(log), "20:21:14.40 -15:36:29.0", "ntt", null, Double.NaN,
+                Double.NaN, ccd, dir, 1, "wd-contacts", true), new PrintWriter(out), null, (l, w) -> { });
+        return out.toString();
+    }
 
     @Test
     void unknownModelIsBadInput(@TempDir Path dir) {

@@ -56,12 +56,32 @@ final class WdContacts {
      * @param in,eg half-depth crossings of the whole eclipse (days)
      */
     static Result measure(double[] t, double[] f, double[] e, double in, double eg) throws BadInputException {
+        double w0 = eg - in;
+        double cad = cadence(t);
+        // box of about a typical white-dwarf ingress (4 % of the eclipse width), at least 2 points; a slower
+        // or noisier contact (a polar's accretion spot, a faint target) needs a wider box to stand 4 sigma
+        // above the derivative's noise: widen it by half each time, boxes of up to 8 % of the width
+        int m = (int) Math.max(2, Math.min(12, Math.round(0.02 * w0 / cad)));
+        int mMax = (int) Math.max(m, Math.round(0.08 * w0 / cad));
+        while (true) {
+            try {
+                return measure(t, f, e, in, eg, m);
+            } catch (BadInputException ex) {
+                int next = (int) Math.round(1.5 * m);
+                if (!ex.getMessage().startsWith("no eclipse found") || next > mMax) {
+                    throw ex;
+                }
+                m = next;
+            }
+        }
+    }
+
+    private static Result measure(double[] t, double[] f, double[] e, double in, double eg, int m)
+            throws BadInputException {
         int n = t.length;
         double w0 = eg - in;
         double tm = 0.5 * (in + eg);
         double cad = cadence(t);
-        // box of about a typical white-dwarf ingress (4 % of the eclipse width), at least 2 points
-        int m = (int) Math.max(2, Math.min(12, Math.round(0.02 * w0 / cad)));
         double e2 = 0;
         for (double v : e) {
             e2 += v * v;

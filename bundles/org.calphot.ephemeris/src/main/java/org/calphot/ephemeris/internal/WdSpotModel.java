@@ -4,11 +4,13 @@ import org.calphot.mcmc.LogProbability;
 
 /**
  * A white-dwarf eclipse plus a bright-spot eclipse on a smooth baseline:
- * {@code f(t) = c0 + c1 x + c2 x^2 - Fwd E(t; tw, ww, dw) - Fbs E(t; tb, wb, db)}, {@code x} the
+ * {@code f(t) = c0 + c1 x + c2 x^2 - Fwd E(t; tw, ww, dw) - (Fbs + Gbs x) E(t; tb, wb, db)}, {@code x} the
  * scaled time from the window centre, {@code E} in [0, 1]: an ingress of duration {@code d} centred on {@code mid - w/2}, totality, linear egress centred on {@code mid + w/2} (a
  * uniform disc's ingress is not linear, but it is symmetric about mid-ingress, so the mid-times
  * are not biased by the shape). The quadratic baseline absorbs the orbital hump over the eclipse
- * window. The five linear parameters are integrated out analytically (flat priors), so only
+ * window; the hump is the spot's own light, so the flux its eclipse removes changes with phase too
+ * ({@code Gbs}: a constant spot flux leaves a residual slope of a tenth of the spot's light across
+ * totality, which the prayer bead then moves onto the contacts). The six linear parameters are integrated out analytically (flat priors), so only
  * {@code th = (tw, ww, dw, tb, wb, db)} is sampled, in units of {@code w0} from {@code tRef}. The
  * spot's ingress and egress follow the white dwarf's (it trails the white dwarf on the disc rim),
  * which keeps the two components from swapping.
@@ -16,7 +18,7 @@ import org.calphot.mcmc.LogProbability;
 final class WdSpotModel implements LogProbability {
 
     static final int NL = 6;
-    static final int K = 5;
+    static final int K = 6;
 
     final double[] dt;
     final double[] x;
@@ -92,7 +94,7 @@ final class WdSpotModel implements LogProbability {
                 && tb + 0.5 * wb + 0.5 * db < span1 + 0.5;
     }
 
-    /** Fills beta (c0, c1, c2, Fwd, Fbs) when not null; returns {chi2, lnDet} or null if singular. */
+    /** Fills beta (c0, c1, c2, Fwd, Fbs, Gbs) when not null; returns {chi2, lnDet} or null if singular. */
     double[] solve(double[] th, double[] beta) {
         double[][] a = new double[K][K];
         double[] b = new double[K];
@@ -105,6 +107,7 @@ final class WdSpotModel implements LogProbability {
             row[2] = xi * xi;
             row[3] = -trapezoid(dt[i] - th[0], th[1], th[2]);
             row[4] = -trapezoid(dt[i] - th[3], th[4], th[5]);
+            row[5] = row[4] * xi;
             double w = wt[i];
             for (int p = 0; p < K; p++) {
                 double wp = w * row[p];
@@ -177,7 +180,7 @@ final class WdSpotModel implements LogProbability {
 
     static double value(double[] th, double[] beta, double dti, double xi) {
         return beta[0] + beta[1] * xi + beta[2] * xi * xi - beta[3] * trapezoid(dti - th[0], th[1], th[2])
-                - beta[4] * trapezoid(dti - th[3], th[4], th[5]);
+                - (beta[4] + beta[5] * xi) * trapezoid(dti - th[3], th[4], th[5]);
     }
 
     /** The model at any time (days), for the figure. */

@@ -57,9 +57,12 @@ public final class EphemerisFigures {
                     }
                 }
             }
+            // say what the curve is: for wd-contacts it is not what was timed, only the model the residuals are from
             c.addSubtitle(new org.jfree.chart.title.TextTitle(String.format(Locale.ROOT,
-                    "model %s: white-dwarf mid-ingress and mid-egress (dotted), width %.1f s; error %.2f s (%s)",
-                    t.model(), t.wdWidth() * 86400, t.error() * 86400, t.errMethod())));
+                    "model %s: white-dwarf mid-ingress and mid-egress (dotted), width %.1f s; error %.2f s (%s)%n"
+                            + "curve: white dwarf + bright spot + quadratic baseline fit%s",
+                    t.model(), t.wdWidth() * 86400, t.error() * 86400, t.errMethod(),
+                    "wd-contacts".equals(t.model()) ? " (for the residuals; the time is from the contacts)" : "")));
         } else {
             c.addSubtitle(new org.jfree.chart.title.TextTitle(String.format(Locale.ROOT, "model %s; error %.2f s (%s)",
                     t.model(), t.error() * 86400, t.errMethod())));

@@ -65,7 +65,8 @@ public final class EclipseTimesCommand implements Callable<Integer> {
     List<Double> window;
 
     @Option(names = "--ccd", paramLabel = "C",
-            description = "CCD label (default: the CCD whose eclipse has the highest signal-to-noise, said per log).")
+            description = "CCD label, or \"all\": time every CCD and give each eclipse the bands' weighted mean"
+                    + " (default: the CCD whose eclipse has the highest signal-to-noise, said per log).")
     String ccd;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "symmetric",
