@@ -1,6 +1,7 @@
 package org.calphot.ephemeris;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
@@ -62,7 +66,7 @@ public final class EclipseTimesFile {
                 sources.put(id, name);
                 continue;
             }
-            String[] tok = line.split(",", -1);
+            String[] tok = fields(line, fileName, ln);
             if (tok.length != 4) {
                 throw new BadInputException("expected 'cycle,time,error,source_id', found " + tok.length + " fields",
                         Location.of(fileName, ln));
@@ -127,6 +131,16 @@ public final class EclipseTimesFile {
                     .append('\n');
         }
         return sb.toString();
+    }
+
+    /** One row's fields (commons-csv: double quotes protect commas, {@code ""} is a quote). */
+    private static String[] fields(String line, String file, int lineNo) throws BadInputException {
+        try (CSVParser p = CSVParser.parse(line, CSVFormat.DEFAULT)) {
+            List<CSVRecord> records = p.getRecords();
+            return records.isEmpty() ? new String[] {""} : records.get(0).values();
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException("not a CSV row (" + e.getMessage() + ")", Location.of(file, lineNo));
+        }
     }
 
     private static int parseInt(String s, String file, int line, int col) throws BadInputException {

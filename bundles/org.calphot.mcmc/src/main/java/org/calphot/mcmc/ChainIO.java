@@ -3,7 +3,6 @@ package org.calphot.mcmc;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import org.calphot.core.BadInputException;
 import org.calphot.core.Location;
 import org.calphot.core.util.AtomicFiles;
+import org.calphot.core.util.PyFloat;
 
 /**
  * Chain files. CSV: header {@code step,walker,<names>,log_prob}, one row per walker per step.
@@ -154,49 +154,8 @@ public final class ChainIO {
         return new Chain(nW, nD, nS, names == null || names.length == 0 ? null : names, s, lp, acc, 0);
     }
 
-    /**
-     * Python's {@code repr(float)}: shortest round-trip digits, fixed notation for decimal
-     * exponents -4..15, otherwise {@code d.ddde-05}; {@code nan}, {@code inf}, {@code -inf}.
-     */
+    /** Python's {@code repr(float)}: calphot's one formatter, {@link PyFloat#repr(double)}. */
     public static String pythonRepr(double x) {
-        if (Double.isNaN(x)) {
-            return "nan";
-        }
-        if (Double.isInfinite(x)) {
-            return x > 0 ? "inf" : "-inf";
-        }
-        if (x == 0) {
-            return (1 / x < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal bd = new BigDecimal(Double.toString(x)).stripTrailingZeros();
-        String digits = bd.unscaledValue().abs().toString();
-        int exp = digits.length() - 1 - bd.scale();
-        StringBuilder sb = new StringBuilder();
-        if (x < 0) {
-            sb.append('-');
-        }
-        if (exp >= -4 && exp < 16) {
-            if (exp < 0) {
-                sb.append("0.");
-                sb.append("0".repeat(-exp - 1));
-                sb.append(digits);
-            } else if (digits.length() <= exp + 1) {
-                sb.append(digits).append("0".repeat(exp + 1 - digits.length())).append(".0");
-            } else {
-                sb.append(digits, 0, exp + 1).append('.').append(digits, exp + 1, digits.length());
-            }
-        } else {
-            sb.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                sb.append('.').append(digits, 1, digits.length());
-            }
-            sb.append('e').append(exp < 0 ? '-' : '+');
-            int ae = Math.abs(exp);
-            if (ae < 10) {
-                sb.append('0');
-            }
-            sb.append(ae);
-        }
-        return sb.toString();
+        return PyFloat.repr(x);
     }
 }

@@ -2,6 +2,8 @@ package org.calphot.mcmc;
 
 import java.util.Arrays;
 
+import org.calphot.core.util.Quantile;
+
 /** Percentiles of samples, linear interpolation between order statistics (numpy's default). */
 public final class Quantiles {
 
@@ -15,15 +17,9 @@ public final class Quantiles {
         return percentileOfSorted(s, q);
     }
 
+    /** Percentile {@code q} in [0, 100] of ascending values: {@link Quantile#ofSorted} at {@code q / 100}. */
     public static double percentileOfSorted(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double pos = q / 100.0 * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double f = pos - lo;
-        return sorted[lo] + f * (sorted[hi] - sorted[lo]);
+        return Quantile.ofSorted(sorted, q / 100.0);
     }
 
     /** {median, 1 sigma} with 1 sigma = half the 16th-84th percentile width (not the full width, as cal_phot quoted). */

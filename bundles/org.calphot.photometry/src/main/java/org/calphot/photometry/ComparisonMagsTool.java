@@ -31,6 +31,7 @@ import org.calphot.core.photometry.ZeroPointCalculator;
 import org.calphot.core.photometry.ZeroPointOptions;
 import org.calphot.core.util.AtomicFiles;
 import org.calphot.core.util.Json;
+import org.calphot.core.util.YamlScalar;
 
 /**
  * {@code calphot comparison-mags}: zero points from a standard-star run (aperture 1 = the standard) and
@@ -356,7 +357,7 @@ public final class ComparisonMagsTool {
             for (int i = 0; i < c.labels().size(); i++) {
                 v.add(Double.isFinite(c.mag(i)) ? Fmt.f("%.3f", c.mag(i)) : "null");
             }
-            sb.append("        ").append(c.band()).append(": [").append(String.join(", ", v)).append("]\n");
+            sb.append("        ").append(YamlScalar.of(c.band())).append(": [").append(String.join(", ", v)).append("]\n");
         }
         return sb.toString();
     }

@@ -1,6 +1,7 @@
 package org.calphot.photometry;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,25 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
 import org.calphot.core.photometry.ExtinctionResult;
+import org.calphot.io.JsonTree;
 
 /**
  * Reads back what {@link ExtinctionTool} wrote: the fits from {@code <stem>_extinction.json}, the points from
- * {@code <stem>_extinction_points.csv} beside it. Only the JSON that {@code Json.pretty} writes is needed
- * (objects, arrays, strings without escapes beyond \" \\ \/ \n \t \\u, numbers, true/false/null).
+ * {@code <stem>_extinction_points.csv} beside it, with jackson-core ({@link JsonTree}) and commons-csv.
  */
 final class ExtinctionFile {
 
-    private final String s;
-    private final String file;
-    private int i;
-
-    private ExtinctionFile(String s, String file) {
-        this.s = s;
-        this.file = file;
+    private ExtinctionFile() {
     }
 
     static ExtinctionTool.Saved read(Path json) throws CalphotException {
@@ -38,7 +36,7 @@ final class ExtinctionFile {
                     Location.of(json.toString()));
         }
         Path csv = json.resolveSibling(name.substring(0, name.length() - ".json".length()) + "_points.csv");
-        Map<?, ?> top = asMap(new ExtinctionFile(readText(json), json.toString()).document(), json, "the file");
+        Map<?, ?> top = asMap(document(json), json, "the file");
         Map<String, List<double[]>> points = points(csv);
         List<ExtinctionResult> results = new ArrayList<>();
         for (Object o : asList(top.get("ccds"), json, "ccds")) {
@@ -84,6 +82,15 @@ final class ExtinctionFile {
                 str(top.get("pointing")), results);
     }
 
+    private static Object document(Path json) throws CalphotException {
+        try {
+            return JsonTree.parse(readText(json));
+        } catch (JsonTree.SyntaxException e) {
+            throw new BadInputException("bad JSON: " + e.getMessage(), Location.of(json.toString(), e.line(),
+                    e.column()));
+        }
+    }
+
     private static String str(Object o) {
         return o == null ? null : o.toString();
     }
@@ -100,24 +107,28 @@ final class ExtinctionFile {
 
     /** "ccd/aperture" to rows {mjd, airmass, mag, err, used}. */
     private static Map<String, List<double[]>> points(Path csv) throws CalphotException {
-        List<String> lines = readText(csv).lines().toList();
         Map<String, List<double[]>> m = new LinkedHashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).build();
+        try (CSVParser p = CSVParser.parse(readText(csv), format)) {
+            for (CSVRecord t : p) {
+                if (t.getRecordNumber() == 1) {
+                    continue; // the header row
+                }
+                int line = (int) p.getCurrentLineNumber();
+                if (t.size() != 8) {
+                    throw new BadInputException("expected 8 fields (ccd,band,aperture,mjd_utc,airmass,mag,mag_err,used)",
+                            Location.of(csv.toString(), line));
+                }
+                try {
+                    m.computeIfAbsent(t.get(0) + "/" + t.get(2), k -> new ArrayList<>()).add(new double[] {
+                        Double.parseDouble(t.get(3)), Double.parseDouble(t.get(4)), Double.parseDouble(t.get(5)),
+                        Double.parseDouble(t.get(6)), Double.parseDouble(t.get(7))});
+                } catch (NumberFormatException e) {
+                    throw new BadInputException("not a number: " + e.getMessage(), Location.of(csv.toString(), line));
+                }
             }
-            String[] t = lines.get(i).split(",", -1);
-            if (t.length != 8) {
-                throw new BadInputException("expected 8 fields (ccd,band,aperture,mjd_utc,airmass,mag,mag_err,used)",
-                        Location.of(csv.toString(), i + 1));
-            }
-            try {
-                m.computeIfAbsent(t[0] + "/" + t[2], k -> new ArrayList<>()).add(new double[] {
-                    Double.parseDouble(t[3]), Double.parseDouble(t[4]), Double.parseDouble(t[5]),
-                    Double.parseDouble(t[6]), Double.parseDouble(t[7])});
-            } catch (NumberFormatException e) {
-                throw new BadInputException("not a number: " + e.getMessage(), Location.of(csv.toString(), i + 1));
-            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException("not a CSV table: " + e.getMessage(), Location.of(csv.toString()));
         }
         return m;
     }
@@ -139,141 +150,5 @@ final class ExtinctionFile {
             return (List<Object>) l;
         }
         throw new BadInputException("'" + what + "' is missing or not a list", Location.of(f.toString()));
-    }
-
-    private Object document() throws BadInputException {
-        Object v = value();
-        ws();
-        if (i != s.length()) {
-            throw bad("text after the JSON value");
-        }
-        return v;
-    }
-
-    private BadInputException bad(String msg) {
-        int line = 1;
-        int col = 1;
-        for (int k = 0; k < Math.min(i, s.length()); k++) {
-            if (s.charAt(k) == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        return new BadInputException("bad JSON: " + msg, Location.of(file, line, col));
-    }
-
-    private void ws() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-    }
-
-    private Object value() throws BadInputException {
-        ws();
-        if (i >= s.length()) {
-            throw bad("unexpected end");
-        }
-        char c = s.charAt(i);
-        if (c == '{') {
-            i++;
-            Map<String, Object> m = new LinkedHashMap<>();
-            ws();
-            if (peek('}')) {
-                return m;
-            }
-            do {
-                ws();
-                String k = string();
-                ws();
-                expect(':');
-                m.put(k, value());
-                ws();
-            } while (peek(','));
-            expect('}');
-            return m;
-        }
-        if (c == '[') {
-            i++;
-            List<Object> l = new ArrayList<>();
-            ws();
-            if (peek(']')) {
-                return l;
-            }
-            do {
-                l.add(value());
-                ws();
-            } while (peek(','));
-            expect(']');
-            return l;
-        }
-        if (c == '"') {
-            return string();
-        }
-        for (String w : new String[] {"true", "false", "null"}) {
-            if (s.startsWith(w, i)) {
-                i += w.length();
-                return w.equals("null") ? null : Boolean.valueOf(w);
-            }
-        }
-        int start = i;
-        while (i < s.length() && "+-.eE0123456789".indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        try {
-            return Double.parseDouble(s.substring(start, i));
-        } catch (NumberFormatException e) {
-            i = start;
-            throw bad("unexpected '" + c + "'");
-        }
-    }
-
-    private boolean peek(char c) {
-        if (i < s.length() && s.charAt(i) == c) {
-            i++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(char c) throws BadInputException {
-        if (!peek(c)) {
-            throw bad("'" + c + "' expected");
-        }
-    }
-
-    private String string() throws BadInputException {
-        expect('"');
-        StringBuilder sb = new StringBuilder();
-        while (i < s.length() && s.charAt(i) != '"') {
-            char c = s.charAt(i++);
-            if (c == '\\' && i < s.length()) {
-                char e = s.charAt(i++);
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        if (i + 4 > s.length()) {
-                            throw bad("bad \\u escape");
-                        }
-                        try {
-                            sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw bad("bad \\u escape");
-                        }
-                        i += 4;
-                    }
-                    default -> sb.append(e);
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        expect('"');
-        return sb.toString();
     }
 }

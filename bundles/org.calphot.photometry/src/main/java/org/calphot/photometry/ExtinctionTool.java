@@ -2,12 +2,15 @@ package org.calphot.photometry;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
@@ -215,16 +218,22 @@ public final class ExtinctionTool {
         return m;
     }
 
+    /** Every point, one CSV row (commons-csv: a label holding a comma or quote is quoted, not split). */
     static String points(List<ExtinctionResult> results) {
-        StringBuilder sb = new StringBuilder("ccd,band,aperture,mjd_utc,airmass,mag,mag_err,used\n");
-        for (ExtinctionResult r : results) {
-            for (ExtinctionResult.ApertureFit f : r.apertures()) {
-                for (int i = 0; i < f.mjdUtc().length; i++) {
-                    sb.append(r.ccd()).append(',').append(r.band()).append(',').append(f.label()).append(',')
-                            .append(f.mjdUtc()[i]).append(',').append(f.airmass()[i]).append(',').append(f.mag()[i])
-                            .append(',').append(f.magErr()[i]).append(',').append(f.used()[i] ? 1 : 0).append('\n');
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+            p.printRecord("ccd", "band", "aperture", "mjd_utc", "airmass", "mag", "mag_err", "used");
+            for (ExtinctionResult r : results) {
+                for (ExtinctionResult.ApertureFit f : r.apertures()) {
+                    for (int i = 0; i < f.mjdUtc().length; i++) {
+                        p.printRecord(r.ccd(), r.band(), f.label(), Double.toString(f.mjdUtc()[i]),
+                                Double.toString(f.airmass()[i]), Double.toString(f.mag()[i]),
+                                Double.toString(f.magErr()[i]), f.used()[i] ? "1" : "0");
+                    }
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does no I/O
         }
         return sb.toString();
     }

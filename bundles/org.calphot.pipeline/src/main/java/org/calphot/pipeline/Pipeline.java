@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.calphot.config.CalphotJob;
 import org.calphot.config.LogSpec;
 import org.calphot.config.OutputFormat;
@@ -599,7 +601,7 @@ public final class Pipeline {
         throw new CalphotException("too many run folders in " + base);
     }
 
-    private static String observingLog(Path existing, List<LogResult> results) throws CalphotException {
+    static String observingLog(Path existing, List<LogResult> results) throws CalphotException {
         StringBuilder sb = new StringBuilder();
         try {
             if (Files.isRegularFile(existing)) {
@@ -617,14 +619,18 @@ public final class Pipeline {
         }
         DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
         DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-        for (LogResult r : results) {
-            LocalDateTime start = utc(r.firstMjdUtc());
-            LocalDateTime end = utc(r.lastMjdUtc());
-            sb.append(r.instrument()).append(',').append(r.observatory().replace(',', '-')).append(',')
-                    .append(start.format(date)).append(',').append(String.join("-", r.bands())).append(',')
-                    .append(start.format(hm)).append(',').append(end.format(hm)).append(',')
-                    .append(PyFloat.repr(r.eclipseBmjd())).append(',').append(PyFloat.repr((double) r.cycle()))
-                    .append('\n');
+        // commons-csv quotes a field holding a comma or quote (an observatory "18:35:26, 98:29:12"); cal_phot
+        // replaced the comma by '-', which changed the value (README, where calphot differs)
+        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+            for (LogResult r : results) {
+                LocalDateTime start = utc(r.firstMjdUtc());
+                LocalDateTime end = utc(r.lastMjdUtc());
+                p.printRecord(r.instrument(), r.observatory(), start.format(date), String.join("-", r.bands()),
+                        start.format(hm), end.format(hm), PyFloat.repr(r.eclipseBmjd()),
+                        PyFloat.repr((double) r.cycle()));
+            }
+        } catch (IOException e) {
+            throw new CalphotException("cannot format the observing log: " + e.getMessage(), e);
         }
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package org.calphot.time;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
@@ -169,7 +173,7 @@ public final class TimeTool {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            List<String> f = split(line);
+            List<String> f = split(line, file, ln + 1);
             if (col == null) {
                 col = new int[CSV_COLUMNS.size()];
                 for (int k = 0; k < col.length; k++) {
@@ -282,33 +286,12 @@ public final class TimeTool {
     }
 
     /** Splits one CSV line (RFC 4180 quotes allowed). */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
+    static List<String> split(String line, String file, int lineNo) throws BadInputException {
+        try (CSVParser p = CSVParser.parse(line, CSVFormat.DEFAULT)) {
+            List<CSVRecord> records = p.getRecords();
+            return records.isEmpty() ? List.of("") : records.get(0).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException("not a CSV row (" + e.getMessage() + ")", Location.of(file, lineNo));
         }
-        out.add(cur.toString());
-        return out;
     }
 }

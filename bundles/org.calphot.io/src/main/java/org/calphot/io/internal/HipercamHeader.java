@@ -18,6 +18,7 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
 import org.calphot.core.Warnings;
 import org.calphot.core.log.ApertureDef;
+import org.calphot.io.JsonTree;
 
 /**
  * The header of a HiPERCAM {@code reduce} log, read line by line up to the first data line. Column
@@ -202,8 +203,8 @@ final class HipercamHeader {
         }
         if (apJson.length() > 0) {
             try {
-                readApertures(MiniJson.parse(apJson.toString()));
-            } catch (RuntimeException e) {
+                readApertures(JsonTree.parse(apJson.toString()));
+            } catch (JsonTree.SyntaxException | RuntimeException e) {
                 apertureDefs.clear();
                 warnings.warn(Location.of(fname, apJsonLine),
                         "aperture file in the header is unreadable, aperture positions and links left out");

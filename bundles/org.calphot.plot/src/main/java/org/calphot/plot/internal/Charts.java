@@ -10,6 +10,7 @@ import java.awt.geom.Rectangle2D;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
+import org.calphot.core.util.Quantile;
 import org.calphot.plot.FigureStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
@@ -316,17 +317,9 @@ public final class Charts {
         return new DefaultXYDataset();
     }
 
-    /** Quantile q in [0,1] of the finite values (linear interpolation between order statistics). */
+    /** Quantile q in [0,1] of ascending values: {@link Quantile#ofSorted}, numpy's default. */
     public static double quantile(double[] sorted, double q) {
-        int n = sorted.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double pos = q * (n - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(n - 1, lo + 1);
-        double f = pos - lo;
-        return sorted[lo] * (1 - f) + sorted[hi] * f;
+        return Quantile.ofSorted(sorted, q);
     }
 
     public static double[] sortedFinite(double[] v) {

@@ -7,6 +7,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
+import org.calphot.core.util.PyFloat;
+
 /**
  * A growable ASCII byte buffer with number formatting that reproduces Python's {@code format()}
  * ({@code .Nf}, {@code .8g}, {@code d}) and C's {@code printf} ({@code %W.Nf}, {@code %Wi}) byte for
@@ -246,13 +248,8 @@ public final class ByteOut {
         return s.substring(0, e);
     }
 
-    /** Python {@code repr(float)} for the short values the simulator puts in JSON headers. */
+    /** Python {@code repr(float)} for the values the simulator puts in JSON headers: calphot's one formatter. */
     public static String pyRepr(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e16) {
-            return (long) v + ".0";
-        }
-        // shortest round-trip digits: BigDecimal of Double.toString is shortest for these small values
-        String s = new BigDecimal(Double.toString(v)).toPlainString();
-        return s;
+        return PyFloat.repr(v);
     }
 }

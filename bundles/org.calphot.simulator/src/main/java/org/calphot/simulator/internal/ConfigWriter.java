@@ -2,12 +2,14 @@ package org.calphot.simulator.internal;
 
 import java.util.Locale;
 
+import org.calphot.core.util.YamlScalar;
 import org.calphot.simulator.Instrument;
 import org.calphot.simulator.SimulationSpec;
 
 /**
  * A cal_phot YAML config for a simulated run (calphot-original.md section 2): comparison magnitudes in
- * the YAML (mode c, {@code SDSS: 0}), one band key per CCD in CCD order, paths relative to the config.
+ * the YAML (mode c, {@code SDSS: 0}), one band key per CCD in CCD order, paths relative to the config. Values
+ * go through {@link YamlScalar} so a target name such as {@code V* DP Leo #2} reads back unchanged.
  */
 public final class ConfigWriter {
 
@@ -23,7 +25,7 @@ public final class ConfigWriter {
                 .append(".truth.json / .truth.csv.\n");
         y.append("# Comparison-star magnitudes are AB in the instrument's own filters, in CCD order; paths are\n");
         y.append("# relative to this file.\n");
-        y.append("target coords: ").append(spec.targetCoords()).append('\n');
+        y.append("target coords: ").append(YamlScalar.of(spec.targetCoords())).append('\n');
         y.append("period: ").append(plain(spec.periodDays())).append('\n');
         y.append("T0: ").append(plain(spec.t0BmjdTdb())).append('\n');
         y.append("SDSS: 0\n");
@@ -33,17 +35,17 @@ public final class ConfigWriter {
         y.append("observing_log_fname: observing_log.csv\n");
         y.append("extract:\n");
         y.append("  data_1:\n");
-        y.append("    observatory: ").append(spec.site()).append('\n');
-        y.append("    inst: ").append(inst.calphotInst()).append('\n');
+        y.append("    observatory: ").append(YamlScalar.of(spec.site())).append('\n');
+        y.append("    inst: ").append(YamlScalar.of(inst.calphotInst())).append('\n');
         y.append("    phase range: [-0.5, 0.5]\n");
-        y.append("    oname: ").append(spec.targetName()).append('\n');
+        y.append("    oname: ").append(YamlScalar.of(spec.targetName())).append('\n');
         y.append("    logfiles:\n");
-        y.append("      ").append(logName).append(": {");
+        y.append("      ").append(YamlScalar.of(logName)).append(": {");
         for (int c = 0; c < inst.nccd(); c++) {
             if (c > 0) {
                 y.append(", ");
             }
-            y.append(inst.ccds().get(c).bandKey()).append(": [");
+            y.append(YamlScalar.of(inst.ccds().get(c).bandKey())).append(": [");
             double[] m = spec.compMags()[c];
             for (int j = 0; j < m.length; j++) {
                 if (j > 0) {

@@ -1,6 +1,5 @@
 package org.calphot.simulator.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.calphot.core.BadInputException;
 import org.calphot.core.Location;
 import org.calphot.core.time.Site;
@@ -91,23 +93,17 @@ public final class IndependentSky implements SkyTruth {
             if (in == null) {
                 throw new IllegalStateException("simulator truth table missing: " + name);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            String line;
-            boolean header = true;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
+            // '#' comment lines, one header row, then numbers (commons-csv, as every CSV calphot reads)
+            CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
+                    .setIgnoreSurroundingSpaces(true).setHeader().setSkipHeaderRecord(true).build();
+            try (CSVParser p = CSVParser.parse(new InputStreamReader(in, StandardCharsets.US_ASCII), format)) {
+                for (CSVRecord rec : p) {
+                    double[] v = new double[rec.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = Double.parseDouble(rec.get(i));
+                    }
+                    rows.add(v);
                 }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split(",");
-                double[] v = new double[f.length];
-                for (int i = 0; i < f.length; i++) {
-                    v[i] = Double.parseDouble(f[i]);
-                }
-                rows.add(v);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,7 @@
 package org.calphot.catalogue.sdss.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.calphot.core.catalogue.CatalogueStar;
 import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.MagnitudeKind;
@@ -186,36 +191,17 @@ final class SkyServerReply {
         return Math.abs(v) >= 999 ? Double.NaN : v;
     }
 
-    /** Splits one CSV line; double quotes protect commas and {@code ""} is a quote. */
+    /** Splits one CSV line with commons-csv; double quotes protect commas and {@code ""} is a quote. */
     static List<String> split(String line, int lineNo) throws MalformedException {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\u0000') {
-                throw new MalformedException("line " + lineNo + " contains binary data");
-            }
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
+        if (line.indexOf('\u0000') >= 0) {
+            throw new MalformedException("line " + lineNo + " contains binary data");
         }
-        out.add(cur.toString());
-        return out;
+        try (CSVParser p = CSVParser.parse(line, CSVFormat.DEFAULT)) {
+            List<CSVRecord> records = p.getRecords();
+            return records.isEmpty() ? List.of("") : records.get(0).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new MalformedException("line " + lineNo + " is not a CSV row (" + e.getMessage() + ")");
+        }
     }
 
     static String describe(String body) {

@@ -69,7 +69,7 @@ public record Guess(String site, String target, String t0, String period, Path c
             if (l.startsWith(log + ":")) {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([^\\]]*)\\]").matcher(l);
                 if (m.find()) {
-                    int n = m.group(1).split(",").length;
+                    int n = 1 + (int) m.group(1).chars().filter(c -> c == ',').count(); // items of the flow list
                     StringBuilder sb = new StringBuilder();
                     for (int a = 2; a <= n + 1; a++) {
                         sb.append(sb.length() == 0 ? "" : ",").append(a);
