@@ -88,6 +88,9 @@ class PackageVersionsTest {
                 Map<String, String> attrs = new LinkedHashMap<>();
                 for (String p : parts.subList(1, parts.size())) {
                     int eq = p.indexOf('=');
+                    if (eq < 0) {
+                        continue; // prose headers (Bundle-Name) may hold a ';'
+                    }
                     String key = p.substring(0, eq).replace(":", "").trim();
                     attrs.put(key, p.substring(eq + 1).trim().replace("\"", ""));
                 }
