@@ -72,7 +72,8 @@ class ServiceDescriptionsTest {
     @Test
     void everyCatalogueDescribesItselfAndBothListingsPrintIt() throws Exception {
         List<Catalogue> catalogues = all(Catalogue.class);
-        assertTrue(catalogues.size() >= 3, "catalogues: " + catalogues.size());
+        // the headless feature ships SDSS and the standard-star tables; the others are optional features
+        assertTrue(catalogues.size() >= 2, "catalogues: " + catalogues.size());
         String services = run("services");
         String list = run("catalogue", "list");
         String json = run("catalogue", "list", "--json");
