@@ -27,7 +27,7 @@ class ColourTermsTest {
         return ReferenceData.committed("filters/pyclurve_system_profiles");
     }
 
-    static final Path SPSS = Path.of("../org.calphot.catalogue.standards/src/main/java/org/calphot/catalogue/"
+    static final Path SPSS = Path.of("../org.calphot.catalogue.standards/src/main/resources/org/calphot/catalogue/"
             + "standards/internal/data");
 
     /** name -> column -> value of one hcam_obsutils table. */

@@ -240,8 +240,6 @@ public final class Simulator {
         Instrument inst = spec.instrument();
         int nccd = inst.nccd();
         int naps = 1 + spec.ncomp();
-        int blue = spec.nblue() > 1 ? inst.blueIndex() : -1;
-        int nblue = spec.nblue();
 
         double[] wdMjy = new double[nccd];
         double[] secMjy = new double[nccd];
@@ -258,18 +256,7 @@ public final class Simulator {
             bandSeeing[c] = StrictMath.pow(inst.ccds().get(c).lambdaA() / 6200.0, -0.2);
         }
 
-        // slow weather: grey clouds and seeing from their own streams
-        SplitMix weather = SplitMix.stream(spec.seed(), 2);
-        double[] cloudTau = new double[3];
-        double[] cloudPhi = new double[3];
-        for (int k = 0; k < 3; k++) {
-            cloudTau[k] = (0.004 + 0.04 * weather.uniform()); // 6 .. 64 min
-            cloudPhi[k] = 2 * Math.PI * weather.uniform();
-        }
-        double seeTau = 0.02 + 0.08 * weather.uniform();
-        double seePhi = 2 * Math.PI * weather.uniform();
-        double driftTau = 0.03 + 0.05 * weather.uniform();
-        double driftPhi = 2 * Math.PI * weather.uniform();
+        Weather weather = Weather.draw(spec.seed());
 
         SplitMix rng = SplitMix.stream(spec.seed(), 1);
         SimulatedLine line = new SimulatedLine(naps);
@@ -301,55 +288,8 @@ public final class Simulator {
                 throw new CancelledException();
             }
             int f1 = Math.min(frames, f0 + CHUNK - 1);
-            int nl = 0;
-            for (int n = f0; n <= f1; n++) {
-                // per-frame draws, always the same number whatever happens to the frame
-                frameJitter[n - f0] = rng.gaussian();
-                for (int k = 0; k < 6; k++) {
-                    frameU[n - f0][k] = rng.uniform();
-                }
-                double start = spec.startMjdUtc() + (n - 1) * cycleDays;
-                boolean ok = n != 1 && n != frames && frameU[n - f0][0] >= spec.badTimeFraction();
-                for (int c = 0; c < nccd; c++) {
-                    double mid;
-                    double exp;
-                    boolean lineOk = ok;
-                    if (c == blue) {
-                        if (n % nblue != 0) {
-                            continue;
-                        }
-                        double first = spec.startMjdUtc() + (n - nblue) * cycleDays;
-                        mid = 0.5 * (first + start + expDays);
-                        exp = nblue * spec.exposureS() + (nblue - 1) * inst.deadTime();
-                        if (n == nblue) {
-                            // the first co-add contains the 0.0005-s junk frame 1
-                            exp = (nblue - 1) * (spec.exposureS() + inst.deadTime()) + 0.0005;
-                            mid = start + expDays - 0.5 * exp / 86400.0;
-                            lineOk = false;
-                        }
-                    } else {
-                        mid = start + 0.5 * expDays;
-                        exp = spec.exposureS();
-                        if (n == 1 && inst == Instrument.ULTRACAM) {
-                            exp = 0.0005;
-                            mid = start + 0.5 * exp / 86400.0;
-                        } else if (n == 1 && inst == Instrument.ULTRASPEC && frames > 1) {
-                            // as in the real DP Leo log: 0.5 s, stamped 1.7 s after frame 2's mid-time
-                            exp = 0.5;
-                            mid = start + cycleDays + 0.5 * expDays + 1.7 / 86400.0;
-                        }
-                        if (n == 2 && inst == Instrument.ULTRASPEC) {
-                            lineOk = false;
-                        }
-                    }
-                    lFrame[nl] = n;
-                    lCcd[nl] = c;
-                    lMjd[nl] = mid;
-                    lExp[nl] = exp;
-                    lOk[nl] = lineOk;
-                    nl++;
-                }
-            }
+            int nl = frameLines(spec, f0, f1, cycleDays, expDays, rng, frameJitter, frameU, lFrame, lCcd, lMjd, lExp,
+                    lOk);
             truth.compute(site, target, lMjd, 0, nl, tc.bmjdTdb(), tc.altDeg(), tc.airmass());
 
             for (int l = 0; l < nl; l++) {
@@ -367,7 +307,7 @@ public final class Simulator {
                 double tDays = lMjd[l] - spec.startMjdUtc();
                 fill(spec, inst, layout, line, rng, c, n, lMjd[l], lExp[l], lOk[l], tc.bmjdTdb()[l], X,
                         tc.altDeg()[l], tDays, fu, frameJitter[n - f0], wdMjy[c], secMjy[c], compMjy[c], zpFactor[c],
-                        bandSeeing[c], cloudTau, cloudPhi, seeTau, seePhi, driftTau, driftPhi);
+                        bandSeeing[c], weather);
                 sink.line(line);
                 lines++;
                 if (Double.isNaN(firstB)) {
@@ -383,11 +323,81 @@ public final class Simulator {
         return new Summary(lines, firstB, lastB, site, target, minX, maxX, truth.source());
     }
 
+    /**
+     * The lines of frames f0..f1 (one per CCD, the blue CCD only on its co-add frames) with their mid-times,
+     * exposures and time flags; draws the per-frame random numbers, always the same number whatever happens to the
+     * frame. Returns the number of lines.
+     */
+    private static int frameLines(SimulationSpec spec, int f0, int f1, double cycleDays, double expDays, SplitMix rng,
+            double[] frameJitter, double[][] frameU, int[] lFrame, int[] lCcd, double[] lMjd, double[] lExp,
+            boolean[] lOk) {
+        Instrument inst = spec.instrument();
+        int nccd = inst.nccd();
+        int blue = spec.nblue() > 1 ? inst.blueIndex() : -1;
+        int nblue = spec.nblue();
+        int frames = spec.frames();
+        int nl = 0;
+        for (int n = f0; n <= f1; n++) {
+            // per-frame draws, always the same number whatever happens to the frame
+            frameJitter[n - f0] = rng.gaussian();
+            for (int k = 0; k < 6; k++) {
+                frameU[n - f0][k] = rng.uniform();
+            }
+            double start = spec.startMjdUtc() + (n - 1) * cycleDays;
+            boolean ok = n != 1 && n != frames && frameU[n - f0][0] >= spec.badTimeFraction();
+            for (int c = 0; c < nccd; c++) {
+                double mid;
+                double exp;
+                boolean lineOk = ok;
+                if (c == blue) {
+                    if (n % nblue != 0) {
+                        continue;
+                    }
+                    double first = spec.startMjdUtc() + (n - nblue) * cycleDays;
+                    mid = 0.5 * (first + start + expDays);
+                    exp = nblue * spec.exposureS() + (nblue - 1) * inst.deadTime();
+                    if (n == nblue) {
+                        // the first co-add contains the 0.0005-s junk frame 1
+                        exp = (nblue - 1) * (spec.exposureS() + inst.deadTime()) + 0.0005;
+                        mid = start + expDays - 0.5 * exp / 86400.0;
+                        lineOk = false;
+                    }
+                } else {
+                    mid = start + 0.5 * expDays;
+                    exp = spec.exposureS();
+                    if (n == 1 && inst == Instrument.ULTRACAM) {
+                        exp = 0.0005;
+                        mid = start + 0.5 * exp / 86400.0;
+                    } else if (n == 1 && inst == Instrument.ULTRASPEC && frames > 1) {
+                        // as in the real DP Leo log: 0.5 s, stamped 1.7 s after frame 2's mid-time
+                        exp = 0.5;
+                        mid = start + cycleDays + 0.5 * expDays + 1.7 / 86400.0;
+                    }
+                    if (n == 2 && inst == Instrument.ULTRASPEC) {
+                        lineOk = false;
+                    }
+                }
+                lFrame[nl] = n;
+                lCcd[nl] = c;
+                lMjd[nl] = mid;
+                lExp[nl] = exp;
+                lOk[nl] = lineOk;
+                nl++;
+            }
+        }
+        return nl;
+    }
+
     private static void fill(SimulationSpec spec, Instrument inst, Layout layout, SimulatedLine L, SplitMix rng,
             int c, int n, double mjd, double exp, boolean ok, double bmjd, double X, double alt, double tDays,
             double[] fu, double jitter, double wdMjy, double secMjy, double[] compMjy, double zpFactor,
-            double bandSeeing, double[] cloudTau, double[] cloudPhi, double seeTau, double seePhi, double driftTau,
-            double driftPhi) {
+            double bandSeeing, Weather weather) {
+        double[] cloudTau = weather.cloudTau();
+        double[] cloudPhi = weather.cloudPhi();
+        double seeTau = weather.seeTau();
+        double seePhi = weather.seePhi();
+        double driftTau = weather.driftTau();
+        double driftPhi = weather.driftPhi();
         Instrument.Ccd ccd = inst.ccds().get(c);
         int naps = L.naps();
         L.ccdIndex = c;
@@ -443,100 +453,151 @@ public final class Simulator {
 
         double fwSum = 0;
         int fwN = 0;
+        Optics o = new Optics(fwhmPx, driftX, driftY, area, skyPix, skyLevel, gain, pixVar, peakFrac, scaleC);
         for (int a = 0; a < naps; a++) {
-            // fixed number of draws per aperture
-            double gC = rng.gaussian();
-            double gS = rng.gaussian();
-            double gX = rng.gaussian();
-            double gY = rng.gaussian();
-            double gF = rng.gaussian();
-            double gM = rng.gaussian();
-            double uNan = rng.uniform();
-            int nrej = rng.nextInt(4);
+            double fitted = aperture(spec, ccd, layout, L, rng, c, a, o, targetMjy, compMjy, junkFrame && c == junkCcd
+                    && a == junkAp, fu, noFwhm);
+            if (a != 0) {
+                fwSum += fitted;
+                fwN++;
+            }
+        }
+        L.mfwhm = noFwhm || fwN == 0 ? Double.NaN : fwSum / fwN;
+        L.mbeta = noFwhm ? Double.NaN : -1.0;
+    }
 
-            double mjy = a == 0 ? targetMjy : compMjy[a - 1];
-            double mu = mjy * scaleC;
-            L.trueMjy[a] = mjy;
-            L.expectedCounts[a] = mu;
-            double junk = junkFrame && c == junkCcd && a == junkAp ? 300 + 3000 * fu[4] : 0;
-            L.junkCounts[a] = junk;
-            int nsky = Math.max(1, skyPix - nrej);
-            double skyErrPix = Math.sqrt(pixVar);
-            double bgVar = area * pixVar * (1 + area / nsky);
-            double var = Math.max(mu, 0) / gain + bgVar;
-            double obs = mu + Math.sqrt(var) * gC + junk;
-            double err = Math.sqrt(Math.max(obs, 0) / gain + bgVar);
-            double snr = Math.max(obs / err, 1.0);
-            double sigmaPsf = fwhmPx / 2.3548;
-            double posErr = Math.max(0.0005, sigmaPsf / snr);
+    /** What one frame of one CCD looks like through the atmosphere and the optics, shared by its apertures. */
+    private record Optics(double fwhmPx, double driftX, double driftY, double area, int skyPix, double skyLevel,
+            double gain, double pixVar, double peakFrac, double scaleC) {
+    }
 
-            L.counts[a] = obs;
-            L.countse[a] = err;
-            L.sky[a] = skyLevel + skyErrPix / Math.sqrt(nsky) * gS;
-            L.skye[a] = skyErrPix / Math.sqrt(nsky);
-            L.nsky[a] = nsky;
-            L.nrej[a] = nrej;
-            double peak = BIAS + skyLevel + (mu + junk) * peakFrac + Math.sqrt(pixVar) * gM;
-            L.cmax[a] = (int) Math.floor(peak);
-            int flag = 0;
-            if (L.cmax[a] >= ccd.nonlinear()) {
-                flag |= 32; // TARGET_NONLINEAR
-            }
-            if (L.cmax[a] >= ccd.saturation()) {
-                flag |= 16; // TARGET_SATURATED
-            }
-            if (junk > 0) {
-                flag |= 512; // JUNK, as hipercam's flagcloud marks single bad points
-            }
-            double xt = layout.x0[c][a] + driftX;
-            double yt = layout.y0[c][a] + driftY;
-            if (a == 0) {
-                // the target is linked to the reference aperture: position from it, no own fit
-                L.x[a] = xt;
-                L.y[a] = yt;
+    /**
+     * Aperture a of one line: counts, sky, position, FWHM and flags, with a fixed number of random draws. Returns the
+     * fitted FWHM (NaN for the target, which is linked and not fitted) for the line's mean FWHM.
+     */
+    private static double aperture(SimulationSpec spec, Instrument.Ccd ccd, Layout layout, SimulatedLine L,
+            SplitMix rng, int c, int a, Optics o, double targetMjy, double[] compMjy, boolean junkHere, double[] fu,
+            boolean noFwhm) {
+        double fwhmPx = o.fwhmPx();
+        double driftX = o.driftX();
+        double driftY = o.driftY();
+        double area = o.area();
+        int skyPix = o.skyPix();
+        double skyLevel = o.skyLevel();
+        double gain = o.gain();
+        double pixVar = o.pixVar();
+        double peakFrac = o.peakFrac();
+        double scaleC = o.scaleC();
+        double fitted = Double.NaN;
+        // fixed number of draws per aperture
+        double gC = rng.gaussian();
+        double gS = rng.gaussian();
+        double gX = rng.gaussian();
+        double gY = rng.gaussian();
+        double gF = rng.gaussian();
+        double gM = rng.gaussian();
+        double uNan = rng.uniform();
+        int nrej = rng.nextInt(4);
+
+        double mjy = a == 0 ? targetMjy : compMjy[a - 1];
+        double mu = mjy * scaleC;
+        L.trueMjy[a] = mjy;
+        L.expectedCounts[a] = mu;
+        double junk = junkHere ? 300 + 3000 * fu[4] : 0;
+        L.junkCounts[a] = junk;
+        int nsky = Math.max(1, skyPix - nrej);
+        double skyErrPix = Math.sqrt(pixVar);
+        double bgVar = area * pixVar * (1 + area / nsky);
+        double var = Math.max(mu, 0) / gain + bgVar;
+        double obs = mu + Math.sqrt(var) * gC + junk;
+        double err = Math.sqrt(Math.max(obs, 0) / gain + bgVar);
+        double snr = Math.max(obs / err, 1.0);
+        double sigmaPsf = fwhmPx / 2.3548;
+        double posErr = Math.max(0.0005, sigmaPsf / snr);
+
+        L.counts[a] = obs;
+        L.countse[a] = err;
+        L.sky[a] = skyLevel + skyErrPix / Math.sqrt(nsky) * gS;
+        L.skye[a] = skyErrPix / Math.sqrt(nsky);
+        L.nsky[a] = nsky;
+        L.nrej[a] = nrej;
+        double peak = BIAS + skyLevel + (mu + junk) * peakFrac + Math.sqrt(pixVar) * gM;
+        L.cmax[a] = (int) Math.floor(peak);
+        int flag = 0;
+        if (L.cmax[a] >= ccd.nonlinear()) {
+            flag |= 32; // TARGET_NONLINEAR
+        }
+        if (L.cmax[a] >= ccd.saturation()) {
+            flag |= 16; // TARGET_SATURATED
+        }
+        if (junk > 0) {
+            flag |= 512; // JUNK, as hipercam's flagcloud marks single bad points
+        }
+        double xt = layout.x0[c][a] + driftX;
+        double yt = layout.y0[c][a] + driftY;
+        if (a == 0) {
+            // the target is linked to the reference aperture: position from it, no own fit
+            L.x[a] = xt;
+            L.y[a] = yt;
+            L.xe[a] = Double.NaN;
+            L.ye[a] = Double.NaN;
+            L.fwhm[a] = Double.NaN;
+            L.fwhme[a] = Double.NaN;
+            L.beta[a] = Double.NaN;
+            L.betae[a] = Double.NaN;
+        } else {
+            L.x[a] = xt + posErr * gX;
+            L.y[a] = yt + posErr * gY;
+            L.xe[a] = posErr;
+            L.ye[a] = posErr;
+            L.fwhm[a] = fwhmPx * (1 + 0.02 * gF);
+            L.fwhme[a] = Math.max(0.001, 2 * posErr);
+            L.beta[a] = 0.0;
+            L.betae[a] = -1.0; // Gaussian fits: hipercam writes beta 0.000, betae -1.000
+            fitted = L.fwhm[a];
+        }
+        if (uNan < spec.nanFraction() || noFwhm) {
+            // failed extraction: hipercam writes nan (old versions 0.0 / -1)
+            L.counts[a] = Double.NaN;
+            L.countse[a] = Double.NaN;
+            L.sky[a] = Double.NaN;
+            L.skye[a] = Double.NaN;
+            L.nsky[a] = 0;
+            L.nrej[a] = 0;
+            L.cmax[a] = 0;
+            flag = noFwhm ? 1 : (flag & ~(16 | 32)) | 64; // NO_FWHM / NO_EXTRACTION
+            if (noFwhm) {
                 L.xe[a] = Double.NaN;
                 L.ye[a] = Double.NaN;
                 L.fwhm[a] = Double.NaN;
                 L.fwhme[a] = Double.NaN;
                 L.beta[a] = Double.NaN;
                 L.betae[a] = Double.NaN;
-            } else {
-                L.x[a] = xt + posErr * gX;
-                L.y[a] = yt + posErr * gY;
-                L.xe[a] = posErr;
-                L.ye[a] = posErr;
-                L.fwhm[a] = fwhmPx * (1 + 0.02 * gF);
-                L.fwhme[a] = Math.max(0.001, 2 * posErr);
-                L.beta[a] = 0.0;
-                L.betae[a] = -1.0; // Gaussian fits: hipercam writes beta 0.000, betae -1.000
-                fwSum += L.fwhm[a];
-                fwN++;
+                L.x[a] = layout.x0[c][a];
+                L.y[a] = layout.y0[c][a];
             }
-            if (uNan < spec.nanFraction() || noFwhm) {
-                // failed extraction: hipercam writes nan (old versions 0.0 / -1)
-                L.counts[a] = Double.NaN;
-                L.countse[a] = Double.NaN;
-                L.sky[a] = Double.NaN;
-                L.skye[a] = Double.NaN;
-                L.nsky[a] = 0;
-                L.nrej[a] = 0;
-                L.cmax[a] = 0;
-                flag = noFwhm ? 1 : (flag & ~(16 | 32)) | 64; // NO_FWHM / NO_EXTRACTION
-                if (noFwhm) {
-                    L.xe[a] = Double.NaN;
-                    L.ye[a] = Double.NaN;
-                    L.fwhm[a] = Double.NaN;
-                    L.fwhme[a] = Double.NaN;
-                    L.beta[a] = Double.NaN;
-                    L.betae[a] = Double.NaN;
-                    L.x[a] = layout.x0[c][a];
-                    L.y[a] = layout.y0[c][a];
-                }
-            }
-            L.flag[a] = flag;
         }
-        L.mfwhm = noFwhm || fwN == 0 ? Double.NaN : fwSum / fwN;
-        L.mbeta = noFwhm ? Double.NaN : -1.0;
+        L.flag[a] = flag;
+        return fitted;
+    }
+
+    /** Slow weather, from its own random stream: grey clouds (three sinusoids), seeing and pointing drift. */
+    private record Weather(double[] cloudTau, double[] cloudPhi, double seeTau, double seePhi, double driftTau,
+            double driftPhi) {
+        static Weather draw(long seed) {
+            SplitMix weather = SplitMix.stream(seed, 2);
+            double[] cloudTau = new double[3];
+            double[] cloudPhi = new double[3];
+            for (int k = 0; k < 3; k++) {
+                cloudTau[k] = (0.004 + 0.04 * weather.uniform()); // 6 .. 64 min
+                cloudPhi[k] = 2 * Math.PI * weather.uniform();
+            }
+            double seeTau = 0.02 + 0.08 * weather.uniform();
+            double seePhi = 2 * Math.PI * weather.uniform();
+            double driftTau = 0.03 + 0.05 * weather.uniform();
+            double driftPhi = 2 * Math.PI * weather.uniform();
+            return new Weather(cloudTau, cloudPhi, seeTau, seePhi, driftTau, driftPhi);
+        }
     }
 
     /** For writers: a byte buffer sized for a line. */

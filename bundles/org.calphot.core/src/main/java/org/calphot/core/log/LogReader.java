@@ -15,6 +15,14 @@ public interface LogReader {
     String name();
 
     /**
+     * One line saying which files this reader reads (instrument, pipeline program, layout), for
+     * {@code calphot services}. A default so that readers written before 0.2 still compile.
+     */
+    default String description() {
+        return name();
+    }
+
+    /**
      * How sure this reader is that it can read a file starting with {@code head} (the first bytes,
      * up to 64 KiB): 0 = not this format, 100 = certain. Must not throw.
      */

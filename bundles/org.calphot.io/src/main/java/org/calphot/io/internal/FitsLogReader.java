@@ -43,6 +43,11 @@ public final class FitsLogReader implements LogReader {
     }
 
     @Override
+    public String description() {
+        return "FITS logs from hipercam's hlog2fits (one binary table per CCD)";
+    }
+
+    @Override
     public int confidence(byte[] head) {
         if (head.length < 80) {
             return 0;

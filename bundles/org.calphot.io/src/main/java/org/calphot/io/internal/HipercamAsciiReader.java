@@ -73,6 +73,11 @@ public final class HipercamAsciiReader implements LogReader {
     }
 
     @Override
+    public String description() {
+        return "HiPERCAM pipeline reduce ASCII logs, every version (also ULTRACAM/ULTRASPEC runs reduced with it)";
+    }
+
+    @Override
     public int confidence(byte[] head) {
         String s = new String(head, StandardCharsets.ISO_8859_1);
         if (!s.startsWith("#")) {

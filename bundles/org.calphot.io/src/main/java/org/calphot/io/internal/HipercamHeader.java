@@ -65,13 +65,18 @@ final class HipercamHeader {
 
     private enum State { PROSE, PARAMS, REDUCE, APERTURES, NAMES, TYPES }
 
-    private void parse(LineReader lr, String fname, Warnings warnings) throws IOException, CalphotException {
+    /** Where the line-by-line read of the header is: the section being read and the aperture JSON so far. */
+    private static final class Scan {
         State st = State.PROSE;
-        boolean wantVersion = false;
-        boolean namesDone = false;
+        boolean wantVersion;
+        boolean namesDone;
         String section = "";
-        StringBuilder apJson = new StringBuilder();
-        int apJsonLine = 0;
+        final StringBuilder apJson = new StringBuilder();
+        int apJsonLine;
+    }
+
+    private void parse(LineReader lr, String fname, Warnings warnings) throws IOException, CalphotException {
+        Scan scan = new Scan();
         int lineNo = 0;
         while (true) {
             long off = lr.offset();
@@ -97,110 +102,144 @@ final class HipercamHeader {
                 firstDataLine = lineNo;
                 break;
             }
-            if (line.contains(NAMES_START)) {
-                if (namesDone || st == State.NAMES) {
-                    throw new BadInputException("second '" + NAMES_START + "' block in the header",
-                            Location.of(fname, lineNo));
+            headerLine(scan, line, t, lineNo, fname);
+        }
+        finish(scan, fname, warnings);
+    }
+
+    /** One {@code #} line of the header: a block marker, a column definition, a prose marker or section content. */
+    private void headerLine(Scan scan, String line, String t, int lineNo, String fname) throws CalphotException {
+        if (blockMarker(scan, line, lineNo, fname)) {
+            return;
+        }
+        if (scan.st == State.NAMES || scan.st == State.TYPES) {
+            definition(scan.st, line, lineNo, fname);
+            return;
+        }
+        if (line.contains("version number:")) {
+            scan.wantVersion = true;
+            return;
+        }
+        String content = t.substring(1).strip();
+        if (scan.wantVersion) {
+            if (!content.isEmpty()) {
+                version = content;
+                scan.wantVersion = false;
+            }
+            return;
+        }
+        if (proseMarker(scan, line, lineNo)) {
+            return;
+        }
+        sectionContent(scan, line, content);
+    }
+
+    /** The start and end lines of the column-name and data-type blocks; true if the line was one. */
+    private boolean blockMarker(Scan scan, String line, int lineNo, String fname) throws CalphotException {
+        if (line.contains(NAMES_START)) {
+            if (scan.namesDone || scan.st == State.NAMES) {
+                throw new BadInputException("second '" + NAMES_START + "' block in the header",
+                        Location.of(fname, lineNo));
+            }
+            scan.st = State.NAMES;
+            return true;
+        }
+        if (line.contains(NAMES_END)) {
+            if (scan.st != State.NAMES) {
+                throw new BadInputException("'" + NAMES_END + "' without a start", Location.of(fname, lineNo));
+            }
+            scan.st = State.PROSE;
+            scan.namesDone = true;
+            return true;
+        }
+        if (line.contains(TYPES_START)) {
+            scan.st = State.TYPES;
+            sawTypes = true;
+            return true;
+        }
+        if (line.contains(TYPES_END)) {
+            scan.st = State.PROSE;
+            return true;
+        }
+        return false;
+    }
+
+    /** A {@code # <ccd> = item item ...} line inside the column-name or data-type block. */
+    private void definition(State st, String line, int lineNo, String fname) throws CalphotException {
+        Matcher m = DEF.matcher(line);
+        if (m.matches()) {
+            String ccd = m.group(1);
+            List<String> items = List.of(m.group(2).trim().split("\\s+"));
+            Map<String, List<String>> target = st == State.NAMES ? names : types;
+            if (target.containsKey(ccd)) {
+                throw new BadInputException("CCD '" + ccd + "' defined twice", Location.of(fname, lineNo));
+            }
+            target.put(ccd, items);
+            (st == State.NAMES ? nameLines : typeLines).put(ccd, lineNo);
+        }
+    }
+
+    /** The prose lines that open a section (parameters, reduce file, aperture file); true if the line was one. */
+    private static boolean proseMarker(Scan scan, String line, int lineNo) {
+        if (line.contains("command-line inputs to 'reduce'")) {
+            scan.st = State.PARAMS;
+            return true;
+        }
+        if (line.contains("minimal version of the reduce file")) {
+            scan.st = State.REDUCE;
+            return true;
+        }
+        if (line.contains("aperture file used")) {
+            scan.st = State.APERTURES;
+            scan.apJsonLine = lineNo;
+            return true;
+        }
+        if (line.contains("Now follow column name definitions")) {
+            scan.st = State.PROSE;
+            return true;
+        }
+        return false;
+    }
+
+    /** A line inside the parameters, reduce-file or aperture-file section. */
+    private void sectionContent(Scan scan, String line, String content) {
+        switch (scan.st) {
+            case PARAMS -> {
+                Matcher m = PARAM.matcher(line);
+                if (m.matches()) {
+                    params.put(m.group(1), m.group(2));
                 }
-                st = State.NAMES;
-                continue;
             }
-            if (line.contains(NAMES_END)) {
-                if (st != State.NAMES) {
-                    throw new BadInputException("'" + NAMES_END + "' without a start", Location.of(fname, lineNo));
+            case REDUCE -> {
+                if (!line.startsWith("#  ")) {
+                    return;
                 }
-                st = State.PROSE;
-                namesDone = true;
-                continue;
-            }
-            if (line.contains(TYPES_START)) {
-                st = State.TYPES;
-                sawTypes = true;
-                continue;
-            }
-            if (line.contains(TYPES_END)) {
-                st = State.PROSE;
-                continue;
-            }
-            switch (st) {
-                case NAMES, TYPES -> {
-                    Matcher m = DEF.matcher(line);
-                    if (m.matches()) {
-                        String ccd = m.group(1);
-                        List<String> items = List.of(m.group(2).trim().split("\\s+"));
-                        Map<String, List<String>> target = st == State.NAMES ? names : types;
-                        if (target.containsKey(ccd)) {
-                            throw new BadInputException("CCD '" + ccd + "' defined twice", Location.of(fname, lineNo));
-                        }
-                        target.put(ccd, items);
-                        (st == State.NAMES ? nameLines : typeLines).put(ccd, lineNo);
+                if (content.startsWith("[") && content.endsWith("]")) {
+                    scan.section = content.substring(1, content.length() - 1).trim();
+                    reduceFile.computeIfAbsent(scan.section, k -> new LinkedHashMap<>());
+                } else {
+                    int eq = content.indexOf('=');
+                    if (eq > 0) {
+                        String key = content.substring(0, eq).trim();
+                        String val = stripComment(content.substring(eq + 1));
+                        reduceFile.computeIfAbsent(scan.section, k -> new LinkedHashMap<>()).put(key, val);
                     }
-                    continue;
-                }
-                default -> {
                 }
             }
-            if (line.contains("version number:")) {
-                wantVersion = true;
-                continue;
-            }
-            String content = t.substring(1).strip();
-            if (wantVersion) {
-                if (!content.isEmpty()) {
-                    version = content;
-                    wantVersion = false;
+            case APERTURES -> {
+                if (line.startsWith("#  ")) {
+                    scan.apJson.append(content).append('\n');
                 }
-                continue;
             }
-            if (line.contains("command-line inputs to 'reduce'")) {
-                st = State.PARAMS;
-                continue;
-            }
-            if (line.contains("minimal version of the reduce file")) {
-                st = State.REDUCE;
-                continue;
-            }
-            if (line.contains("aperture file used")) {
-                st = State.APERTURES;
-                apJsonLine = lineNo;
-                continue;
-            }
-            if (line.contains("Now follow column name definitions")) {
-                st = State.PROSE;
-                continue;
-            }
-            switch (st) {
-                case PARAMS -> {
-                    Matcher m = PARAM.matcher(line);
-                    if (m.matches()) {
-                        params.put(m.group(1), m.group(2));
-                    }
-                }
-                case REDUCE -> {
-                    if (!line.startsWith("#  ")) {
-                        continue;
-                    }
-                    if (content.startsWith("[") && content.endsWith("]")) {
-                        section = content.substring(1, content.length() - 1).trim();
-                        reduceFile.computeIfAbsent(section, k -> new LinkedHashMap<>());
-                    } else {
-                        int eq = content.indexOf('=');
-                        if (eq > 0) {
-                            String key = content.substring(0, eq).trim();
-                            String val = stripComment(content.substring(eq + 1));
-                            reduceFile.computeIfAbsent(section, k -> new LinkedHashMap<>()).put(key, val);
-                        }
-                    }
-                }
-                case APERTURES -> {
-                    if (line.startsWith("#  ")) {
-                        apJson.append(content).append('\n');
-                    }
-                }
-                default -> {
-                }
+            default -> {
             }
         }
+    }
+
+    /** After the header: the aperture definitions, and the errors of a header without complete column names. */
+    private void finish(Scan scan, String fname, Warnings warnings) throws CalphotException {
+        StringBuilder apJson = scan.apJson;
+        int apJsonLine = scan.apJsonLine;
         if (apJson.length() > 0) {
             try {
                 readApertures(JsonTree.parse(apJson.toString()));
@@ -215,7 +254,7 @@ final class HipercamHeader {
                     : "data before any column definitions: the header has no '# " + NAMES_START + "' block",
                     Location.of(fname, firstDataLine));
         }
-        if (st == State.NAMES) {
+        if (scan.st == State.NAMES) {
             throw new BadInputException("column name definitions never end ('# " + NAMES_END + "' missing)",
                     Location.of(fname, firstDataLine));
         }

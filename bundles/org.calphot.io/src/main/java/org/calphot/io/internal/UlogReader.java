@@ -50,6 +50,11 @@ public final class UlogReader implements LogReader {
     }
 
     @Override
+    public String description() {
+        return "logs of the old C++ ULTRACAM pipeline reduce (cpp-ultracam .log, with or without nsat)";
+    }
+
+    @Override
     public int confidence(byte[] head) {
         String s = new String(head, StandardCharsets.ISO_8859_1);
         return s.contains(NEW_HEADER) || s.contains(NSAT_HEADER) ? 100 : 0;

@@ -45,6 +45,64 @@ public final class DefaultFluxCalibrator implements FluxCalibrator {
             throw new BadInputException(where + " has no target aperture '" + opt.targetLabel() + "' (apertures "
                     + ccd.apertureLabels() + ")", loc);
         }
+        Comparisons cs = comparisons(ccd, mags, opt, where, loc);
+        List<String> labels = cs.labels();
+        List<ApertureTable> comps = cs.comps();
+        List<Double> errList = cs.errList();
+        double[] compFlux = cs.compFlux();
+        int nc = comps.size();
+        double fullFlux = 0;
+        for (double f : compFlux) {
+            fullFlux += f;
+        }
+
+        int rows = ccd.rows();
+        boolean[] timeOk = Frames.mjdOk(ccd);
+        double[] mjd = ccd.mjdUtc();
+        double[] exp = Frames.exposure(ccd);
+        Ratios k = new Ratios(rows, nc);
+        for (int r = 0; r < rows; r++) {
+            k.frame(r, timeOk[r], target, comps, compFlux, opt);
+        }
+        int kept = k.kept;
+        FrameRejections rej = new FrameRejections(rows, k.timeBad, k.tMissing, k.tFlagged, k.cMissing, k.cFlagged,
+                k.leftOut, kept);
+        if (kept == 0) {
+            throw new BadInputException(where + ": no frame survives the bad-data rules (" + rej.toMap() + ")", loc);
+        }
+        int[] frameRow = Arrays.copyOf(k.frameRow, kept);
+        double[] t = new double[kept];
+        double[] e = new double[kept];
+        for (int i = 0; i < kept; i++) {
+            t[i] = mjd[frameRow[i]];
+            e[i] = exp[frameRow[i]];
+        }
+        double[] ratio = Arrays.copyOf(k.ratio, kept);
+        double[] ratioErr = Arrays.copyOf(k.ratioErr, kept);
+        double[] flux = Arrays.copyOf(k.flux, kept);
+        double[] fluxErr = Arrays.copyOf(k.fluxErr, kept);
+        int[] inFrame = Arrays.copyOf(k.inFrame, kept);
+        double[] meanCounts = new double[nc];
+        for (int j = 0; j < nc; j++) {
+            meanCounts[j] = k.compCountN[j] == 0 ? Double.NaN : k.compCountSum[j] / k.compCountN[j];
+        }
+        double meanRatio = Stats.mean(ratio, kept);
+        double meanFlux = Stats.mean(flux, kept);
+        double meanMag = meanFlux > 0 ? AbMagnitudes.fromMilliJansky(meanFlux) : Double.NaN;
+
+        CalibrationBudget budget = budget(mags, compFlux, errList, meanCounts, flux, fluxErr, warn, where);
+        ComparisonDiagnostics diag = ComparisonChecks.diagnose(ccd, labels, comps, timeOk, opt, warn);
+        return new CalibratedLightcurve(ccd.ccd(), mags.band(), frameRow, t, e, ratio, ratioErr, flux, fluxErr, inFrame,
+                labels, fullFlux, meanCounts, mags, meanRatio, meanMag, rej, budget, diag);
+    }
+
+    /** The comparison apertures that have a magnitude, with their fluxes (mJy) and magnitude errors. */
+    private record Comparisons(List<String> labels, List<ApertureTable> comps, double[] compFlux,
+            List<Double> errList) {
+    }
+
+    private static Comparisons comparisons(CcdTable ccd, ComparisonMagnitudes mags, CalibrationOptions opt,
+            String where, Location loc) throws CalphotException {
         List<String> labels = new ArrayList<>();
         List<ApertureTable> comps = new ArrayList<>();
         List<Double> fluxList = new ArrayList<>();
@@ -68,48 +126,59 @@ public final class DefaultFluxCalibrator implements FluxCalibrator {
             fluxList.add(AbMagnitudes.toMilliJansky(mags.mag(i)));
             errList.add(mags.magErr(i));
         }
-        int nc = comps.size();
-        if (nc == 0) {
+        if (comps.isEmpty()) {
             throw new BadInputException(where + ": no comparison aperture has a magnitude", loc);
         }
         double[] compFlux = fluxList.stream().mapToDouble(Double::doubleValue).toArray();
-        double fullFlux = 0;
-        for (double f : compFlux) {
-            fullFlux += f;
+        return new Comparisons(labels, comps, compFlux, errList);
+    }
+
+    /** Target/comparison ratios of the frames kept so far, and why the others were left out. */
+    private static final class Ratios {
+        final int[] frameRow;
+        final double[] ratio;
+        final double[] ratioErr;
+        final double[] flux;
+        final double[] fluxErr;
+        final int[] inFrame;
+        final double[] compCountSum;
+        final int[] compCountN;
+        final boolean[] good;
+        int kept;
+        int timeBad;
+        int tMissing;
+        int tFlagged;
+        int cMissing;
+        int cFlagged;
+        int leftOut;
+
+        Ratios(int rows, int nc) {
+            frameRow = new int[rows];
+            ratio = new double[rows];
+            ratioErr = new double[rows];
+            flux = new double[rows];
+            fluxErr = new double[rows];
+            inFrame = new int[rows];
+            compCountSum = new double[nc];
+            compCountN = new int[nc];
+            good = new boolean[nc];
         }
 
-        int rows = ccd.rows();
-        boolean[] timeOk = Frames.mjdOk(ccd);
-        double[] mjd = ccd.mjdUtc();
-        double[] exp = Frames.exposure(ccd);
-        int[] frameRow = new int[rows];
-        double[] ratio = new double[rows];
-        double[] ratioErr = new double[rows];
-        double[] flux = new double[rows];
-        double[] fluxErr = new double[rows];
-        int[] inFrame = new int[rows];
-        double[] compCountSum = new double[nc];
-        int[] compCountN = new int[nc];
-        int kept = 0;
-        int timeBad = 0;
-        int tMissing = 0;
-        int tFlagged = 0;
-        int cMissing = 0;
-        int cFlagged = 0;
-        int leftOut = 0;
-        boolean[] good = new boolean[nc];
-        for (int r = 0; r < rows; r++) {
-            if (!timeOk[r]) {
+        /** Frame r: counted as rejected (and why), or kept with its ratio and flux. */
+        void frame(int r, boolean timeOk, ApertureTable target, List<ApertureTable> comps, double[] compFlux,
+                CalibrationOptions opt) {
+            int nc = comps.size();
+            if (!timeOk) {
                 timeBad++;
-                continue;
+                return;
             }
             if (!Frames.measured(target, r)) {
                 tMissing++;
-                continue;
+                return;
             }
             if (Frames.badFlags(target, r, opt.ignoreFlags()) != 0) {
                 tFlagged++;
-                continue;
+                return;
             }
             boolean anyMissing = false;
             boolean anyFlagged = false;
@@ -132,7 +201,7 @@ public final class DefaultFluxCalibrator implements FluxCalibrator {
                 } else {
                     cFlagged++;
                 }
-                continue;
+                return;
             }
             double c = 0;
             double varC = 0;
@@ -149,7 +218,7 @@ public final class DefaultFluxCalibrator implements FluxCalibrator {
             if (!(c > 0)) {
                 // a non-positive comparison sum is not a usable reference
                 cMissing++;
-                continue;
+                return;
             }
             double t = target.counts().value(r);
             double st = target.countsError().value(r);
@@ -173,35 +242,6 @@ public final class DefaultFluxCalibrator implements FluxCalibrator {
             }
             kept++;
         }
-        FrameRejections rej = new FrameRejections(rows, timeBad, tMissing, tFlagged, cMissing, cFlagged, leftOut,
-                kept);
-        if (kept == 0) {
-            throw new BadInputException(where + ": no frame survives the bad-data rules (" + rej.toMap() + ")", loc);
-        }
-        frameRow = Arrays.copyOf(frameRow, kept);
-        double[] t = new double[kept];
-        double[] e = new double[kept];
-        for (int i = 0; i < kept; i++) {
-            t[i] = mjd[frameRow[i]];
-            e[i] = exp[frameRow[i]];
-        }
-        ratio = Arrays.copyOf(ratio, kept);
-        ratioErr = Arrays.copyOf(ratioErr, kept);
-        flux = Arrays.copyOf(flux, kept);
-        fluxErr = Arrays.copyOf(fluxErr, kept);
-        inFrame = Arrays.copyOf(inFrame, kept);
-        double[] meanCounts = new double[nc];
-        for (int j = 0; j < nc; j++) {
-            meanCounts[j] = compCountN[j] == 0 ? Double.NaN : compCountSum[j] / compCountN[j];
-        }
-        double meanRatio = Stats.mean(ratio, kept);
-        double meanFlux = Stats.mean(flux, kept);
-        double meanMag = meanFlux > 0 ? AbMagnitudes.fromMilliJansky(meanFlux) : Double.NaN;
-
-        CalibrationBudget budget = budget(mags, compFlux, errList, meanCounts, flux, fluxErr, warn, where);
-        ComparisonDiagnostics diag = ComparisonChecks.diagnose(ccd, labels, comps, timeOk, opt, warn);
-        return new CalibratedLightcurve(ccd.ccd(), mags.band(), frameRow, t, e, ratio, ratioErr, flux, fluxErr, inFrame,
-                labels, fullFlux, meanCounts, mags, meanRatio, meanMag, rej, budget, diag);
     }
 
     static CalibrationBudget budget(ComparisonMagnitudes mags, double[] compFlux, List<Double> magErr,

@@ -44,10 +44,19 @@ public final class HipercamLogWriter implements LineWriter {
 
     /** The complete header text (also used by tests). */
     public static String header(SimulationSpec spec, Layout layout) {
+        StringBuilder h = new StringBuilder(16384);
+        commandLineInputs(h, spec);
+        reduceFile(h, spec);
+        apertureFile(h, spec, layout);
+        columnNames(h, spec);
+        dataTypes(h, spec);
+        return h.toString();
+    }
+
+    /** The opening prose with the pipeline version, then reduce's command-line parameters. */
+    private static void commandLineInputs(StringBuilder h, SimulationSpec spec) {
         Instrument inst = spec.instrument();
         LogFormat fmt = spec.format();
-        boolean old = fmt == LogFormat.HIPERCAM_OLD;
-        StringBuilder h = new StringBuilder(16384);
         h.append("#\n"
                 + "# This is a logfile produced by the HiPERCAM pipeline command 'reduce'. It consists\n"
                 + "# of one line per reduced CCD per exposure. Each line contains all the information\n"
@@ -67,6 +76,14 @@ public final class HipercamLogWriter implements LineWriter {
         for (String[] p : plist) {
             h.append("# ").append(pad(p[0], 6)).append(" = ").append(p[1]).append('\n');
         }
+    }
+
+    /** The minimal reduce file, section by section. */
+    private static void reduceFile(StringBuilder h, SimulationSpec spec) {
+        Instrument inst = spec.instrument();
+        LogFormat fmt = spec.format();
+        boolean old = fmt == LogFormat.HIPERCAM_OLD;
+        String run = spec.runName();
         h.append("#\n"
                 + "# and here is a minimal version of the reduce file used ['rfile' above] with\n"
                 + "# all between-line comments removed for compactness:\n"
@@ -124,11 +141,20 @@ public final class HipercamLogWriter implements LineWriter {
             kv(h, a + " = NO_EXTRACTION TARGET_SATURATED TARGET_AT_EDGE TARGET_NONLINEAR NO_SKY NO_FWHM NO_DATA"
                     + " SKY_AT_EDGE");
         }
+    }
+
+    /** The aperture file, in JSON as setaper writes it. */
+    private static void apertureFile(StringBuilder h, SimulationSpec spec, Layout layout) {
         h.append("#\n"
                 + "# Next here is the aperture file used in JSON-style format that (without\n"
                 + "# the initial comment hashes) is readable by setaper and reduce:\n"
                 + "#\n");
         apertureJson(h, spec, layout);
+    }
+
+    /** The column-name definitions: the generic columns, then 16 items per aperture, for each CCD. */
+    private static void columnNames(StringBuilder h, SimulationSpec spec) {
+        Instrument inst = spec.instrument();
         h.append("#\n"
                 + "# Now follow column name definitions for each CCD. These include all apertures\n"
                 + "# of the CCD. Since there are 15 items stored per aperture and each column name\n"
@@ -181,6 +207,12 @@ public final class HipercamLogWriter implements LineWriter {
             }
             h.append('\n');
         }
+    }
+
+    /** The numpy data-type definitions matching the column names. */
+    private static void dataTypes(StringBuilder h, SimulationSpec spec) {
+        Instrument inst = spec.instrument();
+        int naps = 1 + spec.ncomp();
         h.append("#\n"
                 + "# End of column name definitions\n"
                 + "#\n"
@@ -197,7 +229,6 @@ public final class HipercamLogWriter implements LineWriter {
         h.append("#\n"
                 + "# End of data type definitions\n"
                 + "#\n");
-        return h.toString();
     }
 
     private static String pad(String s, int n) {

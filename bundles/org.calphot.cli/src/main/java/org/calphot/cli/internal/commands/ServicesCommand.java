@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.calphot.cli.internal.ServiceDescriptions;
 import org.calphot.cli.internal.Services;
 import org.calphot.core.CalphotException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
 import picocli.CommandLine.Command;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Lists the calphot services present in this runtime with the bundle that provides each: shows
- * what installed bundles (catalogues, filter systems, log formats) contribute.
+ * what installed bundles (catalogues, filter systems, log formats) contribute, with the one-line
+ * description readers, catalogues and filter systems give of themselves.
  */
 @Command(name = "services", mixinStandardHelpOptions = true,
         description = "List the calphot services installed in this runtime.")
@@ -32,10 +36,14 @@ public final class ServicesCommand implements Callable<Integer> {
             if (name == null) {
                 name = r.getProperty("system");
             }
+            if (name == null) {
+                name = r.getProperty("format");
+            }
+            String description = describe(r);
             for (String type : types) {
                 String simple = type.substring(type.lastIndexOf('.') + 1);
-                lines.add(String.format("%-20s %-16s %s", simple, name == null ? "-" : name,
-                        r.getBundle().getSymbolicName()));
+                lines.add(String.format("%-20s %-16s %-34s %s", simple, name == null ? "-" : name,
+                        r.getBundle().getSymbolicName(), description));
             }
         }
         lines.sort(null);
@@ -43,5 +51,20 @@ public final class ServicesCommand implements Callable<Integer> {
         lines.forEach(out::println);
         out.flush();
         return 0;
+    }
+
+    /** Asks the service itself (activating a lazy component is fine for a diagnostic listing). */
+    private static String describe(ServiceReference<?> r) {
+        var bundle = FrameworkUtil.getBundle(ServicesCommand.class);
+        BundleContext ctx = bundle == null ? null : bundle.getBundleContext();
+        Object service = ctx == null ? null : ctx.getService(r);
+        if (service == null) {
+            return "-";
+        }
+        try {
+            return ServiceDescriptions.of(service);
+        } finally {
+            ctx.ungetService(r);
+        }
     }
 }

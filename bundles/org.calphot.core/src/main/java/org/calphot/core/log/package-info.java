@@ -1,0 +1,8 @@
+/**
+ * Service API of photometry-log readers and the column-oriented log model they fill.
+ *
+ * <p>The version is the one exported in META-INF/MANIFEST.MF (authoritative for pomless Tycho); the two
+ * are kept equal by {@code PackageVersionsTest}.
+ */
+@org.osgi.annotation.versioning.Version("1.1.0")
+package org.calphot.core.log;

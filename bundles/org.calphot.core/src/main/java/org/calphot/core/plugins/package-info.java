@@ -1,0 +1,8 @@
+/**
+ * Service API of the plug-in installer (p2).
+ *
+ * <p>The version is the one exported in META-INF/MANIFEST.MF (authoritative for pomless Tycho); the two
+ * are kept equal by {@code PackageVersionsTest}.
+ */
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.calphot.core.plugins;

@@ -1,0 +1,8 @@
+/**
+ * Photometry-log entry points: reading any format, following a growing log, inspecting, .coords files.
+ *
+ * <p>The version is the one exported in META-INF/MANIFEST.MF (authoritative for pomless Tycho); the two
+ * are kept equal by {@code PackageVersionsTest}.
+ */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package org.calphot.io;

@@ -1,0 +1,8 @@
+/**
+ * Synthetic *CAM logs with known truth, for accuracy tests and demonstrations.
+ *
+ * <p>The version is the one exported in META-INF/MANIFEST.MF (authoritative for pomless Tycho); the two
+ * are kept equal by {@code PackageVersionsTest}.
+ */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package org.calphot.simulator;
