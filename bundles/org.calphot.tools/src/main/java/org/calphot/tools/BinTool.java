@@ -1,4 +1,4 @@
-package org.calphot.photometry;
+package org.calphot.tools;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -72,7 +72,7 @@ public final class BinTool {
         out.println(Fmt.f("binned %d points into %d of %d bins (%d empty bins dropped, %d points outside [%s, %s),"
                 + " %d bad points left out); wrote %s", p.phase().length - c.outOfRange() - c.badPoints(), c.size(),
                 a.nbins(), c.emptyBins(), c.outOfRange(), num(a.min()), num(a.max()), c.badPoints(), a.out()));
-        Path figure = Figures.binned(a.out(), p.phase(), p.flux(), p.err(), c);
+        Path figure = ToolFigures.binned(a.out(), p.phase(), p.flux(), p.err(), c);
         out.println("wrote " + figure);
         out.flush();
         last = c;

@@ -1,4 +1,4 @@
-package org.calphot.photometry;
+package org.calphot.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,6 +31,8 @@ import org.calphot.core.photometry.ZeroPointCalculator;
 import org.calphot.core.photometry.ZeroPointOptions;
 import org.calphot.core.util.AtomicFiles;
 import org.calphot.core.util.Json;
+import org.calphot.photometry.AirmassSource;
+import org.calphot.photometry.Bands;
 
 /**
  * {@code calphot comparison-mags}: zero points from a standard-star run (aperture 1 = the standard) and

@@ -1,4 +1,4 @@
-package org.calphot.pipeline;
+package org.calphot.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,6 +29,9 @@ import org.calphot.ephemeris.EclipseTimer;
 import org.calphot.ephemeris.EclipseTimesFile;
 import org.calphot.ephemeris.EclipseTiming;
 import org.calphot.ephemeris.Ephemeris;
+import org.calphot.pipeline.EclipseTimes;
+import org.calphot.pipeline.FigureWriter;
+import org.calphot.pipeline.OutputFiles;
 
 /**
  * Logic of {@code calphot eclipse-times LOG... --target "RA DEC" --site S [--ephemeris T0 P]

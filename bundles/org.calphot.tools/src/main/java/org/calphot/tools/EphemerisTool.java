@@ -1,4 +1,4 @@
-package org.calphot.ephemeris;
+package org.calphot.tools;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +15,13 @@ import org.calphot.core.Location;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
 import org.calphot.core.util.Json;
+import org.calphot.ephemeris.EclipseTimeTable;
+import org.calphot.ephemeris.EclipseTimesFile;
+import org.calphot.ephemeris.EphemerisFit;
+import org.calphot.ephemeris.EphemerisFitFile;
+import org.calphot.ephemeris.EphemerisFitter;
+import org.calphot.ephemeris.McmcOptions;
+import org.calphot.ephemeris.OcTable;
 import org.calphot.mcmc.Chain;
 import org.calphot.mcmc.ChainIO;
 

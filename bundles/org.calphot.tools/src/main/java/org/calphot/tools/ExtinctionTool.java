@@ -1,4 +1,4 @@
-package org.calphot.photometry;
+package org.calphot.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +20,8 @@ import org.calphot.core.photometry.ExtinctionOptions;
 import org.calphot.core.photometry.ExtinctionResult;
 import org.calphot.core.util.AtomicFiles;
 import org.calphot.core.util.Json;
+import org.calphot.photometry.AirmassSource;
+import org.calphot.photometry.Bands;
 
 /**
  * {@code calphot extinction}: extinction coefficients per CCD (band) from a long run on a photometric
@@ -63,7 +65,7 @@ public final class ExtinctionTool {
 
     /** The figure of one CCD's fit, as written to {@code <stem>_extinction_ccd<n>.png} (for a plot view). */
     public static org.jfree.chart.JFreeChart figure(String stem, ExtinctionResult result) {
-        return Figures.extinctionChart(stem, result);
+        return ToolFigures.extinctionChart(stem, result);
     }
 
     private final LogReaders readers;
@@ -126,7 +128,7 @@ public final class ExtinctionTool {
         } catch (IOException e) {
             throw new CalphotException("cannot write results: " + e.getMessage(), Location.of(a.outDir().toString()), e);
         }
-        List<Path> figures = Figures.extinction(a.outDir(), stem, results);
+        List<Path> figures = ToolFigures.extinction(a.outDir(), stem, results);
         out.print(a.json() ? Json.pretty(json) + "\n" : text);
         if (!a.json()) {
             out.println("wrote " + txt + ", " + js + ", " + pts);

@@ -1,4 +1,4 @@
-package org.calphot.photometry;
+package org.calphot.tools;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.calphot.ephemeris;
+package org.calphot.tools;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -10,6 +10,11 @@ import java.util.SplittableRandom;
 
 import org.calphot.core.CalphotException;
 import org.calphot.core.Warnings;
+import org.calphot.ephemeris.EclipseTimeTable;
+import org.calphot.ephemeris.EclipseTimesFile;
+import org.calphot.ephemeris.EphemerisFit;
+import org.calphot.ephemeris.EphemerisFitter;
+import org.calphot.ephemeris.McmcOptions;
 
 /**
  * Logic of {@code calphot bench mcmc [FILE] [--walkers 32] [--steps 7000] [--repeat 5]

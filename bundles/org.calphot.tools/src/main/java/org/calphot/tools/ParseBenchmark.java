@@ -1,4 +1,4 @@
-package org.calphot.io;
+package org.calphot.tools;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package org.calphot.time;
+package org.calphot.tools;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.calphot.photometry;
+package org.calphot.tools;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +16,9 @@ import org.calphot.plot.XAxisKind;
 import org.jfree.chart.JFreeChart;
 
 /** The tools' figures, written without a display (the original opened a window for each). */
-final class Figures {
+final class ToolFigures {
 
-    private Figures() {
+    private ToolFigures() {
     }
 
     /** One PNG per CCD: instrumental magnitude against airmass with the fitted line of every aperture. */

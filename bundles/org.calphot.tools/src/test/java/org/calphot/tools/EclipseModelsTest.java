@@ -1,4 +1,4 @@
-package org.calphot.pipeline;
+package org.calphot.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

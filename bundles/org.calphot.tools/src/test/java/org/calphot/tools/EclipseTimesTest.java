@@ -1,4 +1,4 @@
-package org.calphot.pipeline;
+package org.calphot.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +23,12 @@ import org.calphot.ephemeris.Ephemeris;
 import org.calphot.ephemeris.EphemerisFitFile;
 import org.calphot.io.LogIo;
 import org.calphot.photometry.PhotometryServices;
+import org.calphot.pipeline.Figures;
+import org.calphot.pipeline.LogResult;
+import org.calphot.pipeline.Pipeline;
+import org.calphot.pipeline.PipelineServices;
+import org.calphot.pipeline.RunOptions;
+import org.calphot.pipeline.RunResult;
 import org.calphot.time.TimeServices;
 import org.calphot.testing.ReferenceData;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.calphot.time;
+package org.calphot.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +17,7 @@ import java.util.List;
 import org.calphot.core.BadInputException;
 import org.calphot.core.Warnings;
 import org.calphot.testing.ReferenceData;
+import org.calphot.time.TimeServices;
 import org.junit.jupiter.api.Test;
 
 /** {@code calphot time} logic end to end, against the astropy sample. */

@@ -1,4 +1,4 @@
-package org.calphot.photometry;
+package org.calphot.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,10 +25,9 @@ import org.calphot.core.photometry.BinnedCurve;
 import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.core.photometry.ExtinctionResult;
 import org.calphot.io.LogIo;
-import org.calphot.photometry.internal.DefaultBinner;
-import org.calphot.photometry.internal.DefaultExtinctionFitter;
-import org.calphot.photometry.internal.DefaultZeroPointCalculator;
-import org.calphot.photometry.internal.TestTables;
+import org.calphot.photometry.AirmassSource;
+import org.calphot.photometry.PhotometryServices;
+import org.calphot.testing.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +36,11 @@ class ToolsTest {
 
     @TempDir
     Path tmp;
+
+    /** A real ULTRACAM log of ASASSN-16kr (unlicensed reference data: skipped without it, failed in CI). */
+    static Path asassn(String night) {
+        return ReferenceData.unlicensed("logs/hipercam_ultracam_asassn16kr_2018-10/" + night + ".log");
+    }
 
     /** A stand-in airmass: linear in time from 1.2, 20 airmasses per day (the 34-minute run spans 0.47). */
     static final AirmassSource LINEAR = (site, pointing, mjd) -> {
@@ -50,10 +54,10 @@ class ToolsTest {
 
     @Test
     void extinctionOnRealLog() throws Exception {
-        ExtinctionTool tool = new ExtinctionTool(LogIo.defaultReaders(), new DefaultExtinctionFitter(), LINEAR);
+        ExtinctionTool tool = new ExtinctionTool(LogIo.defaultReaders(), PhotometryServices.extinctionFitter(), LINEAR);
         StringWriter sw = new StringWriter();
         List<String> warned = new ArrayList<>();
-        tool.run(new ExtinctionTool.Args(TestTables.asassn("2018_10_15"), "lasilla", "22:00:00 -30:00:00", List.of(),
+        tool.run(new ExtinctionTool.Args(asassn("2018_10_15"), "lasilla", "22:00:00 -30:00:00", List.of(),
                 0, 5.0, 0.2, List.of(), tmp, false), new PrintWriter(sw), (l, m) -> warned.add(m));
         String out = sw.toString();
         ExtinctionTool.Outcome o = tool.lastOutcome();
@@ -109,8 +113,8 @@ class ToolsTest {
             }
             return x;
         };
-        ExtinctionTool tool = new ExtinctionTool(LogIo.defaultReaders(), new DefaultExtinctionFitter(), flat);
-        Path log = TestTables.asassn("2018_10_15");
+        ExtinctionTool tool = new ExtinctionTool(LogIo.defaultReaders(), PhotometryServices.extinctionFitter(), flat);
+        Path log = asassn("2018_10_15");
         BadInputException e = assertThrows(BadInputException.class, () -> tool.run(new ExtinctionTool.Args(log,
                 "lasilla", "22:00:00 -30:00:00", List.of(), 0, 5.0, 0.2, List.of(), tmp, false),
                 new PrintWriter(new StringWriter()), Warnings.IGNORE));
@@ -131,10 +135,10 @@ class ToolsTest {
                 return super.queryByName(name, o);
             }
         };
-        ComparisonMagsTool tool = new ComparisonMagsTool(LogIo.defaultReaders(), new DefaultZeroPointCalculator(),
+        ComparisonMagsTool tool = new ComparisonMagsTool(LogIo.defaultReaders(), PhotometryServices.zeroPointCalculator(),
                 recording, LINEAR);
         List<String> warned = new ArrayList<>();
-        tool.run(new ComparisonMagsTool.Args(TestTables.asassn("2018_10_12"), TestTables.asassn("2018_10_15"), "FAKE 1",
+        tool.run(new ComparisonMagsTool.Args(asassn("2018_10_12"), asassn("2018_10_15"), "FAKE 1",
                 "lasilla", "22:00:00 -30:00:00", new double[] {0.11, 0.20, 0.49}, new double[] {0.01, 0.02, 0.03},
                 List.of(), 0, null, null, List.of(), tmp, false), new PrintWriter(new StringWriter()),
                 (l, m) -> warned.add(m));
@@ -154,8 +158,8 @@ class ToolsTest {
                         List.of(s), "now", false);
             }
         };
-        tool = new ComparisonMagsTool(LogIo.defaultReaders(), new DefaultZeroPointCalculator(), superTable, LINEAR);
-        tool.run(new ComparisonMagsTool.Args(TestTables.asassn("2018_10_12"), TestTables.asassn("2018_10_15"), "FAKE 1",
+        tool = new ComparisonMagsTool(LogIo.defaultReaders(), PhotometryServices.zeroPointCalculator(), superTable, LINEAR);
+        tool.run(new ComparisonMagsTool.Args(asassn("2018_10_12"), asassn("2018_10_15"), "FAKE 1",
                 "lasilla", "22:00:00 -30:00:00", new double[] {0.11, 0.20, 0.49}, new double[] {0.01, 0.02, 0.03},
                 List.of("rs", "gs", "us"), 0, null, null, List.of(), tmp, false), new PrintWriter(new StringWriter()),
                 (l, m) -> warned.add(m));
@@ -183,10 +187,10 @@ class ToolsTest {
     /** Smoke run the issue asks for: one ULTRACAM night as the "standard", the other as the field. */
     @Test
     void comparisonMagsOnRealLogs() throws Exception {
-        ComparisonMagsTool tool = new ComparisonMagsTool(LogIo.defaultReaders(), new DefaultZeroPointCalculator(),
+        ComparisonMagsTool tool = new ComparisonMagsTool(LogIo.defaultReaders(), PhotometryServices.zeroPointCalculator(),
                 new OneStar(), LINEAR);
         StringWriter sw = new StringWriter();
-        tool.run(new ComparisonMagsTool.Args(TestTables.asassn("2018_10_12"), TestTables.asassn("2018_10_15"), "FAKE 1",
+        tool.run(new ComparisonMagsTool.Args(asassn("2018_10_12"), asassn("2018_10_15"), "FAKE 1",
                 "lasilla", "22:00:00 -30:00:00", new double[] {0.11, 0.20, 0.49}, new double[] {0.01, 0.02, 0.03},
                 List.of(), 0, null, null, List.of(), tmp, false), new PrintWriter(sw), Warnings.IGNORE);
         ComparisonMagsTool.Outcome o = tool.lastOutcome();
@@ -217,7 +221,7 @@ class ToolsTest {
         Files.writeString(a, "# Phase, Flux, Err_Flux\n0.10 10 1\n0.20 12 2\n0.25 11 1\n");
         Files.writeString(b, "# header\n\n0.30 13 0.5\n0.90 5 1\n1.00 7 1\n0.6 3 0\n");
         Path out = tmp.resolve("binned.calib");
-        BinTool tool = new BinTool(new DefaultBinner());
+        BinTool tool = new BinTool(PhotometryServices.binner());
         StringWriter sw = new StringWriter();
         tool.run(new BinTool.Args(4, 0.0, 1.0, List.of(a, b), out, "test"), new PrintWriter(sw));
         List<String> lines = Files.readAllLines(out);
@@ -241,21 +245,10 @@ class ToolsTest {
     void binReportsBadNumberWithLineAndColumn() throws Exception {
         Path a = tmp.resolve("bad.calib");
         Files.writeString(a, "# x\n0.1 1 1\n0.2  x1 1\n");
-        BadInputException e = assertThrows(BadInputException.class, () -> new BinTool(new DefaultBinner()).run(
+        BadInputException e = assertThrows(BadInputException.class, () -> new BinTool(PhotometryServices.binner()).run(
                 new BinTool.Args(4, 0, 1, List.of(a), tmp.resolve("o"), null), new PrintWriter(new StringWriter())));
         assertEquals(3, e.location().line());
         assertEquals(6, e.location().column());
-    }
-
-    @Test
-    void flagListParsesNumbersAndNames() throws Exception {
-        assertEquals(4 | 8 | 256, FlagList.parse(List.of("4", "TARGET_AT_EDGE", "clouds"), "--ignore-flags"));
-        assertThrows(BadInputException.class, () -> FlagList.parse(List.of("NOPE"), "--ignore-flags"));
-        // issue 15 item 10: hipercam's ANY_FLAG = ~ALL_OK on a uint32 = 4294967295, by name or value, as in the config
-        assertEquals(0xFFFFFFFF, FlagList.parse(List.of("ANY_FLAG"), "--flags"));
-        assertEquals(0xFFFFFFFF, FlagList.parse(List.of("4294967295"), "--flags"));
-        assertEquals(0x80000000, FlagList.parse(List.of("2147483648"), "--flags"));
-        assertThrows(BadInputException.class, () -> FlagList.parse(List.of("4294967296"), "--flags"));
     }
 
     /**

@@ -23,7 +23,7 @@ import org.calphot.core.log.LogReaders;
 import org.calphot.core.photometry.FluxCalibrator;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
-import org.calphot.io.ParseBenchmark;
+import org.calphot.tools.ParseBenchmark;
 import org.calphot.pipeline.Pipeline;
 import org.calphot.pipeline.PipelineServices;
 import org.calphot.pipeline.RunOptions;

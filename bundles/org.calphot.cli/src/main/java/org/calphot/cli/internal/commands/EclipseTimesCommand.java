@@ -17,7 +17,7 @@ import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.ephemeris.EclipseTimer;
 import org.calphot.ephemeris.Ephemeris;
-import org.calphot.pipeline.EclipseTimesTool;
+import org.calphot.tools.EclipseTimesTool;
 import org.calphot.pipeline.Figures;
 
 import picocli.CommandLine.Command;

@@ -9,7 +9,7 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
 import org.calphot.ephemeris.EphemerisFitter;
-import org.calphot.ephemeris.EphemerisTool;
+import org.calphot.tools.EphemerisTool;
 import org.calphot.ephemeris.McmcOptions;
 
 import picocli.CommandLine.Command;
