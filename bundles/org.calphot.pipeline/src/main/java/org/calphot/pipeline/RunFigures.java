@@ -8,9 +8,9 @@ import org.calphot.plot.FigurePage;
 import org.jfree.chart.JFreeChart;
 
 /** The standard figures of a run (JFreeChart, written without a display). */
-public final class Figures {
+public final class RunFigures {
 
-    private Figures() {
+    private RunFigures() {
     }
 
     public static FigureWriter standard() {

@@ -35,9 +35,9 @@ import org.jfree.pdf.Page;
  * atomically (temporary sibling, then rename). This is also the export the workbench's plot views call in place of
  * jfreechart-swt 1.0's broken "Save as PNG" action.
  */
-public final class Figures {
+public final class FigureExport {
 
-    private Figures() {
+    private FigureExport() {
     }
 
     /**

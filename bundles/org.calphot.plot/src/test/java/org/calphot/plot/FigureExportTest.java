@@ -23,7 +23,7 @@ import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FiguresTest {
+class FigureExportTest {
 
     @TempDir
     Path tmp;
@@ -44,7 +44,7 @@ class FiguresTest {
     @Test
     void pngHasRequestedSizeWhiteBackgroundAndIsWrittenAtomically() throws Exception {
         Path f = tmp.resolve("sub/oc.png");
-        Figures.writePng(oc(), f, 1234, 567);
+        FigureExport.writePng(oc(), f, 1234, 567);
         BufferedImage img = ImageIO.read(f.toFile());
         assertEquals(1234, img.getWidth());
         assertEquals(567, img.getHeight());
@@ -54,7 +54,7 @@ class FiguresTest {
             assertEquals(List.of(f), s.toList());
         }
         // bytes and file agree
-        BufferedImage again = ImageIO.read(new ByteArrayInputStream(Figures.pngBytes(oc(), 1234, 567)));
+        BufferedImage again = ImageIO.read(new ByteArrayInputStream(FigureExport.pngBytes(oc(), 1234, 567)));
         assertEquals(1234, again.getWidth());
     }
 
@@ -62,7 +62,7 @@ class FiguresTest {
     void pngWidthOnlyUsesPreferredAspect() throws Exception {
         Path f = tmp.resolve("lc.png");
         JFreeChart lc = LightcurvePage.build("t", XAxisKind.PHASE, SampleData.lightcurve(200, false));
-        Figures.writePng(lc, f, 500);
+        FigureExport.writePng(lc, f, 500);
         BufferedImage img = ImageIO.read(f.toFile());
         // 3 stacked panels: preferred 1000 x (200 + 3*240) = 1000 x 920
         assertEquals(500, img.getWidth());
@@ -72,7 +72,7 @@ class FiguresTest {
     @Test
     void pdfHasOnePagePerFigureAndVectorText() throws Exception {
         Path f = tmp.resolve("oc.pdf");
-        Figures.writePdf(oc(), f, 720, 480);
+        FigureExport.writePdf(oc(), f, 720, 480);
         String pdf = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
         assertTrue(pdf.startsWith("%PDF-"));
         assertEquals(1, count(pdf, "/Type /Page\\b"));
@@ -80,7 +80,7 @@ class FiguresTest {
                 "page size in points");
         Path two = tmp.resolve("two.pdf");
         FigurePage corner = CornerPlot.build("c", SampleData.chain(8, 400), 100, null);
-        Figures.writePdf(List.of(oc(), corner), two, 600, 600);
+        FigureExport.writePdf(List.of(oc(), corner), two, 600, 600);
         String pdf2 = new String(Files.readAllBytes(two), StandardCharsets.ISO_8859_1);
         assertEquals(2, count(pdf2, "/Type /Page\\b"));
     }
@@ -88,15 +88,15 @@ class FiguresTest {
     @Test
     void writeChoosesFormatByExtensionAndRejectsOthers() throws Exception {
         Path png = tmp.resolve("a.PNG");
-        Figures.write(oc(), png, 300, 200);
+        FigureExport.write(oc(), png, 300, 200);
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(Files.readAllBytes(png), 4));
         Path pdf = tmp.resolve("a.pdf");
-        Figures.write(oc(), pdf, 300, 200);
+        FigureExport.write(oc(), pdf, 300, 200);
         assertTrue(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-"));
-        CalphotException e = assertThrows(CalphotException.class, () -> Figures.write(oc(), tmp.resolve("a.svg"),
+        CalphotException e = assertThrows(CalphotException.class, () -> FigureExport.write(oc(), tmp.resolve("a.svg"),
                 300, 200));
         assertTrue(e.describe().contains("a.svg"));
-        assertThrows(IllegalArgumentException.class, () -> Figures.pngBytes(oc(), 0, 100));
+        assertThrows(IllegalArgumentException.class, () -> FigureExport.pngBytes(oc(), 0, 100));
     }
 
     @Test
@@ -104,7 +104,7 @@ class FiguresTest {
         Path blocker = tmp.resolve("file");
         Files.writeString(blocker, "x");
         CalphotException e = assertThrows(CalphotException.class,
-                () -> Figures.writePng(oc(), blocker.resolve("x.png"), 100, 100));
+                () -> FigureExport.writePng(oc(), blocker.resolve("x.png"), 100, 100));
         assertEquals(1, e.exitCode());
     }
 

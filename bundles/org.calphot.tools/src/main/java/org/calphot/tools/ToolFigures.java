@@ -27,8 +27,8 @@ final class ToolFigures {
         for (ExtinctionResult r : results) {
             JFreeChart chart = extinctionChart(stem, r);
             Path png = dir.resolve(stem + "_extinction_ccd" + r.ccd() + ".png");
-            java.awt.Dimension d = org.calphot.plot.Figures.preferredSize(chart);
-            org.calphot.plot.Figures.writePng(chart, png, 1200, (int) Math.round(1200.0 * d.height / d.width));
+            java.awt.Dimension d = org.calphot.plot.FigureExport.preferredSize(chart);
+            org.calphot.plot.FigureExport.writePng(chart, png, 1200, (int) Math.round(1200.0 * d.height / d.width));
             out.add(png);
         }
         return out;
@@ -59,7 +59,7 @@ final class ToolFigures {
         List<Series> series = List.of(new Series("input points", phase, flux, null),
                 new Series("binned (" + c.size() + " bins)", c.phase(), c.flux(), c.err()));
         JFreeChart chart = OverplotFigure.build(name + ": binned lightcurve", XAxisKind.PHASE, "Flux (mJy)", series);
-        org.calphot.plot.Figures.writePdf(chart, pdf, 720);
+        org.calphot.plot.FigureExport.writePdf(chart, pdf, 720);
         return pdf;
     }
 }

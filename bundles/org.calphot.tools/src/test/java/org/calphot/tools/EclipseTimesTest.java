@@ -23,7 +23,7 @@ import org.calphot.ephemeris.Ephemeris;
 import org.calphot.ephemeris.EphemerisFitFile;
 import org.calphot.io.LogIo;
 import org.calphot.photometry.PhotometryServices;
-import org.calphot.pipeline.Figures;
+import org.calphot.pipeline.RunFigures;
 import org.calphot.pipeline.LogResult;
 import org.calphot.pipeline.Pipeline;
 import org.calphot.pipeline.PipelineServices;
@@ -51,7 +51,7 @@ class EclipseTimesTest {
 
     static EclipseTimesTool tool() {
         return new EclipseTimesTool(LogIo.defaultReaders(), PhotometryServices.fluxCalibrator(),
-                TimeServices.corrector(), TimeServices.siteRegistry(), EclipseTimer.create(), Figures.standard());
+                TimeServices.corrector(), TimeServices.siteRegistry(), EclipseTimer.create(), RunFigures.standard());
     }
 
     @Test
@@ -121,7 +121,7 @@ class EclipseTimesTest {
 
     static PipelineServices services() {
         return new PipelineServices(LogIo.defaultReaders(), TimeServices.corrector(),
-                PhotometryServices.fluxCalibrator(), null, Figures.standard());
+                PhotometryServices.fluxCalibrator(), null, RunFigures.standard());
     }
 
     @Test
