@@ -88,7 +88,7 @@ final class EphemerisStep {
         org.calphot.config.EclipseSettings es = org.calphot.config.EclipseSettings.of(job);
         EclipseTimer timer = org.calphot.ephemeris.EclipseTimers.byName(es.model(),
                 Location.key(job.configFile().toString(), 0, "eclipse model"));
-        EclipseTimer.Options topts = EclipseTimer.Options.defaults().withSampler(16, EclipseTimesTool.TIMING_STEPS,
+        EclipseTimer.Options topts = EclipseTimer.Options.defaults().withSampler(16, EclipseTimes.TIMING_STEPS,
                 job.seed());
         // its own resolver without warnings: extraction resolves (and warns) again for the same logs
         MagnitudeResolver quiet = new MagnitudeResolver(job, services.catalogues(), services.filterSystems(),

@@ -76,9 +76,6 @@ public final class EclipseTimesTool {
         }
     }
 
-    /** 16 walkers x 4000 steps: 2000 left tau (~40 steps on real data) too close to emcee's 50 tau rule. */
-    static final int TIMING_STEPS = 4000;
-
     private final LogReaders logs;
     private final FluxCalibrator calibrator;
     private final TimeCorrector time;
@@ -133,7 +130,7 @@ public final class EclipseTimesTool {
             warnings.warn("no prior ephemeris (--ephemeris T0 P, or >= 2 cycles in " + file + "): the deepest "
                     + "eclipse of each log is timed and given cycle 0, as cal_phot did; edit the cycles in");
         }
-        EclipseTimer.Options options = EclipseTimer.Options.defaults().withSampler(16, TIMING_STEPS, a.seed());
+        EclipseTimer.Options options = EclipseTimer.Options.defaults().withSampler(16, EclipseTimes.TIMING_STEPS, a.seed());
         if (window) {
             options = options.withWindow(a.windowStart(), a.windowEnd());
         }
