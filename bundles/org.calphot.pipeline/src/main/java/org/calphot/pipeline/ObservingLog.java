@@ -1,0 +1,58 @@
+package org.calphot.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.calphot.core.CalphotException;
+import org.calphot.core.util.PyFloat;
+
+/** The observing log ({@code observing_log.csv} by default): appended one row per log, as the original did. */
+final class ObservingLog {
+
+    private ObservingLog() {
+    }
+
+    /** The existing file's text (if any), then the header when new, then one row per log. */
+    static String append(Path existing, List<LogResult> results) throws CalphotException {
+        StringBuilder sb = new StringBuilder();
+        try {
+            if (Files.isRegularFile(existing)) {
+                sb.append(Files.readString(existing, StandardCharsets.UTF_8));
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+                    sb.append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new CalphotException("cannot read " + existing + ": " + e.getMessage(), e);
+        }
+        if (sb.length() == 0) {
+            sb.append("Instrument,Telescope,Date,Filter(s),Observation start (UTC),Observation end (UTC),Tecl,"
+                    + "Cycle No.\n");
+        }
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+        for (LogResult r : results) {
+            LocalDateTime start = utc(r.firstMjdUtc());
+            LocalDateTime end = utc(r.lastMjdUtc());
+            sb.append(r.instrument()).append(',').append(r.observatory().replace(',', '-')).append(',')
+                    .append(start.format(date)).append(',').append(String.join("-", r.bands())).append(',')
+                    .append(start.format(hm)).append(',').append(end.format(hm)).append(',')
+                    .append(PyFloat.repr(r.eclipseBmjd())).append(',').append(PyFloat.repr((double) r.cycle()))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static LocalDateTime utc(double mjd) {
+        long ms = Math.round((mjd - 40587.0) * 86400000.0);
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(ms), ZoneOffset.UTC);
+    }
+}
