@@ -1,4 +1,4 @@
-package org.calphot.pipeline.internal;
+package org.calphot.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,8 +13,6 @@ import org.calphot.core.photometry.CalibrationBudget;
 import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.core.photometry.MagnitudeSource;
 import org.calphot.core.util.PyFloat;
-import org.calphot.pipeline.CcdResult;
-import org.calphot.pipeline.LogResult;
 
 /**
  * The {@code .calib} lightcurve as cal_phot wrote it (calphot-original section 5.2): the same header
@@ -26,7 +24,7 @@ public final class CalibFile {
     private CalibFile() {
     }
 
-    public static void write(OutputStream os, LogResult log, CcdResult ccd, double t0, double period)
+    public static void write(OutputStream os, OutputLog log, OutputCcd ccd, double t0, double period)
             throws IOException {
         Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8);
         PrintWriter out = new PrintWriter(w);

@@ -1,4 +1,4 @@
-package org.calphot.pipeline;
+package org.calphot.output;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +15,13 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.util.PyFloat;
 
 /** The observing log ({@code observing_log.csv} by default): appended one row per log, as the original did. */
-final class ObservingLog {
+public final class ObservingLog {
 
     private ObservingLog() {
     }
 
     /** The existing file's text (if any), then the header when new, then one row per log. */
-    static String append(Path existing, List<LogResult> results) throws CalphotException {
+    public static String append(Path existing, List<? extends OutputLog> results) throws CalphotException {
         StringBuilder sb = new StringBuilder();
         try {
             if (Files.isRegularFile(existing)) {
@@ -39,7 +39,7 @@ final class ObservingLog {
         }
         DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
         DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-        for (LogResult r : results) {
+        for (OutputLog r : results) {
             LocalDateTime start = utc(r.firstMjdUtc());
             LocalDateTime end = utc(r.lastMjdUtc());
             sb.append(r.instrument()).append(',').append(r.observatory().replace(',', '-')).append(',')

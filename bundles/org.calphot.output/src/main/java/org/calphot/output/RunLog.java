@@ -1,4 +1,4 @@
-package org.calphot.pipeline.internal;
+package org.calphot.output;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.calphot.pipeline.internal;
+package org.calphot.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,8 +10,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.calphot.core.photometry.CalibratedLightcurve;
 import org.calphot.core.util.PyFloat;
-import org.calphot.pipeline.CcdResult;
-import org.calphot.pipeline.LogResult;
 
 import nom.tam.fits.BinaryTable;
 import nom.tam.fits.BinaryTableHDU;
@@ -27,7 +25,7 @@ public final class TableFiles {
     private TableFiles() {
     }
 
-    private static int[] rows(CcdResult c) {
+    private static int[] rows(OutputCcd c) {
         int n = c.keptInPhase();
         int[] r = new int[n];
         int k = 0;
@@ -39,7 +37,7 @@ public final class TableFiles {
         return r;
     }
 
-    public static void csv(OutputStream os, LogResult log, CcdResult c, String version) throws IOException {
+    public static void csv(OutputStream os, OutputLog log, OutputCcd c, String version) throws IOException {
         OutputStreamWriter w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
         CalibratedLightcurve lc = c.lightcurve();
         w.write("# calphot " + version + ": " + log.log().getFileName() + " CCD " + c.ccd() + " band " + c.band()
@@ -61,7 +59,7 @@ public final class TableFiles {
     }
 
     /** lcurve's six columns: time (BMJD TDB), exposure (days), flux, error, weight, subdivisions. */
-    public static void lcurve(OutputStream os, CcdResult c) throws IOException {
+    public static void lcurve(OutputStream os, OutputCcd c) throws IOException {
         OutputStreamWriter w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
         CalibratedLightcurve lc = c.lightcurve();
         w.write("# time (BMJD TDB)  exposure (d)  flux (mJy)  error (mJy)  weight  subdivisions\n");
@@ -72,7 +70,7 @@ public final class TableFiles {
         w.flush();
     }
 
-    public static void fits(OutputStream os, LogResult log, CcdResult c, double t0, double period, String version)
+    public static void fits(OutputStream os, OutputLog log, OutputCcd c, double t0, double period, String version)
             throws IOException {
         int[] rows = rows(c);
         CalibratedLightcurve lc = c.lightcurve();

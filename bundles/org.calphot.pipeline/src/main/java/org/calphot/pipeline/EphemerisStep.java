@@ -34,7 +34,7 @@ import org.calphot.ephemeris.EphemerisFitter;
 import org.calphot.ephemeris.McmcOptions;
 import org.calphot.mcmc.ChainIO;
 import org.calphot.core.util.PyFloat;
-import org.calphot.pipeline.internal.RunLog;
+import org.calphot.output.RunLog;
 
 /**
  * The run's eclipse times and ephemeris fit, before extraction as in cal_phot: payloads with

@@ -29,7 +29,8 @@ import org.calphot.core.Warnings;
 import org.calphot.core.log.CcdTable;
 import org.calphot.core.util.Json;
 import org.calphot.core.util.PyFloat;
-import org.calphot.pipeline.internal.RunLog;
+import org.calphot.output.ObservingLog;
+import org.calphot.output.RunLog;
 import org.calphot.pipeline.internal.Staging;
 
 /**
