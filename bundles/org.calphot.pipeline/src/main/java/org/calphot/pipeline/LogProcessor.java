@@ -28,12 +28,12 @@ import org.calphot.core.photometry.CalibrationOptions;
 import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.core.time.TimeColumns;
 import org.calphot.core.time.TimeRequest;
-import org.calphot.output.CalibFile;
-import org.calphot.pipeline.internal.Rendered;
 import org.calphot.core.util.PyFloat;
+import org.calphot.output.CalibFile;
 import org.calphot.output.RunLog;
-import org.calphot.pipeline.internal.Staging;
 import org.calphot.output.TableFiles;
+import org.calphot.pipeline.internal.Rendered;
+import org.calphot.pipeline.internal.Staging;
 
 /**
  * One log of a run: read it, resolve the comparison magnitudes, calibrate every CCD, correct the times, fold on the

@@ -16,8 +16,8 @@ import org.calphot.config.CalphotJob;
 import org.calphot.config.OutputFormat;
 import org.calphot.config.Payload;
 import org.calphot.core.CalphotException;
-import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.core.photometry.AbMagnitudes;
+import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.pipeline.internal.Staging;
 
 /**
