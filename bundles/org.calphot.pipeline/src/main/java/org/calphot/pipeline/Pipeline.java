@@ -186,8 +186,8 @@ public final class Pipeline {
             String calibration = runLog.calibrationTxt(job.configText());
             staging.write(Path.of("Calibration.txt"), o -> o.write(calibration.getBytes(StandardCharsets.UTF_8)));
 
-            Map<String, Object> prov = RunProvenance.provenance(services, job, eph, options, configSha, out, formats, provenanceLogs, mags,
-                    warningLines, started);
+            Map<String, Object> prov = RunProvenance.provenance(services, job, eph, options, configSha, out, formats,
+                    provenanceLogs, mags, warningLines, started);
             prov.put("outputs", RunProvenance.outputHashes(staging));
             staging.write(Path.of("provenance.json"),
                     o -> o.write((Json.pretty(prov) + "\n").getBytes(StandardCharsets.UTF_8)));

@@ -29,9 +29,9 @@ final class RunProvenance {
     private RunProvenance() {
     }
 
-    static Map<String, Object> provenance(PipelineServices services, CalphotJob job, EphemerisStep.Result eph, RunOptions options,
-            String configSha, Path out, Set<OutputFormat> formats, Map<String, Object> logs, MagnitudeResolver mags,
-            List<String> warnings, long started) {
+    static Map<String, Object> provenance(PipelineServices services, CalphotJob job, EphemerisStep.Result eph,
+            RunOptions options, String configSha, Path out, Set<OutputFormat> formats, Map<String, Object> logs,
+            MagnitudeResolver mags, List<String> warnings, long started) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("program", "calphot");
         m.put("version", options.programVersion());
