@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.calphot.core.BadInputException;
-import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
-import org.calphot.mcmc.Chain;
-import org.calphot.mcmc.ChainIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,30 +85,5 @@ class EphemerisFilesTest {
         assertEquals(54, c.cycles().length);
         assertEquals(fit.oc().ocSeconds()[3], c.ocSeconds()[3], 1e-4);
         assertEquals("Beuermann 2011", c.sources().get(0));
-    }
-
-    @Test
-    void ephemerisCommandLogicWritesFilesAndJson(@TempDir Path dir) throws Exception {
-        EclipseTimeTable t = DpLeoEphemerisTest.load();
-        Path f = dir.resolve("eclipse_times.txt");
-        EclipseTimesFile.write(f, t);
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code = new EphemerisTool().run(new EphemerisTool.Args(f, 32, 2000, -1, -1, 3, false, null, true),
-                new PrintStream(buf, true, StandardCharsets.UTF_8), ProgressMonitor.NULL, Warnings.IGNORE);
-        assertEquals(0, code);
-        String json = buf.toString(StandardCharsets.UTF_8);
-        for (String key : new String[] {"\"t0\":", "\"t0_err\":", "\"period\":", "\"period_err\":",
-                "\"reduced_chi2\":", "\"n_eclipses\":54"}) {
-            assertTrue(json.contains(key), key + " missing in " + json);
-        }
-        assertTrue(Files.exists(dir.resolve("ephemeris_fit.txt")));
-        Chain c = ChainIO.readOriginalLayout(dir.resolve("ephemeris_chain.txt"), "T0", "P");
-        assertEquals(32, c.nWalkers());
-        assertEquals(2, c.nDim());
-        assertTrue(c.nSteps() > 1800 && c.nSteps() < 2000, "post burn-in steps " + c.nSteps());
-        assertEquals(DpLeoEphemerisTest.T0_PUB, c.value(c.nSteps() - 1, 0, 0), 3e-5);
-        assertTrue(Files.readAllLines(dir.resolve("ephemeris_chain.csv")).get(0).equals("step,walker,T0,P,log_prob"));
-        // the unused source map must not break a tool run with several sources either
-        assertEquals(Map.of(0, "Beuermann 2011"), EclipseTimesFile.read(f, null).sources());
     }
 }

@@ -3,16 +3,10 @@ package org.calphot.ephemeris;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.calphot.core.ProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,36 +52,5 @@ class ScaledEphemerisErrorsTest {
         Path f = dir.resolve("ephemeris_fit.txt");
         EphemerisFitFile.write(f, lsq);
         assertEquals(1.63e-5, EphemerisFitFile.read(f).t0Err(), 0.0);
-    }
-
-    @Test
-    void jsonAndReportOfTheCommand(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("eclipse_times.txt");
-        EclipseTimesFile.write(f, table());
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        List<String> warned = new ArrayList<>();
-        new EphemerisTool().run(new EphemerisTool.Args(f, 32, 3000, -1, -1, 5, false, null, true),
-                new PrintStream(buf, true, StandardCharsets.UTF_8), ProgressMonitor.NULL, (l, m) -> warned.add(m));
-        String json = buf.toString(StandardCharsets.UTF_8);
-        // the MCMC posterior width matches the formal error; the published one is scaled by sqrt(reduced chi2)
-        double t0Err = number(json, "\"t0_err\":");
-        double unscaled = number(json, "\"t0_err_unscaled\":");
-        double scale = number(json, "\"error_scale\":");
-        assertEquals(t0Err, unscaled * scale, 1e-15);
-        assertEquals(1.6330e-5, t0Err, 0.2 * 1.6330e-5);
-        assertEquals(4.4721e-6, unscaled, 0.2 * 4.4721e-6);
-        assertTrue(warned.stream().anyMatch(w -> w.contains("reduced chi2") && w.contains("> 3")), warned.toString());
-        assertTrue(Files.readString(dir.resolve("ephemeris_fit.txt")).contains("(unscaled "));
-    }
-
-    static double number(String json, String key) {
-        int i = json.indexOf(key);
-        assertTrue(i >= 0, key + " in " + json);
-        String rest = json.substring(i + key.length()).strip();
-        int end = 0;
-        while (end < rest.length() && "0123456789.eE+-".indexOf(rest.charAt(end)) >= 0) {
-            end++;
-        }
-        return Double.parseDouble(rest.substring(0, end));
     }
 }

@@ -1,8 +1,10 @@
 package org.calphot.photometry;
 
+import org.calphot.core.photometry.Binner;
 import org.calphot.core.photometry.ExtinctionFitter;
 import org.calphot.core.photometry.FluxCalibrator;
 import org.calphot.core.photometry.ZeroPointCalculator;
+import org.calphot.photometry.internal.DefaultBinner;
 import org.calphot.photometry.internal.DefaultExtinctionFitter;
 import org.calphot.photometry.internal.DefaultFluxCalibrator;
 import org.calphot.photometry.internal.DefaultZeroPointCalculator;
@@ -23,5 +25,9 @@ public final class PhotometryServices {
 
     public static ZeroPointCalculator zeroPointCalculator() {
         return new DefaultZeroPointCalculator();
+    }
+
+    public static Binner binner() {
+        return new DefaultBinner();
     }
 }

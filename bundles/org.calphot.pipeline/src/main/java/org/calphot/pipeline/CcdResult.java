@@ -3,6 +3,7 @@ package org.calphot.pipeline;
 import java.nio.file.Path;
 
 import org.calphot.core.photometry.CalibratedLightcurve;
+import org.calphot.output.OutputCcd;
 
 /**
  * One CCD of one log after calibration, time correction and phase slicing.
@@ -16,7 +17,7 @@ import org.calphot.core.photometry.CalibratedLightcurve;
  * @param calibFile    the .calib file written, or null
  */
 public record CcdResult(String ccd, String band, CalibratedLightcurve lightcurve, double[] bmjdTdb, double[] airmass,
-        double[] phase, boolean[] inPhaseRange, int[] flags, Path calibFile) {
+        double[] phase, boolean[] inPhaseRange, int[] flags, Path calibFile) implements OutputCcd {
 
     public int keptInPhase() {
         int n = 0;

@@ -29,6 +29,8 @@ public final class EclipseTimes {
     /** Where cal_phot kept its ephemeris files, relative to the output folder. */
     public static final Path FOLDER = Path.of("EPHEMERIS");
     public static final Path FILE = FOLDER.resolve("eclipse_times.txt");
+    /** 16 walkers x 4000 steps: 2000 left tau (~40 steps on real data) too close to emcee's 50 tau rule. */
+    public static final int TIMING_STEPS = 4000;
 
     private static final double DAY = 86400.0;
 

@@ -34,7 +34,7 @@ import org.calphot.ephemeris.EphemerisFitter;
 import org.calphot.ephemeris.McmcOptions;
 import org.calphot.mcmc.ChainIO;
 import org.calphot.core.util.PyFloat;
-import org.calphot.pipeline.internal.RunLog;
+import org.calphot.output.RunLog;
 
 /**
  * The run's eclipse times and ephemeris fit, before extraction as in cal_phot: payloads with
@@ -80,19 +80,38 @@ final class EphemerisStep {
         EclipseTimeTable table = EclipseTimes.readOrEmpty(existing, warnings);
         prov.put("eclipse_times_read", Files.isRegularFile(existing) ? existing.toString() : null);
         prov.put("eclipse_times_before", table.size());
-        Path configDir = job.configFile().toAbsolutePath().getParent();
+        table = timeEclipses(services, job, options, staging, pm, scale, warnings, runLog, table, prov);
+        if (!job.fitEphemeris()) {
+            return new Result(job.t0(), job.period(), "config", prov);
+        }
+        return fitEphemeris(services, job, out, staging, pm, scale, warnings, runLog, table, prov);
+    }
 
+    /** What timing every log of a run shares: the model, its sampler, the prior ephemeris, the quiet resolver. */
+    private record Timing(EclipseTimer timer, EclipseTimer.Options topts, Ephemeris prior,
+            org.calphot.config.EclipseSettings settings, MagnitudeResolver quiet, Path configDir) {
+    }
+
+    /**
+     * Times the eclipses of every log of the payloads with {@code get eclipse times: true}, adds them to
+     * {@code table} and stages the updated {@code eclipse_times.txt}; the table the run goes on with.
+     */
+    private static EclipseTimeTable timeEclipses(PipelineServices services, CalphotJob job, RunOptions options,
+            OutputFiles staging, ProgressMonitor pm, int scale, Warnings warnings, RunLog runLog,
+            EclipseTimeTable table, Map<String, Object> prov) throws CalphotException {
+        Path configDir = job.configFile().toAbsolutePath().getParent();
         List<Object> timedProv = new ArrayList<>();
         boolean changed = false;
         Ephemeris prior = new Ephemeris(job.t0(), job.period());
         org.calphot.config.EclipseSettings es = org.calphot.config.EclipseSettings.of(job);
         EclipseTimer timer = org.calphot.ephemeris.EclipseTimers.byName(es.model(),
                 Location.key(job.configFile().toString(), 0, "eclipse model"));
-        EclipseTimer.Options topts = EclipseTimer.Options.defaults().withSampler(16, EclipseTimesTool.TIMING_STEPS,
+        EclipseTimer.Options topts = EclipseTimer.Options.defaults().withSampler(16, EclipseTimes.TIMING_STEPS,
                 job.seed());
         // its own resolver without warnings: extraction resolves (and warns) again for the same logs
         MagnitudeResolver quiet = new MagnitudeResolver(job, services.catalogues(), services.filterSystems(),
                 options, Warnings.IGNORE);
+        Timing timing = new Timing(timer, topts, prior, es, quiet, configDir);
         for (Payload p : job.payloads()) {
             if (!p.getEclipseTimes()) {
                 continue;
@@ -101,66 +120,11 @@ final class EphemerisStep {
             runLog.say("Timing the eclipses of payload '%s' (prior ephemeris T0 = %s, P = %s; model %s)", p.name(),
                     PyFloat.repr(job.t0()), PyFloat.repr(job.period()), timer.name());
             for (LogSpec spec : p.logs()) {
-                pm.checkCanceled();
-                pm.subTask("timing eclipses in " + spec.log().getFileName());
-                Curve c = curve(services, job, p, spec, quiet, warnings, es.ccd());
-                runLog.say("  %s: timed on CCD %s (%s), %s", spec.log().getFileName(), c.ccd, c.band, c.choice);
-                ProgressMonitor share = share(pm, scale);
-                EclipseTimes.Timed t = EclipseTimes.time(timer, c.bmjdTdb, c.flux, c.err, prior, topts, share,
-                        warnings,
-                        spec.where());
-                share.worked(Integer.MAX_VALUE);
-                List<Object> notTimed = new ArrayList<>();
-                for (EclipseTimer.NotTimed n : t.notTimed()) {
-                    runLog.say("  %s: eclipse %d (predicted %s) not timed: %s", spec.log().getFileName(), n.cycle(),
-                            PyFloat.repr(n.predictedBmjdTdb()), n.reason());
-                    Map<String, Object> nm = new LinkedHashMap<>();
-                    nm.put("log", spec.log().toString());
-                    nm.put("cycle", n.cycle());
-                    nm.put("predicted_bmjd_tdb", Double.isFinite(n.predictedBmjdTdb()) ? n.predictedBmjdTdb() : null);
-                    nm.put("reason", n.reason());
-                    notTimed.add(nm);
-                }
-                String source = EclipseTimes.sourceName(spec.log(), configDir);
-                Map<String, Object> lp = new LinkedHashMap<>();
-                lp.put("log", spec.log().toString());
-                lp.put("source", source);
-                lp.put("ccd", c.ccd);
-                lp.put("lightcurve", c.what);
-                lp.put("ccd_choice", c.choice);
-                lp.put("model", timer.name());
-                List<Object> ecl = new ArrayList<>();
-                for (int k = 0; k < t.timings().size(); k++) {
-                    EclipseTiming e = t.timings().get(k);
-                    int cycle = t.cycles()[k];
-                    String stem = p.oname() + "_" + EclipseTimes.figureStem(spec.log(), cycle, e.midBmjdTdb(), true);
-                    List<Path> fig = services.figures() == null ? List.of()
-                            : services.figures().writeEclipseFigure(staging, EclipseTimes.FOLDER, stem,
-                                    String.format(Locale.ROOT, "%s, CCD %s (%s): eclipse E = %d",
-                                            spec.log().getFileName(), c.ccd, c.band, cycle), c.yLabel, e);
-                    double oc = EclipseTimes.ocSeconds(e.midBmjdTdb(), prior, cycle);
-                    runLog.say("  %s CCD %s: eclipse %d at %s +- %.2f s BMJD(TDB) (%s; white %.2f s, red %.2f s);"
-                            + " O-C %.2f s against the config's ephemeris", spec.log().getFileName(), c.ccd, cycle,
-                            PyFloat.repr(e.midBmjdTdb()), e.error() * 86400, e.errMethod(), e.errWhite() * 86400,
-                            e.errRed() * 86400, oc);
-                    Map<String, Object> m = EclipseTimes.json(spec.log().toString(), c.ccd, c.band, cycle, e, oc);
-                    m.put("cycle", cycle);
-                    m.put("bmjd_tdb", e.midBmjdTdb());
-                    m.put("error_s", e.error() * 86400);
-                    m.put("o_minus_c_s", oc);
-                    m.put("width_s", e.width() * 86400);
-                    m.put("reduced_chi2", e.reducedChi2());
-                    m.put("error_scale", e.errorScale());
-                    m.put("points", e.nPoints());
-                    m.put("tau_warning", e.warning());
-                    m.put("figure", fig.isEmpty() ? null : fig.get(0).toString());
-                    ecl.add(m);
-                }
-                lp.put("eclipses", ecl);
-                lp.put("not_timed", notTimed);
-                timedProv.add(lp);
+                EclipseTimes.Timed t = timeLog(services, job, p, spec, timing, staging, pm, scale, warnings, runLog,
+                        timedProv);
                 if (!t.timings().isEmpty()) {
-                    table = table.withSource(source, t.cycles(), t.times(), t.errors());
+                    table = table.withSource(EclipseTimes.sourceName(spec.log(), configDir), t.cycles(), t.times(),
+                            t.errors());
                     changed = true;
                 }
             }
@@ -183,10 +147,81 @@ final class EphemerisStep {
             runLog.say("Eclipse times: %d in %s", table.size(), EclipseTimes.FILE);
         }
         prov.put("eclipse_times", table.size());
+        return table;
+    }
 
-        if (!job.fitEphemeris()) {
-            return new Result(job.t0(), job.period(), "config", prov);
+    /** One log's eclipses: timed on its chosen CCD, a figure each, its lines in the run log and provenance. */
+    private static EclipseTimes.Timed timeLog(PipelineServices services, CalphotJob job, Payload p, LogSpec spec,
+            Timing timing, OutputFiles staging, ProgressMonitor pm, int scale, Warnings warnings, RunLog runLog,
+            List<Object> timedProv) throws CalphotException {
+        EclipseTimer timer = timing.timer();
+        Ephemeris prior = timing.prior();
+        Path configDir = timing.configDir();
+        pm.checkCanceled();
+        pm.subTask("timing eclipses in " + spec.log().getFileName());
+        Curve c = curve(services, job, p, spec, timing.quiet(), warnings, timing.settings().ccd());
+        runLog.say("  %s: timed on CCD %s (%s), %s", spec.log().getFileName(), c.ccd, c.band, c.choice);
+        ProgressMonitor share = share(pm, scale);
+        EclipseTimes.Timed t = EclipseTimes.time(timer, c.bmjdTdb, c.flux, c.err, prior, timing.topts(), share,
+                warnings,
+                spec.where());
+        share.worked(Integer.MAX_VALUE);
+        List<Object> notTimed = new ArrayList<>();
+        for (EclipseTimer.NotTimed n : t.notTimed()) {
+            runLog.say("  %s: eclipse %d (predicted %s) not timed: %s", spec.log().getFileName(), n.cycle(),
+                    PyFloat.repr(n.predictedBmjdTdb()), n.reason());
+            Map<String, Object> nm = new LinkedHashMap<>();
+            nm.put("log", spec.log().toString());
+            nm.put("cycle", n.cycle());
+            nm.put("predicted_bmjd_tdb", Double.isFinite(n.predictedBmjdTdb()) ? n.predictedBmjdTdb() : null);
+            nm.put("reason", n.reason());
+            notTimed.add(nm);
         }
+        String source = EclipseTimes.sourceName(spec.log(), configDir);
+        Map<String, Object> lp = new LinkedHashMap<>();
+        lp.put("log", spec.log().toString());
+        lp.put("source", source);
+        lp.put("ccd", c.ccd);
+        lp.put("lightcurve", c.what);
+        lp.put("ccd_choice", c.choice);
+        lp.put("model", timer.name());
+        List<Object> ecl = new ArrayList<>();
+        for (int k = 0; k < t.timings().size(); k++) {
+            EclipseTiming e = t.timings().get(k);
+            int cycle = t.cycles()[k];
+            String stem = p.oname() + "_" + EclipseTimes.figureStem(spec.log(), cycle, e.midBmjdTdb(), true);
+            List<Path> fig = services.figures() == null ? List.of()
+                    : services.figures().writeEclipseFigure(staging, EclipseTimes.FOLDER, stem,
+                            String.format(Locale.ROOT, "%s, CCD %s (%s): eclipse E = %d",
+                                    spec.log().getFileName(), c.ccd, c.band, cycle), c.yLabel, e);
+            double oc = EclipseTimes.ocSeconds(e.midBmjdTdb(), prior, cycle);
+            runLog.say("  %s CCD %s: eclipse %d at %s +- %.2f s BMJD(TDB) (%s; white %.2f s, red %.2f s);"
+                    + " O-C %.2f s against the config's ephemeris", spec.log().getFileName(), c.ccd, cycle,
+                    PyFloat.repr(e.midBmjdTdb()), e.error() * 86400, e.errMethod(), e.errWhite() * 86400,
+                    e.errRed() * 86400, oc);
+            Map<String, Object> m = EclipseTimes.json(spec.log().toString(), c.ccd, c.band, cycle, e, oc);
+            m.put("cycle", cycle);
+            m.put("bmjd_tdb", e.midBmjdTdb());
+            m.put("error_s", e.error() * 86400);
+            m.put("o_minus_c_s", oc);
+            m.put("width_s", e.width() * 86400);
+            m.put("reduced_chi2", e.reducedChi2());
+            m.put("error_scale", e.errorScale());
+            m.put("points", e.nPoints());
+            m.put("tau_warning", e.warning());
+            m.put("figure", fig.isEmpty() ? null : fig.get(0).toString());
+            ecl.add(m);
+        }
+        lp.put("eclipses", ecl);
+        lp.put("not_timed", notTimed);
+        timedProv.add(lp);
+        return t;
+    }
+
+    /** Fits T0 and P to the eclipse times (least squares, then MCMC) and stages the fit, chain and figures. */
+    private static Result fitEphemeris(PipelineServices services, CalphotJob job, Path out, OutputFiles staging,
+            ProgressMonitor pm, int scale, Warnings warnings, RunLog runLog, EclipseTimeTable table,
+            Map<String, Object> prov) throws CalphotException {
         if (table.size() < 3) {
             throw new BadInputException("'fit ephemeris: true' needs at least 3 eclipse times in "
                     + out.resolve(EclipseTimes.FILE) + " (or 'get eclipse times: true' on a payload), found "
@@ -209,6 +244,13 @@ final class EphemerisStep {
         if (services.figures() != null) {
             files.addAll(services.figures().writeEphemerisFigures(staging, EclipseTimes.FOLDER, fit));
         }
+        sayFit(runLog, job, fit, warnings);
+        prov.put("ephemeris_fit", fitProvenance(fit, wls, files));
+        return new Result(fit.t0(), fit.period(), "fit", prov);
+    }
+
+    /** The fit's lines in Calibration.txt, old against new, and a warning for a poor fit or a short chain. */
+    private static void sayFit(RunLog runLog, CalphotJob job, EphemerisFit fit, Warnings warnings) {
         runLog.say("");
         runLog.say("Ephemeris fit to %d eclipse times (MCMC, %d walkers x %d steps, burn %d, seed %d):", fit.nEclipses(),
                 fit.mcmc().chain().nWalkers(), fit.mcmc().chain().nSteps(), fit.mcmc().burn(), job.seed());
@@ -228,6 +270,10 @@ final class EphemerisStep {
         if (fit.mcmc().tauWarning() != null) {
             warnings.warn(Location.key(job.configFile().toString(), 0, "fit ephemeris"), fit.mcmc().tauWarning());
         }
+    }
+
+    /** The fit's entry in provenance.json: the MCMC values, the least-squares ones and the files written. */
+    private static Map<String, Object> fitProvenance(EphemerisFit fit, EphemerisFit wls, List<Path> files) {
         Map<String, Object> fp = new LinkedHashMap<>();
         fp.put("n_eclipses", fit.nEclipses());
         fp.put("t0", fit.t0());
@@ -251,8 +297,7 @@ final class EphemerisStep {
         fp.put("acceptance", fit.mcmc().meanAcceptance());
         fp.put("errors", "1 sigma: half the 16-84 % width of the posterior, medians as values");
         fp.put("files", files.stream().map(Path::toString).toList());
-        prov.put("ephemeris_fit", fp);
-        return new Result(fit.t0(), fit.period(), "fit", prov);
+        return fp;
     }
 
     /**

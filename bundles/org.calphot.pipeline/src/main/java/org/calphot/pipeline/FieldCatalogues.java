@@ -19,7 +19,7 @@ import org.calphot.core.catalogue.CatalogueRegistry;
 import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.QueryOptions;
 import org.calphot.core.log.CoordsFile;
-import org.calphot.pipeline.internal.RunLog;
+import org.calphot.output.RunLog;
 
 /**
  * {@code catalogue: auto} in a run: one catalogue per field (a .coords file), chosen by {@link AutoCatalogue}

@@ -40,8 +40,8 @@ import org.calphot.core.time.TimeCorrector;
 import org.calphot.core.time.TimeRequest;
 import org.calphot.core.util.PyFloat;
 import org.calphot.io.LogFollower;
-import org.calphot.pipeline.internal.CalibFile;
-import org.calphot.pipeline.internal.TableFiles;
+import org.calphot.output.CalibFile;
+import org.calphot.output.TableFiles;
 
 /**
  * The live mode ({@code calphot watch}): follows the logs of a job while they are written. Each

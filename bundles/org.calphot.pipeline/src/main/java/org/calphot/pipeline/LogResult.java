@@ -3,6 +3,8 @@ package org.calphot.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.calphot.output.OutputLog;
+
 /**
  * One log of a run.
  *
@@ -12,7 +14,7 @@ import java.util.List;
  */
 public record LogResult(String payload, Path log, String oname, String instrument, String observatory,
         List<String> bands, double eclipseBmjd, long cycle, double phaseLow, double phaseHigh,
-        boolean fluxCalibrated, List<CcdResult> ccds, double firstMjdUtc, double lastMjdUtc) {
+        boolean fluxCalibrated, List<CcdResult> ccds, double firstMjdUtc, double lastMjdUtc) implements OutputLog {
 
     public LogResult {
         bands = List.copyOf(bands);

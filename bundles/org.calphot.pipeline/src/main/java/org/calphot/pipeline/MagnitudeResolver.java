@@ -31,7 +31,7 @@ import org.calphot.core.log.CoordsFile;
 import org.calphot.core.photometry.ComparisonMagnitudes;
 import org.calphot.core.photometry.MagnitudeSource;
 import org.calphot.io.CoordsReader;
-import org.calphot.pipeline.internal.RunLog;
+import org.calphot.output.RunLog;
 
 /**
  * The comparison magnitudes of one CCD of one log, from the payload's source: none (unit

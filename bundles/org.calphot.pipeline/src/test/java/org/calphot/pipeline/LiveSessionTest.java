@@ -62,7 +62,7 @@ class LiveSessionTest {
 
     static PipelineServices services(boolean figures) {
         return new PipelineServices(LogIo.defaultReaders(), TimeServices.corrector(),
-                PhotometryServices.fluxCalibrator(), null, figures ? Figures.standard() : null);
+                PhotometryServices.fluxCalibrator(), null, figures ? RunFigures.standard() : null);
     }
 
     /** The complete simulated log and its config (the demo's night: 500 frames of 10 s, eclipse mid-way). */

@@ -29,7 +29,7 @@ class MaskPointsTest {
 
     static PipelineServices services() {
         return new PipelineServices(LogIo.defaultReaders(), TimeServices.corrector(),
-                PhotometryServices.fluxCalibrator(), null, Figures.standard());
+                PhotometryServices.fluxCalibrator(), null, RunFigures.standard());
     }
 
     private static List<String> rows(Path calib) throws Exception {

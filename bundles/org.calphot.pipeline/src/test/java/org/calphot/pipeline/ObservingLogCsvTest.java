@@ -28,7 +28,7 @@ class ObservingLogCsvTest {
                 List.of("r", "g", "u"), 58404.123456789, 12L, -0.5, 0.5, true, List.of(), 58404.10, 58404.14);
         LogResult plain = new LogResult("data_1", dir.resolve("run2.log"), "T", "ucam", "lasilla",
                 List.of("r"), 58404.5, 13L, -0.5, 0.5, true, List.of(), 58404.10, 58404.14);
-        String text = Pipeline.observingLog(dir.resolve("none.csv"), List.of(r, plain));
+        String text = org.calphot.output.ObservingLog.append(dir.resolve("none.csv"), List.of(r, plain));
         assertEquals("Instrument,Telescope,Date,Filter(s),Observation start (UTC),Observation end (UTC),Tecl,"
                 + "Cycle No.\n"
                 + "ucam,\"18:35:26, 98:29:12\",2018-10-13,r-g-u,02:24,03:21,58404.123456789,12.0\n"

@@ -66,7 +66,7 @@ class OutputCommitTest {
 
     static PipelineServices services(boolean figures) {
         return new PipelineServices(LogIo.defaultReaders(), TimeServices.corrector(),
-                PhotometryServices.fluxCalibrator(), null, figures ? Figures.standard() : null);
+                PhotometryServices.fluxCalibrator(), null, figures ? RunFigures.standard() : null);
     }
 
     static RunResult run(Path cfg, Path out, List<String> warnings, boolean figures) throws Exception {

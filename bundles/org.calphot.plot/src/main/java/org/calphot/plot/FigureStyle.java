@@ -18,7 +18,7 @@ import org.jfree.chart.ui.RectangleInsets;
 
 /**
  * The house style of calphot figures. Sizes are in points of a figure {@value #REFERENCE_WIDTH} units wide;
- * {@link Figures} scales the whole drawing to the requested output width, so a PNG 1000 px wide shows tick labels
+ * {@link FigureExport} scales the whole drawing to the requested output width, so a PNG 1000 px wide shows tick labels
  * at 15 px and a 2000 px one at 30 px: text keeps its size relative to the figure.
  */
 public final class FigureStyle {

@@ -141,17 +141,17 @@ class FigureGalleryTest {
         String keep = System.getProperty("calphot.plot.gallery");
         Path dir = keep == null ? tmp : Files.createDirectories(Path.of(keep));
         for (Map.Entry<String, Drawable> e : allFigures().entrySet()) {
-            Dimension size = Figures.preferredSize(e.getValue());
+            Dimension size = FigureExport.preferredSize(e.getValue());
             int w = 1000;
             int h = (int) Math.round(1000.0 * size.height / size.width);
             Path png = dir.resolve(e.getKey() + ".png");
-            Figures.writePng(e.getValue(), png, w, h);
+            FigureExport.writePng(e.getValue(), png, w, h);
             BufferedImage img = ImageIO.read(png.toFile());
             assertEquals(w, img.getWidth(), e.getKey());
             assertEquals(h, img.getHeight(), e.getKey());
             assertHasContent(e.getKey(), img);
             Path pdf = dir.resolve(e.getKey() + ".pdf");
-            Figures.writePdf(e.getValue(), pdf, 720);
+            FigureExport.writePdf(e.getValue(), pdf, 720);
             byte[] bytes = Files.readAllBytes(pdf);
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             assertTrue(text.startsWith("%PDF-"), e.getKey());

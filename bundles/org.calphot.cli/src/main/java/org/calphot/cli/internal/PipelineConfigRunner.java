@@ -82,7 +82,7 @@ public final class PipelineConfigRunner implements BatchRun.ConfigRunner {
         try {
             CalphotJob job = new ConfigReader(sites, warnings).read(config);
             PipelineServices services = new PipelineServices(readers, time, calibrator, catalogues,
-                    org.calphot.pipeline.Figures.standard(), filterSystems);
+                    org.calphot.pipeline.RunFigures.standard(), filterSystems);
             ReentrantLock lock = folders.computeIfAbsent(
                     (outDir != null ? outDir : job.directory()).toAbsolutePath().normalize(),
                     k -> new ReentrantLock());

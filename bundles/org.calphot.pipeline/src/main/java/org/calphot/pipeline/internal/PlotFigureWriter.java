@@ -24,7 +24,7 @@ import org.calphot.plot.ComparisonPage;
 import org.calphot.plot.ComparisonPanel;
 import org.calphot.plot.ComparisonSeries;
 import org.calphot.plot.CountRatioFigure;
-import org.calphot.plot.Figures;
+import org.calphot.plot.FigureExport;
 import org.calphot.plot.LightcurvePage;
 import org.calphot.plot.LightcurvePanel;
 import org.calphot.plot.LinearFit;
@@ -104,12 +104,12 @@ public final class PlotFigureWriter implements FigureWriter {
         String base = log.oname() + "_" + stem(log);
         jobs.add(new Job(folder.resolve(base + "_lightcurve.png"), () -> {
             JFreeChart lc = lightcurvePage(log);
-            return Figures.pngBytes(lc, PNG_WIDTH, height(lc, PNG_WIDTH));
+            return FigureExport.pngBytes(lc, PNG_WIDTH, height(lc, PNG_WIDTH));
         }));
         if (log.ccds().stream().anyMatch(c -> !c.lightcurve().diagnostics().pairs().isEmpty())) {
             jobs.add(new Job(folder.resolve(base + "_comparisons.png"), () -> {
                 JFreeChart cp = comparisonPage(log);
-                return Figures.pngBytes(cp, PNG_WIDTH, height(cp, PNG_WIDTH));
+                return FigureExport.pngBytes(cp, PNG_WIDTH, height(cp, PNG_WIDTH));
             }));
         }
         return jobs;
@@ -129,8 +129,8 @@ public final class PlotFigureWriter implements FigureWriter {
                     pages.add(comparisonPage(log));
                 }
             }
-            java.awt.Dimension d = Figures.preferredSize(pages.get(0));
-            return Figures.pdfBytes(pages, PDF_WIDTH_PT, PDF_WIDTH_PT * d.getHeight() / d.getWidth());
+            java.awt.Dimension d = FigureExport.preferredSize(pages.get(0));
+            return FigureExport.pdfBytes(pages, PDF_WIDTH_PT, PDF_WIDTH_PT * d.getHeight() / d.getWidth());
         }));
 
         // count ratio of every night, one panel per CCD position
@@ -150,8 +150,8 @@ public final class PlotFigureWriter implements FigureWriter {
             byCcd.forEach((k, s) -> panels.add(new SeriesPanel(labels.get(k), s)));
             JFreeChart ratio = CountRatioFigure.build(oname + ": target/comparison count ratio", XAxisKind.PHASE,
                     panels);
-            java.awt.Dimension rd = Figures.preferredSize(ratio);
-            return Figures.pdfBytes(ratio, PDF_WIDTH_PT, PDF_WIDTH_PT * rd.getHeight() / rd.getWidth());
+            java.awt.Dimension rd = FigureExport.preferredSize(ratio);
+            return FigureExport.pdfBytes(ratio, PDF_WIDTH_PT, PDF_WIDTH_PT * rd.getHeight() / rd.getWidth());
         }));
 
         if (overplotStem != null) {
@@ -167,8 +167,8 @@ public final class PlotFigureWriter implements FigureWriter {
                 jobs.add(new Job(folder.resolve(overplotStem + "_" + e.getKey() + ".pdf"), () -> {
                     JFreeChart over = OverplotFigure.build(overplotStem + ": " + e.getKey(), XAxisKind.PHASE,
                             "Flux (mJy)", e.getValue());
-                    java.awt.Dimension od = Figures.preferredSize(over);
-                    return Figures.pdfBytes(over, PDF_WIDTH_PT, PDF_WIDTH_PT * od.getHeight() / od.getWidth());
+                    java.awt.Dimension od = FigureExport.preferredSize(over);
+                    return FigureExport.pdfBytes(over, PDF_WIDTH_PT, PDF_WIDTH_PT * od.getHeight() / od.getWidth());
                 }));
             }
         }
@@ -232,7 +232,7 @@ public final class PlotFigureWriter implements FigureWriter {
     }
 
     private static int height(JFreeChart chart, int width) {
-        java.awt.Dimension d = Figures.preferredSize(chart);
+        java.awt.Dimension d = FigureExport.preferredSize(chart);
         return (int) Math.round(width * d.getHeight() / d.getWidth());
     }
 
@@ -258,7 +258,7 @@ public final class PlotFigureWriter implements FigureWriter {
     public List<Path> writeEclipseFigure(OutputFiles out, Path folder, String stem, String title, String yLabel,
             EclipseTiming timing) throws CalphotException {
         JFreeChart c = EphemerisFigures.eclipse(title, yLabel, timing);
-        byte[] png = Figures.pngBytes(c, PNG_WIDTH, height(c, PNG_WIDTH));
+        byte[] png = FigureExport.pngBytes(c, PNG_WIDTH, height(c, PNG_WIDTH));
         return List.of(out.write(folder.resolve(stem + ".png"), o -> o.write(png)));
     }
 
@@ -275,9 +275,9 @@ public final class PlotFigureWriter implements FigureWriter {
 
     private static List<Path> pdfAndPng(OutputFiles out, Path folder, String stem, Drawable figure)
             throws CalphotException {
-        java.awt.Dimension d = Figures.preferredSize(figure);
-        byte[] pdf = Figures.pdfBytes(figure, PDF_WIDTH_PT, PDF_WIDTH_PT * d.getHeight() / d.getWidth());
-        byte[] png = Figures.pngBytes(figure, PNG_WIDTH, (int) Math.round(PNG_WIDTH * d.getHeight() / d.getWidth()));
+        java.awt.Dimension d = FigureExport.preferredSize(figure);
+        byte[] pdf = FigureExport.pdfBytes(figure, PDF_WIDTH_PT, PDF_WIDTH_PT * d.getHeight() / d.getWidth());
+        byte[] png = FigureExport.pngBytes(figure, PNG_WIDTH, (int) Math.round(PNG_WIDTH * d.getHeight() / d.getWidth()));
         return List.of(out.write(folder.resolve(stem + ".pdf"), o -> o.write(pdf)),
                 out.write(folder.resolve(stem + ".png"), o -> o.write(png)));
     }

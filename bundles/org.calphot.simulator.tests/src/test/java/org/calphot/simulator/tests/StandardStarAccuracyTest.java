@@ -23,7 +23,7 @@ import org.calphot.core.photometry.ZeroPoint;
 import org.calphot.core.time.AirmassFormula;
 import org.calphot.io.LogIo;
 import org.calphot.photometry.AirmassSource;
-import org.calphot.photometry.ComparisonMagsTool;
+import org.calphot.tools.ComparisonMagsTool;
 import org.calphot.photometry.PhotometryServices;
 import org.calphot.simulator.Instrument;
 import org.calphot.simulator.SimulateTool;

@@ -16,7 +16,7 @@ import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
-import org.calphot.io.ParseBenchmark;
+import org.calphot.tools.ParseBenchmark;
 import org.calphot.simulator.SimulateTool;
 
 import picocli.CommandLine.Command;

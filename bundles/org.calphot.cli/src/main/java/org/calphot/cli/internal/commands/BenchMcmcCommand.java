@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.calphot.core.CalphotException;
-import org.calphot.ephemeris.McmcBenchmark;
+import org.calphot.tools.McmcBenchmark;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -23,7 +23,7 @@ import org.calphot.core.log.LogReaders;
 import org.calphot.core.photometry.FluxCalibrator;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
-import org.calphot.io.ParseBenchmark;
+import org.calphot.tools.ParseBenchmark;
 import org.calphot.pipeline.Pipeline;
 import org.calphot.pipeline.PipelineServices;
 import org.calphot.pipeline.RunOptions;
@@ -80,7 +80,7 @@ public final class BenchRunCommand implements Callable<Integer> {
             PipelineServices services = new PipelineServices(st.logs(Services.get(LogReaders.class)),
                     st.time(Services.get(TimeCorrector.class)), st.calibrator(Services.get(FluxCalibrator.class)),
                     catalogues.isEmpty() ? null : catalogues.get(0),
-                    st.figures(org.calphot.pipeline.Figures.standard()), Services.all(FilterSystem.class));
+                    st.figures(org.calphot.pipeline.RunFigures.standard()), Services.all(FilterSystem.class));
             Path dir = Files.createTempDirectory("calphot-bench-run");
             try {
                 long t = System.nanoTime();

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.calphot.cli.internal.Services;
 import org.calphot.core.BadInputException;
 import org.calphot.core.time.TimeCorrector;
-import org.calphot.time.TimeBenchmark;
+import org.calphot.tools.TimeBenchmark;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

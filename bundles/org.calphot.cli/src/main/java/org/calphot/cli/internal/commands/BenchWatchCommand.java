@@ -24,7 +24,7 @@ import org.calphot.core.log.LogReaders;
 import org.calphot.core.photometry.FluxCalibrator;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
-import org.calphot.pipeline.Figures;
+import org.calphot.pipeline.RunFigures;
 import org.calphot.pipeline.LiveSession;
 import org.calphot.pipeline.Pipeline;
 import org.calphot.pipeline.PipelineServices;
@@ -110,7 +110,7 @@ public final class BenchWatchCommand implements Callable<Integer> {
         out.flush();
 
         PipelineServices services = new PipelineServices(Services.get(LogReaders.class), corrector,
-                Services.get(FluxCalibrator.class), null, noFigures ? null : Figures.standard());
+                Services.get(FluxCalibrator.class), null, noFigures ? null : RunFigures.standard());
         CalphotJob job = new ConfigReader(sites, Warnings.IGNORE).read(night.resolve(r.config().getFileName()));
         long[] writtenAt = new long[frames + 1];
         AtomicBoolean stop = new AtomicBoolean();
@@ -181,7 +181,7 @@ public final class BenchWatchCommand implements Callable<Integer> {
             Files.move(watched, moved);
             t = System.nanoTime();
             new Pipeline(new PipelineServices(Services.get(LogReaders.class), corrector,
-                    Services.get(FluxCalibrator.class), null, noFigures ? null : Figures.standard()))
+                    Services.get(FluxCalibrator.class), null, noFigures ? null : RunFigures.standard()))
                     .run(job, RunOptions.defaults(), ProgressMonitor.NULL, Warnings.IGNORE);
             double batch = (System.nanoTime() - t) / 1e9;
             out.printf(Locale.ROOT, "baseline: calphot run on the finished log %.2f s, the least latency a re-run at"

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.calphot.cli.internal.Services;
 import org.calphot.core.CalphotException;
 import org.calphot.core.photometry.Binner;
-import org.calphot.photometry.BinTool;
+import org.calphot.tools.BinTool;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -19,7 +19,7 @@ import org.calphot.core.time.AirmassFormula;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.photometry.AirmassSource;
-import org.calphot.photometry.ComparisonMagsTool;
+import org.calphot.tools.ComparisonMagsTool;
 import org.calphot.photometry.FlagList;
 
 import picocli.CommandLine.Command;

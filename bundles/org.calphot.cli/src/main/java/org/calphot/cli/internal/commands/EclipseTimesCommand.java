@@ -17,8 +17,8 @@ import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.ephemeris.EclipseTimer;
 import org.calphot.ephemeris.Ephemeris;
-import org.calphot.pipeline.EclipseTimesTool;
-import org.calphot.pipeline.Figures;
+import org.calphot.tools.EclipseTimesTool;
+import org.calphot.pipeline.RunFigures;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,7 +111,7 @@ public final class EclipseTimesCommand implements Callable<Integer> {
             timer = org.calphot.ephemeris.EclipseTimers.byName(model, Location.key(null, 0, "--model"));
         }
         EclipseTimesTool tool = new EclipseTimesTool(Services.get(LogReaders.class), Services.get(FluxCalibrator.class),
-                Services.get(TimeCorrector.class), Services.get(SiteRegistry.class), timer, Figures.standard());
+                Services.get(TimeCorrector.class), Services.get(SiteRegistry.class), timer, RunFigures.standard());
         int code = tool.run(new EclipseTimesTool.Args(logs, target, site, prior, t1, t2, ccd, out, seed, model, json),
                 spec.commandLine().getOut(), ProgressMonitor.NULL, warnings);
         err.flush();

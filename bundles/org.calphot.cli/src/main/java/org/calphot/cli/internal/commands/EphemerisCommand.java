@@ -9,7 +9,7 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
 import org.calphot.ephemeris.EphemerisFitter;
-import org.calphot.ephemeris.EphemerisTool;
+import org.calphot.tools.EphemerisTool;
 import org.calphot.ephemeris.McmcOptions;
 
 import picocli.CommandLine.Command;
@@ -63,7 +63,7 @@ public final class EphemerisCommand implements Callable<Integer> {
                 + (loc == null || loc.toString().isEmpty() ? "" : loc + ": ") + msg);
         EphemerisFitter fitter = Services.get(EphemerisFitter.class);
         // figures through the run's figure writer: the ephemeris bundle has no chart library
-        org.calphot.pipeline.FigureWriter figures = org.calphot.pipeline.Figures.standard();
+        org.calphot.pipeline.FigureWriter figures = org.calphot.pipeline.RunFigures.standard();
         EphemerisTool.FitFigures draw = (dir, table, fit) -> figures.writeEphemerisFigures(
                 org.calphot.pipeline.OutputFiles.direct(dir), java.nio.file.Path.of(""), fit);
         int code = new EphemerisTool(fitter, draw).run(

@@ -15,7 +15,7 @@ import org.calphot.core.time.AirmassFormula;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.photometry.AirmassSource;
-import org.calphot.photometry.ExtinctionTool;
+import org.calphot.tools.ExtinctionTool;
 import org.calphot.photometry.FlagList;
 
 import picocli.CommandLine.Command;

@@ -144,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
         List<CatalogueRegistry> catalogues = Services.all(CatalogueRegistry.class);
         PipelineServices services = new PipelineServices(Services.get(LogReaders.class),
                 Services.get(TimeCorrector.class), Services.get(FluxCalibrator.class),
-                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.Figures.standard(),
+                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.RunFigures.standard(),
                 Services.all(FilterSystem.class));
         ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
         // Ctrl-C: cancel the run and give it a moment to remove its staged outputs before the JVM exits

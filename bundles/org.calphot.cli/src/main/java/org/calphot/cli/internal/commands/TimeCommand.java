@@ -13,7 +13,7 @@ import org.calphot.core.Warnings;
 import org.calphot.core.time.AirmassFormula;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
-import org.calphot.time.TimeTool;
+import org.calphot.tools.TimeTool;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -116,7 +116,7 @@ public final class WatchCommand implements Callable<Integer> {
         List<CatalogueRegistry> catalogues = Services.all(CatalogueRegistry.class);
         PipelineServices services = new PipelineServices(Services.get(LogReaders.class),
                 Services.get(TimeCorrector.class), Services.get(FluxCalibrator.class),
-                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.Figures.standard(),
+                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.RunFigures.standard(),
                 Services.all(FilterSystem.class));
         RunOptions options = new RunOptions(out, offline, cache, fmt, 1,
                 BuildInfo.version() + " (build " + BuildInfo.buildId() + ")");

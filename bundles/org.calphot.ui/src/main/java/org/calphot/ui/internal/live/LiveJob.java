@@ -13,7 +13,7 @@ import org.calphot.core.log.LogReaders;
 import org.calphot.core.photometry.FluxCalibrator;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
-import org.calphot.pipeline.Figures;
+import org.calphot.pipeline.RunFigures;
 import org.calphot.pipeline.LiveSession;
 import org.calphot.pipeline.PipelineServices;
 import org.calphot.pipeline.RunResult;
@@ -85,7 +85,7 @@ public final class LiveJob extends Job {
             CatalogueRegistry catalogues = UiServices.find(CatalogueRegistry.class);
             PipelineServices services = new PipelineServices(UiServices.get(LogReaders.class),
                     UiServices.get(TimeCorrector.class), UiServices.get(FluxCalibrator.class), catalogues,
-                    Figures.standard(), UiServices.all(org.calphot.core.filters.FilterSystem.class));
+                    RunFigures.standard(), UiServices.all(org.calphot.core.filters.FilterSystem.class));
             try (LiveSession session = new LiveSession(services, job, Prefs.runOptions("calphot workbench live"), 30,
                     warnings)) {
                 while (!monitor.isCanceled()) {

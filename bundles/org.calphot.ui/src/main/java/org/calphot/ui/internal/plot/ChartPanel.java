@@ -10,7 +10,7 @@ import java.util.Locale;
 
 import org.calphot.core.CalphotException;
 import org.calphot.plot.FigurePage;
-import org.calphot.plot.Figures;
+import org.calphot.plot.FigureExport;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
@@ -48,7 +48,7 @@ import org.jfree.data.xy.XYDataset;
 /**
  * A JFreeChart in SWT with what the plot views share: a message instead of an empty chart, zoom (drag a box, mouse
  * wheel), pan (middle button or Shift+drag, arrow keys), the value under the pointer in a line below the chart, and
- * "Export as PNG/PDF" through {@link Figures#write} in place of jfreechart-swt 1.0's "Save as" (which calls a class
+ * "Export as PNG/PDF" through {@link FigureExport#write} in place of jfreechart-swt 1.0's "Save as" (which calls a class
  * JFreeChart 1.5 no longer has).
  */
 public final class ChartPanel extends Composite {
@@ -305,10 +305,10 @@ public final class ChartPanel extends Composite {
         if (c == null) {
             throw new CalphotException("no figure to export");
         }
-        Dimension pref = Figures.preferredSize(c);
+        Dimension pref = FigureExport.preferredSize(c);
         boolean pdf = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
         int w = pdf ? 720 : 1400;
-        Figures.write(c, file, w, (int) Math.round((double) w * pref.height / pref.width));
+        FigureExport.write(c, file, w, (int) Math.round((double) w * pref.height / pref.width));
         if (c instanceof FigurePage && pageCanvas != null) {
             // the page now remembers the export's geometry: draw it again so pointer read-outs stay right
             pageCanvas.dropImage();

@@ -18,7 +18,7 @@ import org.calphot.core.log.LogReaders;
 import org.calphot.core.photometry.FluxCalibrator;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
-import org.calphot.pipeline.Figures;
+import org.calphot.pipeline.RunFigures;
 import org.calphot.pipeline.Pipeline;
 import org.calphot.pipeline.PipelineServices;
 import org.calphot.pipeline.RunOptions;
@@ -115,7 +115,7 @@ public final class RunJob extends Job {
             CatalogueRegistry catalogues = UiServices.find(CatalogueRegistry.class);
             PipelineServices services = new PipelineServices(UiServices.get(LogReaders.class),
                     UiServices.get(TimeCorrector.class), UiServices.get(FluxCalibrator.class), catalogues,
-                    Figures.standard(), UiServices.all(org.calphot.core.filters.FilterSystem.class));
+                    RunFigures.standard(), UiServices.all(org.calphot.core.filters.FilterSystem.class));
             // the Calibration log line by line as the pipeline writes it (Calibration.txt adds the config on top)
             RunOptions options = Prefs.runOptions("calphot workbench").withLogListener(line -> {
                 if (line.startsWith("Created these files:")) {

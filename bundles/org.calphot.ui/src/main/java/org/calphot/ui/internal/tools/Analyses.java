@@ -33,16 +33,16 @@ import org.calphot.ephemeris.Ephemeris;
 import org.calphot.ephemeris.EphemerisFit;
 import org.calphot.ephemeris.EphemerisFitFile;
 import org.calphot.ephemeris.EphemerisFitter;
-import org.calphot.ephemeris.EphemerisTool;
+import org.calphot.tools.EphemerisTool;
 import org.calphot.ephemeris.McmcOptions;
 import org.calphot.mcmc.Chain;
 import org.calphot.mcmc.ChainIO;
 import org.calphot.photometry.AirmassSource;
-import org.calphot.photometry.ExtinctionTool;
+import org.calphot.tools.ExtinctionTool;
 import org.calphot.photometry.PhotometryServices;
-import org.calphot.pipeline.EclipseTimesTool;
+import org.calphot.tools.EclipseTimesTool;
 import org.calphot.pipeline.FigureWriter;
-import org.calphot.pipeline.Figures;
+import org.calphot.pipeline.RunFigures;
 import org.calphot.pipeline.LogResult;
 import org.calphot.pipeline.OutputFiles;
 import org.calphot.plot.CornerPlot;
@@ -311,7 +311,7 @@ public final class Analyses {
                         fit.t0(), fit.t0ErrHeadline(), fit.period(), fit.periodErrHeadline(), fit.reducedChi2(),
                         fit.errorNote(), fit.t0Err(), fit.periodErr()));
                 return show(page, CalphotUi.OC_VIEW_ID, describe(file) + "  (least squares)", List.of(
-                        new Figure("O\u2212C", "O\u2212C against the least-squares ephemeris", () -> Figures.oc(fit),
+                        new Figure("O\u2212C", "O\u2212C against the least-squares ephemeris", () -> RunFigures.oc(fit),
                                 "ephemeris_scatter_lsq")));
             });
             case EPHEMERIS_FIT -> job(page, "Reading " + file.getFileName(), CalphotUi.OC_VIEW_ID, (m, w, out) -> {
@@ -444,7 +444,7 @@ public final class Analyses {
                     : String.format(Locale.ROOT, " --ephemeris %s %s", r.prior().t0BmjdTdb(), r.prior().periodDays()))
                     + " ===");
             List<Figure> figs = java.util.Collections.synchronizedList(new ArrayList<>());
-            FigureWriter standard = Figures.standard();
+            FigureWriter standard = RunFigures.standard();
             FigureWriter capture = new FigureWriter() {
                 @Override
                 public List<Path> writeLogFigures(OutputFiles o, Path folder, LogResult log) throws CalphotException {
@@ -460,7 +460,7 @@ public final class Analyses {
                 @Override
                 public List<Path> writeEclipseFigure(OutputFiles o, Path folder, String stem, String title,
                         String yLabel, EclipseTiming timing) throws CalphotException {
-                    figs.add(new Figure(stem, title, () -> Figures.eclipse(title, yLabel, timing), stem));
+                    figs.add(new Figure(stem, title, () -> RunFigures.eclipse(title, yLabel, timing), stem));
                     return standard.writeEclipseFigure(o, folder, stem, title, yLabel, timing);
                 }
             };
@@ -487,7 +487,7 @@ public final class Analyses {
             }
             Runnable oc = show(page, CalphotUi.OC_VIEW_ID, describe(file) + "  (least squares, " + table.size()
                     + " eclipse times)", List.of(new Figure("O\u2212C", "O\u2212C against the least-squares ephemeris",
-                    () -> Figures.oc(fit), "ephemeris_scatter_lsq")));
+                    () -> RunFigures.oc(fit), "ephemeris_scatter_lsq")));
             return () -> {
                 oc.run();
                 eclipses.run();
@@ -500,7 +500,7 @@ public final class Analyses {
         return job(page, "calphot ephemeris " + file.getFileName(), CalphotUi.MCMC_VIEW_ID, (m, w, out) -> {
             out.println("=== calphot ephemeris " + file + " ===");
             EphemerisFit[] captured = new EphemerisFit[1];
-            FigureWriter standard = Figures.standard();
+            FigureWriter standard = RunFigures.standard();
             EphemerisTool.FitFigures draw = (dir, table, fit) -> {
                 captured[0] = fit;
                 return standard.writeEphemerisFigures(OutputFiles.direct(dir), Path.of(""), fit);
@@ -512,10 +512,10 @@ public final class Analyses {
             String src = describe(file) + String.format(Locale.ROOT, "  (MCMC, %d walkers \u00d7 %d steps)",
                     o.walkers(), o.steps());
             Runnable oc = show(page, CalphotUi.OC_VIEW_ID, src, List.of(new Figure("O\u2212C",
-                    "O\u2212C against the MCMC ephemeris", () -> Figures.oc(fit), "ephemeris_scatter")));
+                    "O\u2212C against the MCMC ephemeris", () -> RunFigures.oc(fit), "ephemeris_scatter")));
             Runnable mcmc = show(page, CalphotUi.MCMC_VIEW_ID, src, List.of(
-                    new Figure("Traces", "Walker traces, burn-in shaded", () -> Figures.traces(fit), "ephemeris_traces"),
-                    new Figure("Corner", "Corner plot of the posterior after burn-in", () -> Figures.corner(fit),
+                    new Figure("Traces", "Walker traces, burn-in shaded", () -> RunFigures.traces(fit), "ephemeris_traces"),
+                    new Figure("Corner", "Corner plot of the posterior after burn-in", () -> RunFigures.corner(fit),
                             "ephemeris_corner_plot")));
             return () -> {
                 oc.run();

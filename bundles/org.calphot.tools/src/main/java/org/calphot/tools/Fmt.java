@@ -1,0 +1,25 @@
+package org.calphot.tools;
+
+import java.util.Locale;
+
+/** Number formatting for reports (locale-independent). */
+final class Fmt {
+
+    private Fmt() {
+    }
+
+    static String f(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+
+    /** A JSON-safe number: non-finite values become null. */
+    static Object num(double v) {
+        return Double.isFinite(v) ? (Object) v : null;
+    }
+
+    static String stem(java.nio.file.Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The command logic the command line and the workbench share (extinction, comparison-mags, bin, time, ephemeris,
+ * eclipse-times, benchmarks): reads files, writes outputs and figures, calls the science bundles.
+ *
+ * <p>The version is the one exported in META-INF/MANIFEST.MF (authoritative for pomless Tycho); the two
+ * are kept equal by {@code PackageVersionsTest}.
+ */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package org.calphot.tools;
