@@ -10,7 +10,7 @@ import org.calphot.catalogue.AutoCatalogue;
 import org.calphot.catalogue.CatalogueCommands;
 import org.calphot.catalogue.CatalogueCompare;
 import org.calphot.catalogue.CatalogueCommands.QueryRequest;
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.calphot.core.catalogue.CatalogueRegistry;
 import org.calphot.core.catalogue.ConeQuery;
@@ -43,6 +43,12 @@ public final class CatalogueCommand implements Callable<Integer> {
             description = "List the catalogues installed in this runtime.")
     static final class ListCommand implements Callable<Integer> {
 
+        private final CommandServices broker;
+
+        ListCommand(CommandServices broker) {
+            this.broker = broker;
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -52,7 +58,7 @@ public final class CatalogueCommand implements Callable<Integer> {
         @Override
         public Integer call() throws CalphotException {
             var out = spec.commandLine().getOut();
-            out.print(CatalogueCommands.list(Services.get(CatalogueRegistry.class), json));
+            out.print(CatalogueCommands.list(broker.catalogues(), json));
             out.flush();
             return 0;
         }
@@ -61,6 +67,12 @@ public final class CatalogueCommand implements Callable<Integer> {
     @Command(name = "query", mixinStandardHelpOptions = true,
             description = "Stars near a position (or a standard star by name); fills the cache.")
     static final class QueryCommand implements Callable<Integer> {
+
+        private final CommandServices broker;
+
+        QueryCommand(CommandServices broker) {
+            this.broker = broker;
+        }
 
         @Spec
         CommandSpec spec;
@@ -128,12 +140,12 @@ public final class CatalogueCommand implements Callable<Integer> {
                     release, modelMags, instrument, filters, date, params);
             var out = spec.commandLine().getOut();
             if (AutoCatalogue.AUTO.equals(catalogue)) {
-                out.print(CatalogueCompare.queryAuto(Services.get(CatalogueRegistry.class), target.at, radius, bands,
+                out.print(CatalogueCompare.queryAuto(broker.catalogues(), target.at, radius, bands,
                         offline, cache, json, System.getenv(), System.getProperty("user.home")));
                 out.flush();
                 return 0;
             }
-            out.print(CatalogueCommands.query(Services.get(CatalogueRegistry.class), req, System.getenv(),
+            out.print(CatalogueCommands.query(broker.catalogues(), req, System.getenv(),
                     System.getProperty("user.home")));
             out.flush();
             return 0;
@@ -146,6 +158,12 @@ public final class CatalogueCommand implements Callable<Integer> {
                     + "installed and the footprint holds the star), its nearest match, its SDSS u g r i z (and "
                     + "its own bands), and each SDSS band minus the first catalogue that gave SDSS magnitudes."})
     static final class CompareCommand implements Callable<Integer> {
+
+        private final CommandServices broker;
+
+        CompareCommand(CommandServices broker) {
+            this.broker = broker;
+        }
 
         @Spec
         CommandSpec spec;
@@ -175,7 +193,7 @@ public final class CatalogueCommand implements Callable<Integer> {
         @Override
         public Integer call() throws CalphotException {
             var out = spec.commandLine().getOut();
-            out.print(CatalogueCompare.compare(Services.get(CatalogueRegistry.class), at, radius, catalogues, offline,
+            out.print(CatalogueCompare.compare(broker.catalogues(), at, radius, catalogues, offline,
                     cache, json, System.getenv(), System.getProperty("user.home")));
             out.flush();
             return 0;

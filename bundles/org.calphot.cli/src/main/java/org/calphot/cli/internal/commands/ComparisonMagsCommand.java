@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
@@ -37,6 +37,12 @@ import picocli.CommandLine.Spec;
             "(target excluded) and writes <field>_comparison_mags.txt, .yaml and",
             ".json into --out."})
 public final class ComparisonMagsCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public ComparisonMagsCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Spec
     CommandSpec spec;
@@ -106,13 +112,13 @@ public final class ComparisonMagsCommand implements Callable<Integer> {
     public Integer call() throws CalphotException {
         PrintWriter err = spec.commandLine().getErr();
         Warnings warnings = Warnings.printingTo(err);
-        TimeCorrector tc = Services.get(TimeCorrector.class);
+        TimeCorrector tc = broker.timeCorrector();
         if (eop != null) {
             tc = tc.withEarthOrientation(eop);
         }
-        AirmassSource airmass = AirmassSource.of(Services.get(SiteRegistry.class), tc, formula, warnings);
-        ComparisonMagsTool tool = new ComparisonMagsTool(Services.get(LogReaders.class),
-                Services.get(ZeroPointCalculator.class), Services.get(CatalogueRegistry.class).get("standards"), airmass);
+        AirmassSource airmass = AirmassSource.of(broker.sites(), tc, formula, warnings);
+        ComparisonMagsTool tool = new ComparisonMagsTool(broker.logReaders(),
+                broker.zeroPointCalculator(), broker.catalogues().get("standards"), airmass);
         int code = tool.run(new ComparisonMagsTool.Args(stdLog, fieldLog, standard, site, pointing, k, kErr, bands,
                 FlagList.parse(ignoreFlags, "--ignore-flags"), system, filterSet, colourTerms(colourTerms), out, json),
                 spec.commandLine().getOut(), warnings);

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Warnings;
 import org.calphot.core.log.LogReaders;
@@ -32,6 +32,12 @@ import picocli.CommandLine.Spec;
             "sigma-clipped, with 1-sigma errors. Writes <log>_extinction.txt,",
             "<log>_extinction.json and <log>_extinction_points.csv into --out."})
 public final class ExtinctionCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public ExtinctionCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Spec
     CommandSpec spec;
@@ -86,12 +92,12 @@ public final class ExtinctionCommand implements Callable<Integer> {
     public Integer call() throws CalphotException {
         PrintWriter err = spec.commandLine().getErr();
         Warnings warnings = Warnings.printingTo(err);
-        TimeCorrector tc = Services.get(TimeCorrector.class);
+        TimeCorrector tc = broker.timeCorrector();
         if (eop != null) {
             tc = tc.withEarthOrientation(eop);
         }
-        AirmassSource airmass = AirmassSource.of(Services.get(SiteRegistry.class), tc, formula, warnings);
-        ExtinctionTool tool = new ExtinctionTool(Services.get(LogReaders.class), Services.get(ExtinctionFitter.class),
+        AirmassSource airmass = AirmassSource.of(broker.sites(), tc, formula, warnings);
+        ExtinctionTool tool = new ExtinctionTool(broker.logReaders(), broker.extinctionFitter(),
                 airmass);
         int code = tool.run(new ExtinctionTool.Args(log, site, target, bands, FlagList.parse(ignoreFlags, "--ignore-flags"),
                 clip, minRange, apertures, out, json), spec.commandLine().getOut(), warnings);

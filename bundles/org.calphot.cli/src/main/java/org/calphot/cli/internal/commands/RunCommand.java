@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.calphot.cli.internal.BuildInfo;
 import org.calphot.cli.internal.ConsoleProgress;
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.config.CalphotJob;
 import org.calphot.config.ConfigReader;
 import org.calphot.config.OutputFormat;
@@ -84,6 +84,12 @@ import picocli.CommandLine.Spec;
             "to [-0.5, 0.5] and is honoured in every mode."})
 public final class RunCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public RunCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -136,16 +142,16 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (configs.size() > 1 || summary != null) {
-            return BatchDispatch.run(spec, configs, out, jobs, threads, summary, offline, cache, fmt, quiet);
+            return BatchDispatch.run(broker, spec, configs, out, jobs, threads, summary, offline, cache, fmt, quiet);
         }
         Warnings warnings = Warnings.STDERR;
-        SiteRegistry sites = Services.get(SiteRegistry.class);
+        SiteRegistry sites = broker.sites();
         CalphotJob job = new ConfigReader(sites, warnings).read(config);
-        List<CatalogueRegistry> catalogues = Services.all(CatalogueRegistry.class);
-        PipelineServices services = new PipelineServices(Services.get(LogReaders.class),
-                Services.get(TimeCorrector.class), Services.get(FluxCalibrator.class),
-                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.Figures.standard(),
-                Services.all(FilterSystem.class));
+        CatalogueRegistry catalogues = broker.cataloguesOrNull();
+        PipelineServices services = new PipelineServices(broker.logReaders(),
+                broker.timeCorrector(), broker.fluxCalibrator(),
+                catalogues, org.calphot.pipeline.Figures.standard(),
+                broker.filterSystems());
         ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
         // Ctrl-C: cancel the run and give it a moment to remove its staged outputs before the JVM exits
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.osgi.framework.ServiceReference;
 
@@ -20,13 +20,19 @@ import picocli.CommandLine.Spec;
         description = "List the calphot services installed in this runtime.")
 public final class ServicesCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public ServicesCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws CalphotException {
         List<String> lines = new ArrayList<>();
-        for (ServiceReference<?> r : Services.calphotReferences()) {
+        for (ServiceReference<?> r : broker.calphotReferences()) {
             String[] types = (String[]) r.getProperty("objectClass");
             Object name = r.getProperty("name");
             if (name == null) {

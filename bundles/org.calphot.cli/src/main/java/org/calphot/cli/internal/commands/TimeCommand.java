@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.BadInputException;
 import org.calphot.core.Warnings;
 import org.calphot.core.time.AirmassFormula;
@@ -27,6 +27,12 @@ import picocli.CommandLine.Parameters;
             "Forms: calphot time --site S --target \"RA DEC\" [MJD...]   (MJDs on stdin if none given)",
             "       calphot time --csv FILE   (columns lon_deg,lat_deg,height_m,ra_deg,dec_deg,mjd_utc)"})
 public final class TimeCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public TimeCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Option(names = "--site", paramLabel = "SITE",
             description = "Site name (lapalma, 'Roque de los Muchachos', lasilla, ntt, paranal, wht, tno, ...)"
@@ -63,18 +69,18 @@ public final class TimeCommand implements Callable<Integer> {
                 throw new BadInputException("--csv takes sites, targets and times from the file: "
                         + "drop --site, --target and MJD arguments");
             }
-            tool().runCsv(csv, options, System.out, Warnings.STDERR);
+            tool(broker).runCsv(csv, options, System.out, Warnings.STDERR);
             return 0;
         }
         if (site == null || target == null) {
             throw new BadInputException("give --site and --target (with MJDs as arguments or on stdin), or --csv FILE");
         }
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        tool().run(site, target, mjd, stdin, options, System.out, Warnings.STDERR);
+        tool(broker).run(site, target, mjd, stdin, options, System.out, Warnings.STDERR);
         return 0;
     }
 
-    private static TimeTool tool() throws Exception {
-        return new TimeTool(Services.get(TimeCorrector.class), Services.get(SiteRegistry.class));
+    private static TimeTool tool(CommandServices broker) throws Exception {
+        return new TimeTool(broker.timeCorrector(), broker.sites());
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.calphot.cli.internal.BuildInfo;
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.config.CalphotJob;
 import org.calphot.config.ConfigReader;
 import org.calphot.config.OutputFormat;
@@ -55,6 +55,12 @@ import picocli.CommandLine.Spec;
             "says so. Ctrl-C (or --idle-exit) ends with a last whole run: the outputs are",
             "those of 'calphot run' on the logs as they are then."})
 public final class WatchCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public WatchCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Spec
     CommandSpec spec;
@@ -112,12 +118,12 @@ public final class WatchCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         Warnings warnings = Warnings.printingTo(spec.commandLine().getErr());
-        CalphotJob job = new ConfigReader(Services.get(SiteRegistry.class), warnings).read(config);
-        List<CatalogueRegistry> catalogues = Services.all(CatalogueRegistry.class);
-        PipelineServices services = new PipelineServices(Services.get(LogReaders.class),
-                Services.get(TimeCorrector.class), Services.get(FluxCalibrator.class),
-                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.Figures.standard(),
-                Services.all(FilterSystem.class));
+        CalphotJob job = new ConfigReader(broker.sites(), warnings).read(config);
+        CatalogueRegistry catalogues = broker.cataloguesOrNull();
+        PipelineServices services = new PipelineServices(broker.logReaders(),
+                broker.timeCorrector(), broker.fluxCalibrator(),
+                catalogues, org.calphot.pipeline.Figures.standard(),
+                broker.filterSystems());
         RunOptions options = new RunOptions(out, offline, cache, fmt, 1,
                 BuildInfo.version() + " (build " + BuildInfo.buildId() + ")");
         AtomicBoolean stop = new AtomicBoolean();
