@@ -53,7 +53,7 @@ import org.calphot.plot.TraceFigure;
 import org.calphot.core.time.SkyPosition;
 import org.calphot.ui.CalphotUi;
 import org.calphot.ui.internal.ObservationsView;
-import org.calphot.ui.internal.UiServices;
+import org.calphot.ui.internal.UiPlugin;
 import org.calphot.ui.internal.plot.FigureView;
 import org.calphot.ui.internal.plot.FigureView.Figure;
 import org.calphot.ui.internal.run.ConsoleView;
@@ -238,11 +238,11 @@ public final class Analyses {
             if (g.site().isBlank() || g.target().isBlank() || Files.size(log) > 50L * 1024 * 1024) {
                 return Double.NaN;
             }
-            AirmassSource airmass = AirmassSource.of(UiServices.get(SiteRegistry.class),
-                    UiServices.get(TimeCorrector.class), AirmassFormula.PLANE_PARALLEL, Warnings.IGNORE);
+            AirmassSource airmass = AirmassSource.of(UiPlugin.services().sites(),
+                    UiPlugin.services().timeCorrector(), AirmassFormula.PLANE_PARALLEL, Warnings.IGNORE);
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
-            for (org.calphot.core.log.CcdTable c : UiServices.get(LogReaders.class).read(log, Warnings.IGNORE).ccds()) {
+            for (org.calphot.core.log.CcdTable c : UiPlugin.services().logReaders().read(log, Warnings.IGNORE).ccds()) {
                 if (c.rows() == 0) {
                     continue;
                 }
@@ -421,10 +421,10 @@ public final class Analyses {
             out.println("=== calphot extinction " + r.log() + " --site " + r.site() + " --target \"" + r.target()
                     + "\"" + (r.apertures().isEmpty() ? "" : " --apertures " + String.join(",", r.apertures()))
                     + " ===");
-            AirmassSource airmass = AirmassSource.of(UiServices.get(SiteRegistry.class),
-                    UiServices.get(TimeCorrector.class), AirmassFormula.PLANE_PARALLEL, w);
-            ExtinctionFitter fitter = UiServices.find(ExtinctionFitter.class);
-            ExtinctionTool tool = new ExtinctionTool(UiServices.get(LogReaders.class),
+            AirmassSource airmass = AirmassSource.of(UiPlugin.services().sites(),
+                    UiPlugin.services().timeCorrector(), AirmassFormula.PLANE_PARALLEL, w);
+            ExtinctionFitter fitter = UiPlugin.services().extinctionFitterOrNull();
+            ExtinctionTool tool = new ExtinctionTool(UiPlugin.services().logReaders(),
                     fitter != null ? fitter : PhotometryServices.extinctionFitter(), airmass);
             Files.createDirectories(r.outDir());
             tool.run(new ExtinctionTool.Args(r.log(), r.site(), r.target(), List.of(), 0, 5.0, r.minAirmassRange(),
@@ -464,10 +464,10 @@ public final class Analyses {
                     return standard.writeEclipseFigure(o, folder, stem, title, yLabel, timing);
                 }
             };
-            EclipseTimer timer = UiServices.find(EclipseTimer.class);
-            EclipseTimesTool tool = new EclipseTimesTool(UiServices.get(LogReaders.class),
-                    UiServices.get(FluxCalibrator.class), UiServices.get(TimeCorrector.class),
-                    UiServices.get(SiteRegistry.class), timer != null ? timer : EclipseTimer.create(), capture);
+            EclipseTimer timer = UiPlugin.services().eclipseTimerOrNull();
+            EclipseTimesTool tool = new EclipseTimesTool(UiPlugin.services().logReaders(),
+                    UiPlugin.services().fluxCalibrator(), UiPlugin.services().timeCorrector(),
+                    UiPlugin.services().sites(), timer != null ? timer : EclipseTimer.create(), capture);
             tool.run(new EclipseTimesTool.Args(r.logs(), r.target(), r.site(), r.prior(), Double.NaN, Double.NaN,
                     null, r.outDir(), McmcOptions.DEFAULT_SEED), out, adapt(m), w);
             Path file = r.outDir().toAbsolutePath().normalize().resolve(org.calphot.pipeline.EclipseTimes.FILE);
@@ -616,7 +616,7 @@ public final class Analyses {
     }
 
     private static EphemerisFitter fitter() throws CalphotException {
-        EphemerisFitter f = UiServices.find(EphemerisFitter.class);
+        EphemerisFitter f = UiPlugin.services().ephemerisFitterOrNull();
         return f != null ? f : EphemerisFitter.create();
     }
 
