@@ -18,6 +18,7 @@ import org.calphot.core.catalogue.ConeQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,13 +53,13 @@ public final class CatalogueCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Override
         public Integer call() throws CalphotException {
             var out = spec.commandLine().getOut();
-            out.print(CatalogueCommands.list(broker.catalogues(), json));
+            out.print(CatalogueCommands.list(broker.catalogues(), jsonOption.json));
             out.flush();
             return 0;
         }
@@ -99,19 +100,14 @@ public final class CatalogueCommand implements Callable<Integer> {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
-        @Option(names = "--radius", paramLabel = "ARCSEC", defaultValue = "" + ConeQuery.DEFAULT_RADIUS_ARCSEC,
-                description = "Search radius in arcsec (default: ${DEFAULT-VALUE}).")
-        double radius;
+        @Mixin
+        ConeSearchOptions cone;
 
         @Option(names = "--offline", description = "Use only the cache; a miss is an error naming the query.")
         boolean offline;
 
-        @Option(names = "--cache", paramLabel = "DIR",
-                description = "Cache folder (default $CALPHOT_CACHE, $XDG_CACHE_HOME/calphot or ~/.cache/calphot).")
-        String cache;
-
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Option(names = "--release", paramLabel = "N", defaultValue = "0",
                 description = "Survey data release (SDSS default DR17).")
@@ -136,12 +132,12 @@ public final class CatalogueCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws CalphotException {
-            QueryRequest req = new QueryRequest(catalogue, target.at, target.name, radius, offline, cache, json,
+            QueryRequest req = new QueryRequest(catalogue, target.at, target.name, cone.radius, offline, cone.cache, jsonOption.json,
                     release, modelMags, instrument, filters, date, params);
             var out = spec.commandLine().getOut();
             if (AutoCatalogue.AUTO.equals(catalogue)) {
-                out.print(CatalogueCompare.queryAuto(broker.catalogues(), target.at, radius, bands,
-                        offline, cache, json, System.getenv(), System.getProperty("user.home")));
+                out.print(CatalogueCompare.queryAuto(broker.catalogues(), target.at, cone.radius, bands,
+                        offline, cone.cache, jsonOption.json, System.getenv(), System.getProperty("user.home")));
                 out.flush();
                 return 0;
             }
@@ -176,25 +172,20 @@ public final class CatalogueCommand implements Callable<Integer> {
                 description = "Catalogues to compare (default: the installed ones of the auto order).")
         List<String> catalogues = new ArrayList<>();
 
-        @Option(names = "--radius", paramLabel = "ARCSEC", defaultValue = "" + ConeQuery.DEFAULT_RADIUS_ARCSEC,
-                description = "Search radius in arcsec (default: ${DEFAULT-VALUE}).")
-        double radius;
+        @Mixin
+        ConeSearchOptions cone;
 
         @Option(names = "--offline", description = "Use only the cache; a miss is shown for that catalogue.")
         boolean offline;
 
-        @Option(names = "--cache", paramLabel = "DIR",
-                description = "Cache folder (default $CALPHOT_CACHE, $XDG_CACHE_HOME/calphot or ~/.cache/calphot).")
-        String cache;
-
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Override
         public Integer call() throws CalphotException {
             var out = spec.commandLine().getOut();
-            out.print(CatalogueCompare.compare(broker.catalogues(), at, radius, catalogues, offline,
-                    cache, json, System.getenv(), System.getProperty("user.home")));
+            out.print(CatalogueCompare.compare(broker.catalogues(), at, cone.radius, catalogues, offline,
+                    cone.cache, jsonOption.json, System.getenv(), System.getProperty("user.home")));
             out.flush();
             return 0;
         }

@@ -17,6 +17,7 @@ import org.calphot.core.plugins.PluginManager.Plugin;
 import org.calphot.core.util.Json;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,15 +64,15 @@ public final class PluginsCommand implements Callable<Integer> {
                 description = "List the features of this p2 repository (folder or .zip) instead.")
         Path available;
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Override
         public Integer call() throws CalphotException {
             PluginManager pm = broker.pluginManager();
             List<Plugin> list = available == null ? pm.installed() : pm.available(available);
             var out = spec.commandLine().getOut();
-            if (json) {
+            if (jsonOption.json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Plugin p : list) {
                     Map<String, Object> m = new LinkedHashMap<>();

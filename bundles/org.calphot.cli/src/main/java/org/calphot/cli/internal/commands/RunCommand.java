@@ -28,6 +28,7 @@ import org.calphot.pipeline.RunOptions;
 import org.calphot.pipeline.RunResult;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -106,8 +107,8 @@ public final class RunCommand implements Callable<Integer> {
                     + " for tools/cluster/calphot-merge.")
     Path summary;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder; replaces the config's 'directory'.")
-    Path out;
+    @Mixin
+    OutputFolderOption outFolder;
 
     @Option(names = "--offline", description = "Catalogue magnitudes from the cache only; a miss is an error naming the query.")
     boolean offline;
@@ -116,9 +117,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Catalogue cache folder (default $CALPHOT_CACHE, $XDG_CACHE_HOME/calphot, ~/.cache/calphot).")
     Path cache;
 
-    @Option(names = "--formats", paramLabel = "LIST", split = ",",
-            description = "Lightcurve formats to write: calib,csv,fits,lcurve (replaces 'output formats').")
-    List<String> formats;
+    @Mixin
+    FormatsOption formatsOption;
 
     @Option(names = "--threads", paramLabel = "N", description = "Logs processed in parallel (default: cores).")
     int threads;
@@ -130,9 +130,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws CalphotException {
         Set<OutputFormat> fmt = null;
         Path config = configs.get(0);
-        if (formats != null) {
+        if (formatsOption.formats != null) {
             fmt = EnumSet.noneOf(OutputFormat.class);
-            for (String f : formats) {
+            for (String f : formatsOption.formats) {
                 OutputFormat o = OutputFormat.of(f);
                 if (o == null) {
                     throw new BadInputException("unknown format '" + f + "' (use calib, csv, fits, lcurve)",
@@ -142,7 +142,8 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (configs.size() > 1 || summary != null) {
-            return BatchDispatch.run(broker, spec, configs, out, jobs, threads, summary, offline, cache, fmt, quiet);
+            return BatchDispatch.run(broker, spec, configs, outFolder.out, jobs, threads, summary, offline, cache, fmt,
+                    quiet);
         }
         Warnings warnings = Warnings.STDERR;
         SiteRegistry sites = broker.sites();
@@ -166,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         RunResult r;
         try {
-            r = new Pipeline(services).run(job, new RunOptions(out, offline, cache, fmt, threads,
+            r = new Pipeline(services).run(job, new RunOptions(outFolder.out, offline, cache, fmt, threads,
                     BuildInfo.version() + " (build " + BuildInfo.buildId() + ")"), progress, warnings);
         } finally {
             finished.countDown();

@@ -10,12 +10,12 @@ import java.util.concurrent.Callable;
 import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.BadInputException;
 import org.calphot.core.Warnings;
-import org.calphot.core.time.AirmassFormula;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.time.TimeTool;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,9 +50,8 @@ public final class TimeCommand implements Callable<Integer> {
             description = "IERS table (finals2000A or 'mjd x y ut1_utc') for UT1-UTC and polar motion; default 0.")
     Path eop;
 
-    @Option(names = "--airmass", paramLabel = "FORMULA", defaultValue = "PLANE_PARALLEL",
-            description = "Airmass formula: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    AirmassFormula airmass;
+    @Mixin
+    AirmassOption airmassOption;
 
     @Option(names = "--helio",
             description = "Also print heliocentric columns ltt_helio_s,hmjd_tdb (for old HJD ephemerides).")
@@ -63,7 +62,7 @@ public final class TimeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TimeTool.Options options = new TimeTool.Options(airmass, helio, eop);
+        TimeTool.Options options = new TimeTool.Options(airmassOption.formula, helio, eop);
         if (csv != null) {
             if (site != null || target != null || (mjd != null && !mjd.isEmpty())) {
                 throw new BadInputException("--csv takes sites, targets and times from the file: "

@@ -33,6 +33,7 @@ import org.calphot.pipeline.RunOptions;
 import org.calphot.pipeline.RunResult;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,8 +81,8 @@ public final class WatchCommand implements Callable<Integer> {
             description = "Stop (with the final whole run) when no log has grown for S seconds; default: never.")
     double idleExit = Double.NaN;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder; replaces the config's 'directory'.")
-    Path out;
+    @Mixin
+    OutputFolderOption outFolder;
 
     @Option(names = "--offline", description = "Catalogue magnitudes from the cache only.")
     boolean offline;
@@ -89,9 +90,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Catalogue cache folder.")
     Path cache;
 
-    @Option(names = "--formats", paramLabel = "LIST", split = ",",
-            description = "Lightcurve formats to write: calib,csv,fits,lcurve (replaces 'output formats').")
-    List<String> formats;
+    @Mixin
+    FormatsOption formatsOption;
 
     @Option(names = {"-q", "--quiet"}, description = "Status lines only when a log grew.")
     boolean quiet;
@@ -105,9 +105,9 @@ public final class WatchCommand implements Callable<Integer> {
                     Location.key(null, 0, "--interval"));
         }
         Set<OutputFormat> fmt = null;
-        if (formats != null) {
+        if (formatsOption.formats != null) {
             fmt = EnumSet.noneOf(OutputFormat.class);
-            for (String f : formats) {
+            for (String f : formatsOption.formats) {
                 OutputFormat o = OutputFormat.of(f);
                 if (o == null) {
                     throw new BadInputException("unknown format '" + f + "' (use calib, csv, fits, lcurve)",
@@ -124,7 +124,7 @@ public final class WatchCommand implements Callable<Integer> {
                 broker.timeCorrector(), broker.fluxCalibrator(),
                 catalogues, org.calphot.pipeline.Figures.standard(),
                 broker.filterSystems());
-        RunOptions options = new RunOptions(out, offline, cache, fmt, 1,
+        RunOptions options = new RunOptions(outFolder.out, offline, cache, fmt, 1,
                 BuildInfo.version() + " (build " + BuildInfo.buildId() + ")");
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
