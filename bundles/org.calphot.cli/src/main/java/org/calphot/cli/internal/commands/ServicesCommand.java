@@ -39,6 +39,9 @@ public final class ServicesCommand implements Callable<Integer> {
                 name = r.getProperty("system");
             }
             for (String type : types) {
+                if (type.contains(".internal.")) {
+                    continue; // the command line's own broker: not something an installed bundle contributes
+                }
                 String simple = type.substring(type.lastIndexOf('.') + 1);
                 lines.add(String.format("%-20s %-16s %s", simple, name == null ? "-" : name,
                         r.getBundle().getSymbolicName()));

@@ -144,3 +144,4 @@ public final class ResultFiles {
         }
         return new McmcSamples(c.nWalkers(), c.nDim(), c.nSteps(), c.samples(), names, units);
     }
+}
