@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.calphot.cli.internal.CalphotCli;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.catalogue.Catalogue;
 import org.calphot.core.log.LogReader;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,11 @@ class ServiceDescriptionsTest {
         return out;
     }
 
-    private static String run(String... args) {
-        CommandLine cl = CalphotCli.commandLine();
+    private static String run(String... args) throws Exception {
+        // the command line as the headless application builds it: with the DS broker SCR activated
+        List<CommandServices> brokers = all(CommandServices.class);
+        assertFalse(brokers.isEmpty(), "the CommandServices broker is not registered");
+        CommandLine cl = CalphotCli.commandLine(brokers.get(0));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         assertEquals(0, cl.execute(args), String.join(" ", args));

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.calphot.cli.internal.CalphotCli;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.catalogue.CatalogueRegistry;
 import org.calphot.core.photometry.FluxScale;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,7 @@ class ServicesResolveTest {
     /** The DS components of org.calphot.feature (component name = implementation class). */
     static final java.util.List<String> EXPECTED_COMPONENTS = java.util.List.of(
             "org.calphot.catalogue.internal.CatalogueRegistryComponent",
+            "org.calphot.cli.internal.CommandServices",
             "org.calphot.catalogue.sdss.internal.SkyServerCatalogue",
             "org.calphot.catalogue.standards.internal.StandardsCatalogue",
             "org.calphot.ephemeris.internal.DefaultEclipseTimer",
@@ -115,8 +117,15 @@ class ServicesResolveTest {
         assertFalse(registry.names().contains("local"), registry.names().toString());
     }
 
-    private static String[] run(String... args) {
-        CommandLine cl = CalphotCli.commandLine();
+    /** The command line as the headless application builds it: with the DS broker SCR activated. */
+    private static CommandLine commandLine() throws InterruptedException {
+        CommandServices broker = waitFor(CommandServices.class);
+        assertNotNull(broker, "the CommandServices broker is not registered");
+        return CalphotCli.commandLine(broker);
+    }
+
+    private static String[] run(String... args) throws InterruptedException {
+        CommandLine cl = commandLine();
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         cl.setOut(new PrintWriter(out, true));
@@ -215,8 +224,8 @@ class ServicesResolveTest {
     }
 
     @Test
-    void headlessCommandLineRunsInsideOsgi() {
-        CommandLine cl = CalphotCli.commandLine();
+    void headlessCommandLineRunsInsideOsgi() throws Exception {
+        CommandLine cl = commandLine();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         assertEquals(0, cl.execute("services"));

@@ -25,18 +25,19 @@ public final class CalphotCli {
     private CalphotCli() {
     }
 
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new CalphotCommand());
-        Subcommands.register(cl);
+    /** The command tree; every command that needs a service gets it from {@code services}. */
+    public static CommandLine commandLine(CommandServices services) {
+        CommandLine cl = new CommandLine(new CalphotCommand(), new CommandFactory(services));
+        Subcommands.register(cl, services);
         cl.setParameterExceptionHandler(PARAMETER_ERRORS);
         cl.setExecutionExceptionHandler(EXECUTION_ERRORS);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
-    public static int run(String... args) {
+    public static int run(CommandServices services, String... args) {
         try {
-            return commandLine().execute(args);
+            return commandLine(services).execute(args);
         } catch (Throwable t) { // an Error (missing class, out of memory) still gets one line and exit 1
             System.err.println("calphot: internal error: " + t + (Debug.enabled() ? "" : " (run with --debug for details)"));
             if (Debug.enabled()) {

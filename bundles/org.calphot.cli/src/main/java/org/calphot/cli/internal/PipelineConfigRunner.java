@@ -46,15 +46,15 @@ public final class PipelineConfigRunner implements BatchRun.ConfigRunner {
     private final ConcurrentHashMap<Path, ReentrantLock> folders = new ConcurrentHashMap<>();
     private final ProgressMonitor monitor;
 
-    public PipelineConfigRunner(boolean offline, Path cache, Set<OutputFormat> formats, String version,
+    public PipelineConfigRunner(CommandServices broker, boolean offline, Path cache, Set<OutputFormat> formats, String version,
             ProgressMonitor monitor, java.io.PrintWriter err) throws CalphotException {
-        this.sites = Services.get(SiteRegistry.class);
-        this.readers = Services.get(LogReaders.class);
-        this.time = Services.get(TimeCorrector.class);
-        this.calibrator = Services.get(FluxCalibrator.class);
-        List<CatalogueRegistry> c = Services.all(CatalogueRegistry.class);
-        this.catalogues = c.isEmpty() ? null : c.get(0);
-        this.filterSystems = Services.all(FilterSystem.class);
+        this.sites = broker.sites();
+        this.readers = broker.logReaders();
+        this.time = broker.timeCorrector();
+        this.calibrator = broker.fluxCalibrator();
+        CatalogueRegistry c = broker.cataloguesOrNull();
+        this.catalogues = c;
+        this.filterSystems = broker.filterSystems();
         this.offline = offline;
         this.cache = cache;
         this.formats = formats;

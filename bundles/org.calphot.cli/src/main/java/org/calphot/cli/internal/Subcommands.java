@@ -27,28 +27,28 @@ final class Subcommands {
     private Subcommands() {
     }
 
-    static void register(CommandLine root) {
-        root.addSubcommand(new RunCommand());
-        root.addSubcommand(new WatchCommand());
-        root.addSubcommand(new InspectCommand());
-        root.addSubcommand(new ExtinctionCommand());
-        root.addSubcommand(new ComparisonMagsCommand());
-        root.addSubcommand(new BinCommand());
-        root.addSubcommand(new SimulateCommand());
-        root.addSubcommand(new CommandLine(new CatalogueCommand()));
-        root.addSubcommand(new EclipseTimesCommand());
-        root.addSubcommand(new EphemerisCommand());
-        root.addSubcommand(new TimeCommand());
-        root.addSubcommand(new ServicesCommand());
+    static void register(CommandLine root, CommandServices services) {
+        root.addSubcommand(new RunCommand(services));
+        root.addSubcommand(new WatchCommand(services));
+        root.addSubcommand(new InspectCommand(services));
+        root.addSubcommand(new ExtinctionCommand(services));
+        root.addSubcommand(new ComparisonMagsCommand(services));
+        root.addSubcommand(new BinCommand(services));
+        root.addSubcommand(new SimulateCommand(services));
+        root.addSubcommand(new CommandLine(new CatalogueCommand(), root.getFactory()));
+        root.addSubcommand(new EclipseTimesCommand(services));
+        root.addSubcommand(new EphemerisCommand(services));
+        root.addSubcommand(new TimeCommand(services));
+        root.addSubcommand(new ServicesCommand(services));
         root.addSubcommand(new PluginsCommand());
-        CommandLine bench = new CommandLine(new BenchCommand());
-        bench.addSubcommand(new BenchParseCommand());
+        CommandLine bench = new CommandLine(new BenchCommand(), root.getFactory());
+        bench.addSubcommand(new BenchParseCommand(services));
         bench.addSubcommand(new BenchMcmcCommand());
-        bench.addSubcommand(new BenchTimeCommand());
+        bench.addSubcommand(new BenchTimeCommand(services));
         bench.addSubcommand(new org.calphot.cli.internal.commands.BenchStartupCommand());
-        bench.addSubcommand(new org.calphot.cli.internal.commands.BenchRunCommand());
-        bench.addSubcommand(new org.calphot.cli.internal.commands.BenchBatchCommand());
-        bench.addSubcommand(new BenchWatchCommand());
+        bench.addSubcommand(new org.calphot.cli.internal.commands.BenchRunCommand(services));
+        bench.addSubcommand(new org.calphot.cli.internal.commands.BenchBatchCommand(services));
+        bench.addSubcommand(new BenchWatchCommand(services));
         root.addSubcommand(bench);
     }
 }

@@ -32,7 +32,7 @@ class CalphotCliTest {
 
     @Test
     void helpListsSubcommandsAndExitsZero() {
-        Run r = new Run(CalphotCli.commandLine(), "--help");
+        Run r = new Run(CalphotCli.commandLine(new CommandServices()), "--help");
         assertEquals(0, r.code);
         assertTrue(r.out.toString().contains("services"), r.out.toString());
         assertTrue(r.out.toString().contains("bench"), r.out.toString());
@@ -40,7 +40,7 @@ class CalphotCliTest {
 
     @Test
     void unknownSubcommandIsOneLineAndExitTwo() {
-        Run r = new Run(CalphotCli.commandLine(), "frobnicate");
+        Run r = new Run(CalphotCli.commandLine(new CommandServices()), "frobnicate");
         assertEquals(2, r.code);
         String err = r.err.toString().strip();
         assertEquals(1, err.lines().count(), err);
@@ -49,7 +49,7 @@ class CalphotCliTest {
 
     @Test
     void badOptionOfSubcommandIsExitTwo() {
-        Run r = new Run(CalphotCli.commandLine(), "bench", "--no-such-option");
+        Run r = new Run(CalphotCli.commandLine(new CommandServices()), "bench", "--no-such-option");
         assertEquals(2, r.code);
         assertTrue(r.err.toString().contains("--no-such-option"), r.err.toString());
     }
@@ -70,7 +70,7 @@ class CalphotCliTest {
 
     @Test
     void locatedBadInputMapsToExitTwoWithoutStackTrace() {
-        CommandLine cl = CalphotCli.commandLine();
+        CommandLine cl = CalphotCli.commandLine(new CommandServices());
         cl.addSubcommand(new Failing(new BadInputException("not a number 'x'", Location.of("a.log", 12, 5))));
         Run r = new Run(cl, "fails");
         assertEquals(2, r.code);
@@ -79,7 +79,7 @@ class CalphotCliTest {
 
     @Test
     void runtimeFailureMapsToExitOne() {
-        CommandLine cl = CalphotCli.commandLine();
+        CommandLine cl = CalphotCli.commandLine(new CommandServices());
         cl.addSubcommand(new Failing(new CalphotException("SkyServer unreachable")));
         Run r = new Run(cl, "fails");
         assertEquals(1, r.code);

@@ -19,6 +19,10 @@ import org.calphot.ui.CalphotUi;
 import org.calphot.ui.internal.ObservationsView;
 import org.calphot.ui.internal.plot.FigureView;
 import org.calphot.ui.internal.tools.Analyses;
+import org.calphot.ui.internal.tools.EclipseTimingAnalysis;
+import org.calphot.ui.internal.tools.EphemerisAnalysis;
+import org.calphot.ui.internal.tools.ExtinctionAnalysis;
+import org.calphot.ui.internal.tools.ResultFiles;
 import org.calphot.ui.internal.tools.ToolDialog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
@@ -103,7 +107,7 @@ class AnalysisViewsTest {
         ReferenceData.unlicensed(ASASSN_LOG);
         Path log = work.resolve("asassn/2018_10_15.log");
         assertEquals(List.of("Fit Extinction...", "Time Eclipses..."), menuLabels(log));
-        ToolDialog d = Analyses.extinctionDialog(shell, log, work);
+        ToolDialog d = ExtinctionAnalysis.extinctionDialog(shell, log, work);
         d.setBlockOnOpen(false);
         d.open();
         d.set("site", "lasilla");
@@ -114,7 +118,7 @@ class AnalysisViewsTest {
         assertTrue(!d.ok(), "a pointing without Dec must keep the dialog open");
         d.set("target", "20:21:14.40 -15:36:29.0");
         assertTrue(d.ok());
-        finish(Analyses.fitExtinction(page, Analyses.extinctionRequest(log, d.values())));
+        finish(ExtinctionAnalysis.fitExtinction(page, ExtinctionAnalysis.extinctionRequest(log, d.values())));
 
         FigureView v = view(CalphotUi.EXTINCTION_VIEW_ID);
         assertTrue(Ui.until(() -> v.figures().size() == 3), "one figure per CCD (r, g, u)");
@@ -134,7 +138,7 @@ class AnalysisViewsTest {
         // the file the fit wrote opens in the same view with the same numbers
         v.select(2);
         String before = v.figures().get(2).tip();
-        finish(Analyses.open(page, json));
+        finish(ResultFiles.open(page, json));
         assertTrue(Ui.until(() -> v.selected() == 0 && v.figures().size() == 3));
         assertEquals(before, v.figures().get(2).tip());
     }
@@ -145,7 +149,7 @@ class AnalysisViewsTest {
         List<Path> logs = List.of(work.resolve("night1/night1.log"), work.resolve("night2/night2.log"),
                 work.resolve("night3/night3.log"));
         assertEquals(List.of("Time Eclipses of 3 Logs..."), menuLabels(logs.toArray()));
-        ToolDialog d = Analyses.timingDialog(shell, logs, work);
+        ToolDialog d = EclipseTimingAnalysis.timingDialog(shell, logs, work);
         d.setBlockOnOpen(false);
         d.open();
         Ui.screenshot(d.getShell(), "10-eclipse-timing-dialog");
@@ -156,7 +160,7 @@ class AnalysisViewsTest {
         assertEquals("60384.6512345 0.0583110795", d.values().get("ephemeris"));
         // the EPHEMERIS folder goes under the output folder of the config naming the logs
         timingOut = Path.of(d.values().get("out"));
-        finish(Analyses.timeEclipses(page, Analyses.timingRequest(logs, d.values())));
+        finish(EclipseTimingAnalysis.timeEclipses(page, EclipseTimingAnalysis.timingRequest(logs, d.values())));
 
         FigureView ev = view(CalphotUi.ECLIPSE_VIEW_ID);
         assertTrue(Ui.until(() -> ev.figures().size() == 3), "one figure per eclipse");
@@ -183,7 +187,7 @@ class AnalysisViewsTest {
     void fitTheEphemerisByMcmcAndLookAtTheChain() throws Exception {
         Path times = timingOut.resolve("EPHEMERIS/eclipse_times.txt");
         assertEquals(List.of("Show O\u2212C (Least Squares)", "Fit Ephemeris (MCMC)"), menuLabels(times));
-        finish(Analyses.fitEphemeris(page, times));
+        finish(EphemerisAnalysis.fitEphemeris(page, times));
         FigureView mv = view(CalphotUi.MCMC_VIEW_ID);
         assertTrue(Ui.until(() -> mv.figures().size() == 2 && mv.panel().hasFigure()), "traces and corner plot");
         var fit = EphemerisFitFile.read(timingOut.resolve("EPHEMERIS/ephemeris_fit.txt"));
@@ -220,11 +224,11 @@ class AnalysisViewsTest {
     @Order(4)
     void openTheFilesTheFitsWrote() throws Exception {
         Path dir = timingOut.resolve("EPHEMERIS");
-        finish(Analyses.open(page, dir.resolve("ephemeris_chain.txt")));
+        finish(ResultFiles.open(page, dir.resolve("ephemeris_chain.txt")));
         FigureView mv = view(CalphotUi.MCMC_VIEW_ID);
         assertTrue(Ui.until(() -> mv.getContentDescription().contains("after burn-in")), mv.getContentDescription());
         assertEquals(2, mv.figures().size());
-        finish(Analyses.open(page, dir.resolve("ephemeris_fit.txt")));
+        finish(ResultFiles.open(page, dir.resolve("ephemeris_fit.txt")));
         FigureView oc = view(CalphotUi.OC_VIEW_ID);
         assertTrue(Ui.until(() -> oc.getContentDescription().contains("ephemeris_fit.txt")));
         assertTrue(oc.panel().hasFigure());

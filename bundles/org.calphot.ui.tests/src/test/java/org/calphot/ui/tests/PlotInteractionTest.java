@@ -21,7 +21,8 @@ import org.calphot.ui.internal.ObservationsView;
 import org.calphot.ui.internal.plot.LightcurveView;
 import org.calphot.ui.internal.run.ConsoleView;
 import org.calphot.ui.internal.run.RunJob;
-import org.calphot.ui.internal.tools.Analyses;
+import org.calphot.ui.internal.tools.DialogFields;
+import org.calphot.ui.internal.tools.ExtinctionAnalysis;
 import org.calphot.ui.internal.tools.Guess;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
@@ -300,8 +301,8 @@ class PlotInteractionTest {
         Guess g = Guess.of(log);
         // the demo names two comparison magnitudes per band: apertures 2 and 3 (1 is the target)
         assertEquals("2,3", g.comparisons());
-        assertEquals(work.resolve("calphot_out").normalize(), Analyses.outDir(g, log));
-        double range = Analyses.airmassRange(log, g);
+        assertEquals(work.resolve("calphot_out").normalize(), DialogFields.outDir(g, log));
+        double range = ExtinctionAnalysis.airmassRange(log, g);
         // the simulated night spans 83 min at La Palma around transit of a Dec +20 target: far below 0.2
         assertTrue(range > 0 && range < 0.2, String.format(Locale.ROOT, "airmass range %.4f", range));
     }

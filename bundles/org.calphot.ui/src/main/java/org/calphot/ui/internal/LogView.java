@@ -60,7 +60,7 @@ public final class LogView extends ViewPart {
             String text;
             JFreeChart chart = null;
             try {
-                LogReaders readers = UiServices.get(LogReaders.class);
+                LogReaders readers = UiPlugin.services().logReaders();
                 List<String> warnings = new ArrayList<>();
                 PhotometryLog pl = readers.read(log, (where, msg) -> warnings.add("warning: " + msg));
                 StringBuilder sb = new StringBuilder(new LogInspector(readers).text(pl));

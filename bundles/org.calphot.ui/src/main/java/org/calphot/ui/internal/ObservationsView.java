@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.calphot.ui.CalphotUi;
 import org.calphot.ui.internal.editor.ConfigEditor;
 import org.calphot.ui.internal.tools.Analyses;
+import org.calphot.ui.internal.tools.ResultFiles;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
@@ -236,7 +237,7 @@ public final class ObservationsView extends ViewPart {
             switch (Kind.of(p)) {
                 case LOG -> ((LogView) page.showView(CalphotUi.LOG_VIEW_ID)).show(p);
                 case CONFIG -> ConfigEditor.open(page, p);
-                case EXTINCTION, ECLIPSE_TIMES, EPHEMERIS_FIT, CHAIN -> Analyses.open(page, p);
+                case EXTINCTION, ECLIPSE_TIMES, EPHEMERIS_FIT, CHAIN -> ResultFiles.open(page, p);
                 case LIGHTCURVE -> {
                     try {
                         ((org.calphot.ui.internal.plot.LightcurveView) page.showView(CalphotUi.LIGHTCURVE_VIEW_ID))

@@ -9,6 +9,7 @@ import org.calphot.cli.internal.BatchRun;
 import org.calphot.cli.internal.BuildInfo;
 import org.calphot.cli.internal.ConsoleProgress;
 import org.calphot.cli.internal.PipelineConfigRunner;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.config.OutputFormat;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
@@ -22,7 +23,7 @@ final class BatchDispatch {
     private BatchDispatch() {
     }
 
-    static int run(CommandSpec spec, List<Path> configs, Path out, int jobs, int threads, Path summary,
+    static int run(CommandServices broker, CommandSpec spec, List<Path> configs, Path out, int jobs, int threads, Path summary,
             boolean offline, Path cache, Set<OutputFormat> formats, boolean quiet) throws CalphotException {
         if (out != null && configs.size() > 1) {
             throw new BadInputException("--out takes one config; with several, each writes to its own 'directory'",
@@ -32,7 +33,7 @@ final class BatchDispatch {
             throw new BadInputException("must not be negative", Location.key(null, 0, jobs < 0 ? "--jobs" : "--threads"));
         }
         var err = spec.commandLine().getErr();
-        PipelineConfigRunner runner = new PipelineConfigRunner(offline, cache, formats,
+        PipelineConfigRunner runner = new PipelineConfigRunner(broker, offline, cache, formats,
                 BuildInfo.version() + " (build " + BuildInfo.buildId() + ")", new ConsoleProgress(System.err, true),
                 err);
         BatchRun.ConfigRunner one = out == null ? runner : (c, t) -> runner.run(c, t, out);

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.calphot.cli.internal.BatchRun;
 import org.calphot.cli.internal.PipelineConfigRunner;
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.BadInputException;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
@@ -34,6 +34,12 @@ import picocli.CommandLine.Spec;
             "folder, run them all as one batch with --jobs configs at once, then run --baseline of them one at a",
             "time (--jobs 1), and print nights/s of each and the speed-up. The folder is removed afterwards."})
 public final class BenchBatchCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public BenchBatchCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Spec
     CommandSpec spec;
@@ -59,7 +65,7 @@ public final class BenchBatchCommand implements Callable<Integer> {
         PrintWriter quiet = new PrintWriter(java.io.OutputStream.nullOutputStream());
         Path dir = Files.createTempDirectory("calphot-bench-batch");
         try {
-            SimulateTool sim = new SimulateTool(Services.get(TimeCorrector.class), Services.get(SiteRegistry.class));
+            SimulateTool sim = new SimulateTool(broker.timeCorrector(), broker.sites());
             long t = System.nanoTime();
             List<Path> configs = new ArrayList<>();
             for (int i = 1; i <= nights; i++) {
@@ -71,7 +77,7 @@ public final class BenchBatchCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "simulated %d nights of %d frames in %.1f s; load average %s%n", nights, frames,
                     (System.nanoTime() - t) / 1e9, BenchStartupCommand.loadAverage());
-            PipelineConfigRunner runner = new PipelineConfigRunner(true, dir.resolve("cache"), null, "bench",
+            PipelineConfigRunner runner = new PipelineConfigRunner(broker, true, dir.resolve("cache"), null, "bench",
                     ProgressMonitor.NULL, quiet);
             int cores = Runtime.getRuntime().availableProcessors();
             int j = jobs > 0 ? jobs : cores;

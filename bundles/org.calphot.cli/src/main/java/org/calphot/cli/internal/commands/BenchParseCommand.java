@@ -1,5 +1,6 @@
 package org.calphot.cli.internal.commands;
 
+import org.calphot.cli.internal.CommandServices;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,12 @@ import picocli.CommandLine.Spec;
         description = "Time reading logs: MB/s, frames/s, peak heap and peak resident memory.")
 public final class BenchParseCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public BenchParseCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -31,7 +38,7 @@ public final class BenchParseCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = new PrintStream(new InspectCommand.WriterOutputStream(spec.commandLine().getOut()), true);
         PrintStream err = new PrintStream(new InspectCommand.WriterOutputStream(spec.commandLine().getErr()), true);
-        int code = new ParseBenchmark(InspectCommand.readers()).run(files, Math.max(1, repeat), out, err);
+        int code = new ParseBenchmark(InspectCommand.readers(broker)).run(files, Math.max(1, repeat), out, err);
         out.flush();
         err.flush();
         return code;

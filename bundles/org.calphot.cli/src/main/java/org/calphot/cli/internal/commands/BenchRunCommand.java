@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.cli.internal.StageTimer;
 import org.calphot.config.CalphotJob;
 import org.calphot.config.ConfigReader;
@@ -47,6 +47,12 @@ import picocli.CommandLine.Spec;
             "(cold JIT); the best shows the steady state. Stage times are summed over threads."})
 public final class BenchRunCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public BenchRunCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -66,8 +72,8 @@ public final class BenchRunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         long startup = ManagementFactory.getRuntimeMXBean().getUptime();
-        CalphotJob job = new ConfigReader(Services.get(SiteRegistry.class), Warnings.IGNORE).read(config);
-        List<CatalogueRegistry> catalogues = Services.all(CatalogueRegistry.class);
+        CalphotJob job = new ConfigReader(broker.sites(), Warnings.IGNORE).read(config);
+        CatalogueRegistry catalogues = broker.cataloguesOrNull();
         out.printf(Locale.ROOT, "%s: %d logs; JVM up %.2f s before the command started (start-up; load average"
                 + " %s)%n", config, job.extractedLogs().size(), startup / 1e3, BenchStartupCommand.loadAverage());
         out.printf(Locale.ROOT, "  %-6s %8s %8s %8s %8s %8s %8s%n", "run", "wall_s", "read", "time", "calib",
@@ -77,10 +83,10 @@ public final class BenchRunCommand implements Callable<Integer> {
         double bestWall = 0;
         for (int i = 0; i < repeat; i++) {
             StageTimer st = new StageTimer();
-            PipelineServices services = new PipelineServices(st.logs(Services.get(LogReaders.class)),
-                    st.time(Services.get(TimeCorrector.class)), st.calibrator(Services.get(FluxCalibrator.class)),
-                    catalogues.isEmpty() ? null : catalogues.get(0),
-                    st.figures(org.calphot.pipeline.RunFigures.standard()), Services.all(FilterSystem.class));
+            PipelineServices services = new PipelineServices(st.logs(broker.logReaders()),
+                    st.time(broker.timeCorrector()), st.calibrator(broker.fluxCalibrator()),
+                    catalogues,
+                    st.figures(org.calphot.pipeline.RunFigures.standard()), broker.filterSystems());
             Path dir = Files.createTempDirectory("calphot-bench-run");
             try {
                 long t = System.nanoTime();

@@ -2,7 +2,7 @@ package org.calphot.cli.internal.commands;
 
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.BadInputException;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.tools.TimeBenchmark;
@@ -16,6 +16,12 @@ import picocli.CommandLine.Option;
             "Convert 10^6 frame times of one target at one site; print conversions/s and memory."})
 public final class BenchTimeCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public BenchTimeCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Option(names = "-n", paramLabel = "N", defaultValue = "1000000", description = "Times to convert (default ${DEFAULT-VALUE}).")
     int n;
 
@@ -27,7 +33,7 @@ public final class BenchTimeCommand implements Callable<Integer> {
         if (n < 1 || repeats < 1) {
             throw new BadInputException("-n and --repeats must be positive");
         }
-        TimeBenchmark.run(Services.get(TimeCorrector.class), n, repeats, System.out);
+        TimeBenchmark.run(broker.timeCorrector(), n, repeats, System.out);
         return 0;
     }
 }

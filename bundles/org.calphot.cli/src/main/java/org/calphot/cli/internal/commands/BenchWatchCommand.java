@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.config.CalphotJob;
 import org.calphot.config.ConfigReader;
 import org.calphot.core.CalphotException;
@@ -51,6 +51,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Time the live mode: latency from a frame's line to its flux in the CSV; memory.")
 public final class BenchWatchCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public BenchWatchCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Spec
     CommandSpec spec;
@@ -93,8 +99,8 @@ public final class BenchWatchCommand implements Callable<Integer> {
     }
 
     private int bench(Path dir, PrintWriter out) throws Exception {
-        TimeCorrector corrector = Services.get(TimeCorrector.class);
-        SiteRegistry sites = Services.get(SiteRegistry.class);
+        TimeCorrector corrector = broker.timeCorrector();
+        SiteRegistry sites = broker.sites();
         Path src = Files.createDirectories(dir.resolve("source"));
         Path night = Files.createDirectories(dir.resolve("night"));
         // exposures as long as the frame interval: the night's times advance as fast as the log grows
@@ -109,8 +115,8 @@ public final class BenchWatchCommand implements Callable<Integer> {
                 sim.instrument().id(), frames, sim.instrument().nccd(), r.logBytes() / 1e6, rate, interval);
         out.flush();
 
-        PipelineServices services = new PipelineServices(Services.get(LogReaders.class), corrector,
-                Services.get(FluxCalibrator.class), null, noFigures ? null : RunFigures.standard());
+        PipelineServices services = new PipelineServices(broker.logReaders(), corrector,
+                broker.fluxCalibrator(), null, noFigures ? null : RunFigures.standard());
         CalphotJob job = new ConfigReader(sites, Warnings.IGNORE).read(night.resolve(r.config().getFileName()));
         long[] writtenAt = new long[frames + 1];
         AtomicBoolean stop = new AtomicBoolean();
@@ -180,8 +186,8 @@ public final class BenchWatchCommand implements Callable<Integer> {
             Path moved = night.resolve("watched_out");
             Files.move(watched, moved);
             t = System.nanoTime();
-            new Pipeline(new PipelineServices(Services.get(LogReaders.class), corrector,
-                    Services.get(FluxCalibrator.class), null, noFigures ? null : RunFigures.standard()))
+            new Pipeline(new PipelineServices(broker.logReaders(), corrector,
+                    broker.fluxCalibrator(), null, noFigures ? null : RunFigures.standard()))
                     .run(job, RunOptions.defaults(), ProgressMonitor.NULL, Warnings.IGNORE);
             double batch = (System.nanoTime() - t) / 1e9;
             out.printf(Locale.ROOT, "baseline: calphot run on the finished log %.2f s, the least latency a re-run at"

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.calphot.core.photometry.Binner;
 import org.calphot.tools.BinTool;
@@ -25,6 +25,12 @@ import picocli.CommandLine.Spec;
             "error <= 0 or non-finite values are left out and counted.",
             "Output: '#' header lines, then 'phase flux error n' per non-empty bin."})
 public final class BinCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public BinCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Spec
     CommandSpec spec;
@@ -48,7 +54,7 @@ public final class BinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CalphotException {
-        int code = new BinTool(Services.get(Binner.class)).run(
+        int code = new BinTool(broker.binner()).run(
                 new BinTool.Args(bins, range[0], range[1], files, out, reason), spec.commandLine().getOut());
         spec.commandLine().getErr().flush();
         return code;

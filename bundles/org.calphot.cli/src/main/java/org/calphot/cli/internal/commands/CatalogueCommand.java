@@ -10,7 +10,7 @@ import org.calphot.catalogue.AutoCatalogue;
 import org.calphot.catalogue.CatalogueCommands;
 import org.calphot.catalogue.CatalogueCompare;
 import org.calphot.catalogue.CatalogueCommands.QueryRequest;
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.calphot.core.catalogue.CatalogueRegistry;
 import org.calphot.core.catalogue.ConeQuery;
@@ -18,6 +18,7 @@ import org.calphot.core.catalogue.ConeQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,16 +44,22 @@ public final class CatalogueCommand implements Callable<Integer> {
             description = "List the catalogues installed in this runtime.")
     static final class ListCommand implements Callable<Integer> {
 
+        private final CommandServices broker;
+
+        ListCommand(CommandServices broker) {
+            this.broker = broker;
+        }
+
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Override
         public Integer call() throws CalphotException {
             var out = spec.commandLine().getOut();
-            out.print(CatalogueCommands.list(Services.get(CatalogueRegistry.class), json));
+            out.print(CatalogueCommands.list(broker.catalogues(), jsonOption.json));
             out.flush();
             return 0;
         }
@@ -61,6 +68,12 @@ public final class CatalogueCommand implements Callable<Integer> {
     @Command(name = "query", mixinStandardHelpOptions = true,
             description = "Stars near a position (or a standard star by name); fills the cache.")
     static final class QueryCommand implements Callable<Integer> {
+
+        private final CommandServices broker;
+
+        QueryCommand(CommandServices broker) {
+            this.broker = broker;
+        }
 
         @Spec
         CommandSpec spec;
@@ -87,19 +100,14 @@ public final class CatalogueCommand implements Callable<Integer> {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
-        @Option(names = "--radius", paramLabel = "ARCSEC", defaultValue = "" + ConeQuery.DEFAULT_RADIUS_ARCSEC,
-                description = "Search radius in arcsec (default: ${DEFAULT-VALUE}).")
-        double radius;
+        @Mixin
+        ConeSearchOptions cone;
 
         @Option(names = "--offline", description = "Use only the cache; a miss is an error naming the query.")
         boolean offline;
 
-        @Option(names = "--cache", paramLabel = "DIR",
-                description = "Cache folder (default $CALPHOT_CACHE, $XDG_CACHE_HOME/calphot or ~/.cache/calphot).")
-        String cache;
-
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Option(names = "--release", paramLabel = "N", defaultValue = "0",
                 description = "Survey data release (SDSS default DR17).")
@@ -124,16 +132,16 @@ public final class CatalogueCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws CalphotException {
-            QueryRequest req = new QueryRequest(catalogue, target.at, target.name, radius, offline, cache, json,
+            QueryRequest req = new QueryRequest(catalogue, target.at, target.name, cone.radius, offline, cone.cache, jsonOption.json,
                     release, modelMags, instrument, filters, date, params);
             var out = spec.commandLine().getOut();
             if (AutoCatalogue.AUTO.equals(catalogue)) {
-                out.print(CatalogueCompare.queryAuto(Services.get(CatalogueRegistry.class), target.at, radius, bands,
-                        offline, cache, json, System.getenv(), System.getProperty("user.home")));
+                out.print(CatalogueCompare.queryAuto(broker.catalogues(), target.at, cone.radius, bands,
+                        offline, cone.cache, jsonOption.json, System.getenv(), System.getProperty("user.home")));
                 out.flush();
                 return 0;
             }
-            out.print(CatalogueCommands.query(Services.get(CatalogueRegistry.class), req, System.getenv(),
+            out.print(CatalogueCommands.query(broker.catalogues(), req, System.getenv(),
                     System.getProperty("user.home")));
             out.flush();
             return 0;
@@ -147,6 +155,12 @@ public final class CatalogueCommand implements Callable<Integer> {
                     + "its own bands), and each SDSS band minus the first catalogue that gave SDSS magnitudes."})
     static final class CompareCommand implements Callable<Integer> {
 
+        private final CommandServices broker;
+
+        CompareCommand(CommandServices broker) {
+            this.broker = broker;
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -158,25 +172,20 @@ public final class CatalogueCommand implements Callable<Integer> {
                 description = "Catalogues to compare (default: the installed ones of the auto order).")
         List<String> catalogues = new ArrayList<>();
 
-        @Option(names = "--radius", paramLabel = "ARCSEC", defaultValue = "" + ConeQuery.DEFAULT_RADIUS_ARCSEC,
-                description = "Search radius in arcsec (default: ${DEFAULT-VALUE}).")
-        double radius;
+        @Mixin
+        ConeSearchOptions cone;
 
         @Option(names = "--offline", description = "Use only the cache; a miss is shown for that catalogue.")
         boolean offline;
 
-        @Option(names = "--cache", paramLabel = "DIR",
-                description = "Cache folder (default $CALPHOT_CACHE, $XDG_CACHE_HOME/calphot or ~/.cache/calphot).")
-        String cache;
-
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Override
         public Integer call() throws CalphotException {
             var out = spec.commandLine().getOut();
-            out.print(CatalogueCompare.compare(Services.get(CatalogueRegistry.class), at, radius, catalogues, offline,
-                    cache, json, System.getenv(), System.getProperty("user.home")));
+            out.print(CatalogueCompare.compare(broker.catalogues(), at, cone.radius, catalogues, offline,
+                    cone.cache, jsonOption.json, System.getenv(), System.getProperty("user.home")));
             out.flush();
             return 0;
         }

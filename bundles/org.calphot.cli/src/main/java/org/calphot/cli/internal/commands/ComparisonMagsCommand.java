@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
@@ -15,7 +15,6 @@ import org.calphot.core.catalogue.CatalogueRegistry;
 import org.calphot.core.log.LogReaders;
 import org.calphot.core.photometry.ColourTerm;
 import org.calphot.core.photometry.ZeroPointCalculator;
-import org.calphot.core.time.AirmassFormula;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.photometry.AirmassSource;
@@ -23,6 +22,7 @@ import org.calphot.tools.ComparisonMagsTool;
 import org.calphot.photometry.FlagList;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +38,12 @@ import picocli.CommandLine.Spec;
             ".json into --out."})
 public final class ComparisonMagsCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public ComparisonMagsCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -51,9 +57,11 @@ public final class ComparisonMagsCommand implements Callable<Integer> {
             description = "Standard star name as in the standards tables (e.g. 'SA 114 548', WD0004+330).")
     String standard;
 
-    @Option(names = "--site", required = true, paramLabel = "SITE",
-            description = "Site name (lasilla, ntt, lapalma, tno, ...) or \"lat, lon[, height_m]\".")
-    String site;
+    @Mixin
+    LogToolOptions common;
+
+    @Mixin
+    AirmassOption airmassOption;
 
     @Option(names = "--pointing", required = true, paramLabel = "\"RA DEC\"",
             description = "Field pointing for the airmass of FIELD_LOG: 'hh:mm:ss.ss +dd:mm:ss.s' or decimal degrees.")
@@ -71,10 +79,6 @@ public final class ComparisonMagsCommand implements Callable<Integer> {
             description = "Band of each CCD in log order (default: ULTRACAM r,g,u; HiPERCAM u,g,r,i,z).")
     List<String> bands;
 
-    @Option(names = "--ignore-flags", split = ",", paramLabel = "FLAG",
-            description = "hipercam flags to accept: numbers or names (e.g. SKY_AT_EDGE,4). Default: none.")
-    List<String> ignoreFlags;
-
     @Option(names = "--system", paramLabel = "ID",
             description = "Standards table (smith2002, spss-sdss, spss-hcam-super, spss-ucam-super, ...);"
                     + " default: chosen from the instrument, --filter-set and the date.")
@@ -88,33 +92,20 @@ public final class ComparisonMagsCommand implements Callable<Integer> {
             description = "Colour term m = m_inst + ZP + C (A - B) for BAND, e.g. g:g-r:-0.024 (repeatable). Default: none.")
     List<String> colourTerms;
 
-    @Option(names = "--airmass", paramLabel = "FORMULA", defaultValue = "PLANE_PARALLEL",
-            description = "Airmass formula: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    AirmassFormula formula;
-
-    @Option(names = "--eop", paramLabel = "FILE", description = "IERS table for UT1-UTC and polar motion (default 0).")
-    Path eop;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = ".",
-            description = "Folder for the result files (default: current folder).")
-    Path out;
-
-    @Option(names = "--json", description = "Print the results as one JSON object.")
-    boolean json;
-
     @Override
     public Integer call() throws CalphotException {
         PrintWriter err = spec.commandLine().getErr();
         Warnings warnings = Warnings.printingTo(err);
-        TimeCorrector tc = Services.get(TimeCorrector.class);
-        if (eop != null) {
-            tc = tc.withEarthOrientation(eop);
+        TimeCorrector tc = broker.timeCorrector();
+        if (common.eop != null) {
+            tc = tc.withEarthOrientation(common.eop);
         }
-        AirmassSource airmass = AirmassSource.of(Services.get(SiteRegistry.class), tc, formula, warnings);
-        ComparisonMagsTool tool = new ComparisonMagsTool(Services.get(LogReaders.class),
-                Services.get(ZeroPointCalculator.class), Services.get(CatalogueRegistry.class).get("standards"), airmass);
-        int code = tool.run(new ComparisonMagsTool.Args(stdLog, fieldLog, standard, site, pointing, k, kErr, bands,
-                FlagList.parse(ignoreFlags, "--ignore-flags"), system, filterSet, colourTerms(colourTerms), out, json),
+        AirmassSource airmass = AirmassSource.of(broker.sites(), tc, airmassOption.formula, warnings);
+        ComparisonMagsTool tool = new ComparisonMagsTool(broker.logReaders(),
+                broker.zeroPointCalculator(), broker.catalogues().get("standards"), airmass);
+        int code = tool.run(new ComparisonMagsTool.Args(stdLog, fieldLog, standard, common.site, pointing, k, kErr,
+                bands, FlagList.parse(common.ignoreFlags, "--ignore-flags"), system, filterSet, colourTerms(colourTerms),
+                common.out, common.json),
                 spec.commandLine().getOut(), warnings);
         err.flush();
         return code;

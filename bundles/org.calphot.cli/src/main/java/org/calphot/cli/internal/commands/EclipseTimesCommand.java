@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
@@ -41,6 +41,12 @@ import picocli.CommandLine.Spec;
             "Each log is one source line '#<log path>,<id>'; ids are never renumbered and timing a log again "
                     + "replaces its rows. One figure per eclipse: EPHEMERIS/<log stem>_E<cycle>.png."})
 public final class EclipseTimesCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public EclipseTimesCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Spec
     CommandSpec spec;
@@ -102,7 +108,7 @@ public final class EclipseTimesCommand implements Callable<Integer> {
         double t1 = window == null ? Double.NaN : window.get(0);
         double t2 = window == null ? Double.NaN : window.get(1);
         EclipseTimer timer = null;
-        for (EclipseTimer t : Services.all(EclipseTimer.class)) {
+        for (EclipseTimer t : broker.eclipseTimers()) {
             if (t.name().equals(model)) {
                 timer = t;
             }
@@ -110,8 +116,8 @@ public final class EclipseTimesCommand implements Callable<Integer> {
         if (timer == null) {
             timer = org.calphot.ephemeris.EclipseTimers.byName(model, Location.key(null, 0, "--model"));
         }
-        EclipseTimesTool tool = new EclipseTimesTool(Services.get(LogReaders.class), Services.get(FluxCalibrator.class),
-                Services.get(TimeCorrector.class), Services.get(SiteRegistry.class), timer, RunFigures.standard());
+        EclipseTimesTool tool = new EclipseTimesTool(broker.logReaders(), broker.fluxCalibrator(),
+                broker.timeCorrector(), broker.sites(), timer, RunFigures.standard());
         int code = tool.run(new EclipseTimesTool.Args(logs, target, site, prior, t1, t2, ccd, out, seed, model, json),
                 spec.commandLine().getOut(), ProgressMonitor.NULL, warnings);
         err.flush();

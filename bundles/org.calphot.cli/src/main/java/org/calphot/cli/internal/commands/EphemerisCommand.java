@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
@@ -25,6 +25,12 @@ import picocli.CommandLine.Spec;
             "Writes ephemeris_fit.txt, ephemeris_chain.txt/.csv and the figures ephemeris_scatter (O-C),",
             "ephemeris_corner_plot and ephemeris_traces (.pdf and .png) next to FILE or into --out."})
 public final class EphemerisCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public EphemerisCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Spec
     CommandSpec spec;
@@ -61,7 +67,7 @@ public final class EphemerisCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Warnings warnings = (loc, msg) -> err.println("warning: "
                 + (loc == null || loc.toString().isEmpty() ? "" : loc + ": ") + msg);
-        EphemerisFitter fitter = Services.get(EphemerisFitter.class);
+        EphemerisFitter fitter = broker.ephemerisFitter();
         // figures through the run's figure writer: the ephemeris bundle has no chart library
         org.calphot.pipeline.FigureWriter figures = org.calphot.pipeline.RunFigures.standard();
         EphemerisTool.FitFigures draw = (dir, table, fit) -> figures.writeEphemerisFigures(

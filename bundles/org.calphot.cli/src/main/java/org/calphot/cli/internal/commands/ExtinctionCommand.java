@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Warnings;
 import org.calphot.core.log.LogReaders;
 import org.calphot.core.photometry.ExtinctionFitter;
 import org.calphot.core.photometry.ExtinctionOptions;
-import org.calphot.core.time.AirmassFormula;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.photometry.AirmassSource;
@@ -19,6 +18,7 @@ import org.calphot.tools.ExtinctionTool;
 import org.calphot.photometry.FlagList;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,15 +33,23 @@ import picocli.CommandLine.Spec;
             "<log>_extinction.json and <log>_extinction_points.csv into --out."})
 public final class ExtinctionCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public ExtinctionCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "LOG", description = "Photometry log (HiPERCAM ASCII, ULTRACAM ulog or FITS).")
     Path log;
 
-    @Option(names = "--site", required = true, paramLabel = "SITE",
-            description = "Site name (lasilla, ntt, lapalma, tno, ...) or \"lat, lon[, height_m]\".")
-    String site;
+    @Mixin
+    LogToolOptions common;
+
+    @Mixin
+    AirmassOption airmassOption;
 
     @Option(names = "--target", required = true, paramLabel = "\"RA DEC\"",
             description = "Pointing for the airmass: 'hh:mm:ss.ss +dd:mm:ss.s' or decimal degrees.")
@@ -56,10 +64,6 @@ public final class ExtinctionCommand implements Callable<Integer> {
                     + " target, aperture 1). Leave variable stars out.")
     List<String> apertures;
 
-    @Option(names = "--ignore-flags", split = ",", paramLabel = "FLAG",
-            description = "hipercam flags to accept: numbers or names (e.g. SKY_AT_EDGE,4). Default: none.")
-    List<String> ignoreFlags;
-
     @Option(names = "--clip", paramLabel = "SIGMA", defaultValue = "5.0",
             description = "Reject points beyond SIGMA robust standard deviations of the fit (default ${DEFAULT-VALUE}).")
     double clip;
@@ -68,33 +72,20 @@ public final class ExtinctionCommand implements Callable<Integer> {
             description = "Refuse runs with a smaller airmass range (default ${DEFAULT-VALUE}).")
     double minRange = ExtinctionOptions.DEFAULT_MIN_RANGE;
 
-    @Option(names = "--airmass", paramLabel = "FORMULA", defaultValue = "PLANE_PARALLEL",
-            description = "Airmass formula: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    AirmassFormula formula;
-
-    @Option(names = "--eop", paramLabel = "FILE", description = "IERS table for UT1-UTC and polar motion (default 0).")
-    Path eop;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = ".",
-            description = "Folder for the result files (default: current folder).")
-    Path out;
-
-    @Option(names = "--json", description = "Print the results as one JSON object.")
-    boolean json;
-
     @Override
     public Integer call() throws CalphotException {
         PrintWriter err = spec.commandLine().getErr();
         Warnings warnings = Warnings.printingTo(err);
-        TimeCorrector tc = Services.get(TimeCorrector.class);
-        if (eop != null) {
-            tc = tc.withEarthOrientation(eop);
+        TimeCorrector tc = broker.timeCorrector();
+        if (common.eop != null) {
+            tc = tc.withEarthOrientation(common.eop);
         }
-        AirmassSource airmass = AirmassSource.of(Services.get(SiteRegistry.class), tc, formula, warnings);
-        ExtinctionTool tool = new ExtinctionTool(Services.get(LogReaders.class), Services.get(ExtinctionFitter.class),
+        AirmassSource airmass = AirmassSource.of(broker.sites(), tc, airmassOption.formula, warnings);
+        ExtinctionTool tool = new ExtinctionTool(broker.logReaders(), broker.extinctionFitter(),
                 airmass);
-        int code = tool.run(new ExtinctionTool.Args(log, site, target, bands, FlagList.parse(ignoreFlags, "--ignore-flags"),
-                clip, minRange, apertures, out, json), spec.commandLine().getOut(), warnings);
+        int code = tool.run(new ExtinctionTool.Args(log, common.site, target, bands,
+                FlagList.parse(common.ignoreFlags, "--ignore-flags"), clip, minRange, apertures, common.out,
+                common.json), spec.commandLine().getOut(), warnings);
         err.flush();
         return code;
     }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.calphot.core.log.LogReaders;
 import org.calphot.io.LogInspector;
@@ -24,6 +24,12 @@ import picocli.CommandLine.Spec;
             "Summarise photometry logs: instrument, version, CCDs, apertures, frames, MJD range, flags, bad points."})
 public final class InspectCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public InspectCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -33,9 +39,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per file (an array for several files)")
     boolean json;
 
-    static LogReaders readers() {
+    static LogReaders readers(CommandServices broker) {
         try {
-            return Services.get(LogReaders.class);
+            return broker.logReaders();
         } catch (CalphotException e) {
             // outside OSGi (plain-classpath tests): the built-in readers
             return LogIo.defaultReaders();
@@ -48,7 +54,7 @@ public final class InspectCommand implements Callable<Integer> {
         PrintWriter errW = spec.commandLine().getErr();
         PrintStream out = new PrintStream(new WriterOutputStream(outW), true);
         PrintStream err = new PrintStream(new WriterOutputStream(errW), true);
-        int code = new LogInspector(readers()).run(logs, json, out, err);
+        int code = new LogInspector(readers(broker)).run(logs, json, out, err);
         out.flush();
         err.flush();
         outW.flush();

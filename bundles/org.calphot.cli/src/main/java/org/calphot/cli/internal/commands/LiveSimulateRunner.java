@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Warnings;
 import org.calphot.core.time.SiteRegistry;
@@ -19,7 +20,7 @@ final class LiveSimulateRunner {
     private LiveSimulateRunner() {
     }
 
-    static int run(SimulateTool tool, SimulateTool.Args args, double rate, PrintWriter out, Warnings warnings)
+    static int run(CommandServices broker, SimulateTool tool, SimulateTool.Args args, double rate, PrintWriter out, Warnings warnings)
             throws CalphotException {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
@@ -33,7 +34,7 @@ final class LiveSimulateRunner {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return new LiveSimulation(tool, Services.get(TimeCorrector.class), Services.get(SiteRegistry.class))
+            return new LiveSimulation(tool, broker.timeCorrector(), broker.sites())
                     .run(args, rate, out, warnings, stop::get);
         } finally {
             done.countDown();

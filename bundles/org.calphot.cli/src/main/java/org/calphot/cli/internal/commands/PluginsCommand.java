@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.calphot.cli.internal.ConsoleProgress;
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.calphot.core.plugins.PluginManager;
 import org.calphot.core.plugins.PluginManager.Change;
@@ -17,6 +17,7 @@ import org.calphot.core.plugins.PluginManager.Plugin;
 import org.calphot.core.util.Json;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +51,12 @@ public final class PluginsCommand implements Callable<Integer> {
                 "The features of this product (base or installed), or with --available those a repository offers."})
     static final class ListCommand implements Callable<Integer> {
 
+        private final CommandServices broker;
+
+        ListCommand(CommandServices broker) {
+            this.broker = broker;
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -57,15 +64,15 @@ public final class PluginsCommand implements Callable<Integer> {
                 description = "List the features of this p2 repository (folder or .zip) instead.")
         Path available;
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Override
         public Integer call() throws CalphotException {
-            PluginManager pm = Services.get(PluginManager.class);
+            PluginManager pm = broker.pluginManager();
             List<Plugin> list = available == null ? pm.installed() : pm.available(available);
             var out = spec.commandLine().getOut();
-            if (json) {
+            if (jsonOption.json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Plugin p : list) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -95,6 +102,12 @@ public final class PluginsCommand implements Callable<Integer> {
                     + " it " + NEXT_START + "."})
     static final class InstallCommand implements Callable<Integer> {
 
+        private final CommandServices broker;
+
+        InstallCommand(CommandServices broker) {
+            this.broker = broker;
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -110,7 +123,7 @@ public final class PluginsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws CalphotException {
-            Change c = Services.get(PluginManager.class).install(repository, feature,
+            Change c = broker.pluginManager().install(repository, feature,
                     new ConsoleProgress(System.err, quiet));
             report(spec, "installed", c);
             return 0;
@@ -121,6 +134,12 @@ public final class PluginsCommand implements Callable<Integer> {
             description = {"Uninstall a feature you installed (at next start).", "",
                 "Uninstall a feature installed with 'calphot plugins install'; it " + NEXT_START + "."})
     static final class UninstallCommand implements Callable<Integer> {
+
+        private final CommandServices broker;
+
+        UninstallCommand(CommandServices broker) {
+            this.broker = broker;
+        }
 
         @Spec
         CommandSpec spec;
@@ -133,7 +152,7 @@ public final class PluginsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws CalphotException {
-            Change c = Services.get(PluginManager.class).uninstall(feature, new ConsoleProgress(System.err, quiet));
+            Change c = broker.pluginManager().uninstall(feature, new ConsoleProgress(System.err, quiet));
             report(spec, "uninstalled", c);
             return 0;
         }

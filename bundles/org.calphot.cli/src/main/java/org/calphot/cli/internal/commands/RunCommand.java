@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.calphot.cli.internal.BuildInfo;
 import org.calphot.cli.internal.ConsoleProgress;
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.config.CalphotJob;
 import org.calphot.config.ConfigReader;
 import org.calphot.config.OutputFormat;
@@ -28,6 +28,7 @@ import org.calphot.pipeline.RunOptions;
 import org.calphot.pipeline.RunResult;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,6 +85,12 @@ import picocli.CommandLine.Spec;
             "to [-0.5, 0.5] and is honoured in every mode."})
 public final class RunCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public RunCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -100,8 +107,8 @@ public final class RunCommand implements Callable<Integer> {
                     + " for tools/cluster/calphot-merge.")
     Path summary;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder; replaces the config's 'directory'.")
-    Path out;
+    @Mixin
+    OutputFolderOption outFolder;
 
     @Option(names = "--offline", description = "Catalogue magnitudes from the cache only; a miss is an error naming the query.")
     boolean offline;
@@ -110,9 +117,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Catalogue cache folder (default $CALPHOT_CACHE, $XDG_CACHE_HOME/calphot, ~/.cache/calphot).")
     Path cache;
 
-    @Option(names = "--formats", paramLabel = "LIST", split = ",",
-            description = "Lightcurve formats to write: calib,csv,fits,lcurve (replaces 'output formats').")
-    List<String> formats;
+    @Mixin
+    FormatsOption formatsOption;
 
     @Option(names = "--threads", paramLabel = "N", description = "Logs processed in parallel (default: cores).")
     int threads;
@@ -124,9 +130,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws CalphotException {
         Set<OutputFormat> fmt = null;
         Path config = configs.get(0);
-        if (formats != null) {
+        if (formatsOption.formats != null) {
             fmt = EnumSet.noneOf(OutputFormat.class);
-            for (String f : formats) {
+            for (String f : formatsOption.formats) {
                 OutputFormat o = OutputFormat.of(f);
                 if (o == null) {
                     throw new BadInputException("unknown format '" + f + "' (use calib, csv, fits, lcurve)",
@@ -136,16 +142,17 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (configs.size() > 1 || summary != null) {
-            return BatchDispatch.run(spec, configs, out, jobs, threads, summary, offline, cache, fmt, quiet);
+            return BatchDispatch.run(broker, spec, configs, outFolder.out, jobs, threads, summary, offline, cache, fmt,
+                    quiet);
         }
         Warnings warnings = Warnings.STDERR;
-        SiteRegistry sites = Services.get(SiteRegistry.class);
+        SiteRegistry sites = broker.sites();
         CalphotJob job = new ConfigReader(sites, warnings).read(config);
-        List<CatalogueRegistry> catalogues = Services.all(CatalogueRegistry.class);
-        PipelineServices services = new PipelineServices(Services.get(LogReaders.class),
-                Services.get(TimeCorrector.class), Services.get(FluxCalibrator.class),
-                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.RunFigures.standard(),
-                Services.all(FilterSystem.class));
+        CatalogueRegistry catalogues = broker.cataloguesOrNull();
+        PipelineServices services = new PipelineServices(broker.logReaders(),
+                broker.timeCorrector(), broker.fluxCalibrator(),
+                catalogues, org.calphot.pipeline.RunFigures.standard(),
+                broker.filterSystems());
         ConsoleProgress progress = new ConsoleProgress(System.err, quiet);
         // Ctrl-C: cancel the run and give it a moment to remove its staged outputs before the JVM exits
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
@@ -160,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         RunResult r;
         try {
-            r = new Pipeline(services).run(job, new RunOptions(out, offline, cache, fmt, threads,
+            r = new Pipeline(services).run(job, new RunOptions(outFolder.out, offline, cache, fmt, threads,
                     BuildInfo.version() + " (build " + BuildInfo.buildId() + ")"), progress, warnings);
         } finally {
             finished.countDown();

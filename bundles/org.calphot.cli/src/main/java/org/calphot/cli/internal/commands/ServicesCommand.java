@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.cli.internal.ServiceDescriptions;
-import org.calphot.cli.internal.Services;
 import org.calphot.core.CalphotException;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -24,13 +24,19 @@ import picocli.CommandLine.Spec;
         description = "List the calphot services installed in this runtime.")
 public final class ServicesCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public ServicesCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws CalphotException {
         List<String> lines = new ArrayList<>();
-        for (ServiceReference<?> r : Services.calphotReferences()) {
+        for (ServiceReference<?> r : broker.calphotReferences()) {
             String[] types = (String[]) r.getProperty("objectClass");
             Object name = r.getProperty("name");
             if (name == null) {
@@ -41,6 +47,9 @@ public final class ServicesCommand implements Callable<Integer> {
             }
             String description = describe(r);
             for (String type : types) {
+                if (type.contains(".internal.")) {
+                    continue; // the command line's own broker: not something an installed bundle contributes
+                }
                 String simple = type.substring(type.lastIndexOf('.') + 1);
                 lines.add(String.format("%-20s %-16s %-34s %s", simple, name == null ? "-" : name,
                         r.getBundle().getSymbolicName(), description));

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.CalphotException;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
@@ -23,6 +23,12 @@ import picocli.CommandLine.Spec;
         description = {"Write a simulated *CAM log with its truth and a config.", "",
             "Write a synthetic *CAM log of an eclipsing white dwarf with its truth file and a cal_phot config."})
 public final class SimulateCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public SimulateCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Spec
     CommandSpec spec;
@@ -110,12 +116,12 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws CalphotException {
         PrintWriter err = spec.commandLine().getErr();
         Warnings warnings = Warnings.printingTo(err);
-        SimulateTool tool = new SimulateTool(Services.get(TimeCorrector.class), Services.get(SiteRegistry.class),
-                standard == null ? null : Services.get(CatalogueRegistry.class).get("standards"));
+        SimulateTool tool = new SimulateTool(broker.timeCorrector(), broker.sites(),
+                standard == null ? null : broker.catalogues().get("standards"));
         SimulateTool.Args args = new SimulateTool.Args(instrument, format, frames, seed, out, run, exposure, start,
                 nblue, target, t0, period, seeing, clouds, junk, badTime, nan, !noTruthFrames, json, standard);
         if (live) {
-            return LiveSimulateRunner.run(tool, args, rate, spec.commandLine().getOut(), warnings);
+            return LiveSimulateRunner.run(broker, tool, args, rate, spec.commandLine().getOut(), warnings);
         }
         int code = tool.run(new SimulateTool.Args(instrument, format, frames, seed, out, run, exposure, start, nblue,
                 target, t0, period, seeing, clouds, junk, badTime, nan, !noTruthFrames, json, standard),

@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.core.BadInputException;
 import org.calphot.core.Warnings;
-import org.calphot.core.time.AirmassFormula;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.tools.TimeTool;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,6 +27,12 @@ import picocli.CommandLine.Parameters;
             "Forms: calphot time --site S --target \"RA DEC\" [MJD...]   (MJDs on stdin if none given)",
             "       calphot time --csv FILE   (columns lon_deg,lat_deg,height_m,ra_deg,dec_deg,mjd_utc)"})
 public final class TimeCommand implements Callable<Integer> {
+
+    private final CommandServices broker;
+
+    public TimeCommand(CommandServices broker) {
+        this.broker = broker;
+    }
 
     @Option(names = "--site", paramLabel = "SITE",
             description = "Site name (lapalma, 'Roque de los Muchachos', lasilla, ntt, paranal, wht, tno, ...)"
@@ -44,9 +50,8 @@ public final class TimeCommand implements Callable<Integer> {
             description = "IERS table (finals2000A or 'mjd x y ut1_utc') for UT1-UTC and polar motion; default 0.")
     Path eop;
 
-    @Option(names = "--airmass", paramLabel = "FORMULA", defaultValue = "PLANE_PARALLEL",
-            description = "Airmass formula: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    AirmassFormula airmass;
+    @Mixin
+    AirmassOption airmassOption;
 
     @Option(names = "--helio",
             description = "Also print heliocentric columns ltt_helio_s,hmjd_tdb (for old HJD ephemerides).")
@@ -57,24 +62,24 @@ public final class TimeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TimeTool.Options options = new TimeTool.Options(airmass, helio, eop);
+        TimeTool.Options options = new TimeTool.Options(airmassOption.formula, helio, eop);
         if (csv != null) {
             if (site != null || target != null || (mjd != null && !mjd.isEmpty())) {
                 throw new BadInputException("--csv takes sites, targets and times from the file: "
                         + "drop --site, --target and MJD arguments");
             }
-            tool().runCsv(csv, options, System.out, Warnings.STDERR);
+            tool(broker).runCsv(csv, options, System.out, Warnings.STDERR);
             return 0;
         }
         if (site == null || target == null) {
             throw new BadInputException("give --site and --target (with MJDs as arguments or on stdin), or --csv FILE");
         }
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        tool().run(site, target, mjd, stdin, options, System.out, Warnings.STDERR);
+        tool(broker).run(site, target, mjd, stdin, options, System.out, Warnings.STDERR);
         return 0;
     }
 
-    private static TimeTool tool() throws Exception {
-        return new TimeTool(Services.get(TimeCorrector.class), Services.get(SiteRegistry.class));
+    private static TimeTool tool(CommandServices broker) throws Exception {
+        return new TimeTool(broker.timeCorrector(), broker.sites());
     }
 }

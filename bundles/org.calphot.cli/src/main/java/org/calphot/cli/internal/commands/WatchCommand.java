@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.calphot.cli.internal.BuildInfo;
-import org.calphot.cli.internal.Services;
+import org.calphot.cli.internal.CommandServices;
 import org.calphot.config.CalphotJob;
 import org.calphot.config.ConfigReader;
 import org.calphot.config.OutputFormat;
@@ -33,6 +33,7 @@ import org.calphot.pipeline.RunOptions;
 import org.calphot.pipeline.RunResult;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,6 +57,12 @@ import picocli.CommandLine.Spec;
             "those of 'calphot run' on the logs as they are then."})
 public final class WatchCommand implements Callable<Integer> {
 
+    private final CommandServices broker;
+
+    public WatchCommand(CommandServices broker) {
+        this.broker = broker;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -74,8 +81,8 @@ public final class WatchCommand implements Callable<Integer> {
             description = "Stop (with the final whole run) when no log has grown for S seconds; default: never.")
     double idleExit = Double.NaN;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder; replaces the config's 'directory'.")
-    Path out;
+    @Mixin
+    OutputFolderOption outFolder;
 
     @Option(names = "--offline", description = "Catalogue magnitudes from the cache only.")
     boolean offline;
@@ -83,9 +90,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Catalogue cache folder.")
     Path cache;
 
-    @Option(names = "--formats", paramLabel = "LIST", split = ",",
-            description = "Lightcurve formats to write: calib,csv,fits,lcurve (replaces 'output formats').")
-    List<String> formats;
+    @Mixin
+    FormatsOption formatsOption;
 
     @Option(names = {"-q", "--quiet"}, description = "Status lines only when a log grew.")
     boolean quiet;
@@ -99,9 +105,9 @@ public final class WatchCommand implements Callable<Integer> {
                     Location.key(null, 0, "--interval"));
         }
         Set<OutputFormat> fmt = null;
-        if (formats != null) {
+        if (formatsOption.formats != null) {
             fmt = EnumSet.noneOf(OutputFormat.class);
-            for (String f : formats) {
+            for (String f : formatsOption.formats) {
                 OutputFormat o = OutputFormat.of(f);
                 if (o == null) {
                     throw new BadInputException("unknown format '" + f + "' (use calib, csv, fits, lcurve)",
@@ -112,13 +118,13 @@ public final class WatchCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         Warnings warnings = Warnings.printingTo(spec.commandLine().getErr());
-        CalphotJob job = new ConfigReader(Services.get(SiteRegistry.class), warnings).read(config);
-        List<CatalogueRegistry> catalogues = Services.all(CatalogueRegistry.class);
-        PipelineServices services = new PipelineServices(Services.get(LogReaders.class),
-                Services.get(TimeCorrector.class), Services.get(FluxCalibrator.class),
-                catalogues.isEmpty() ? null : catalogues.get(0), org.calphot.pipeline.RunFigures.standard(),
-                Services.all(FilterSystem.class));
-        RunOptions options = new RunOptions(out, offline, cache, fmt, 1,
+        CalphotJob job = new ConfigReader(broker.sites(), warnings).read(config);
+        CatalogueRegistry catalogues = broker.cataloguesOrNull();
+        PipelineServices services = new PipelineServices(broker.logReaders(),
+                broker.timeCorrector(), broker.fluxCalibrator(),
+                catalogues, org.calphot.pipeline.RunFigures.standard(),
+                broker.filterSystems());
+        RunOptions options = new RunOptions(outFolder.out, offline, cache, fmt, 1,
                 BuildInfo.version() + " (build " + BuildInfo.buildId() + ")");
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);

@@ -7,7 +7,7 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.time.Site;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.ui.internal.Prefs;
-import org.calphot.ui.internal.UiServices;
+import org.calphot.ui.internal.UiPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -121,7 +121,7 @@ public final class ConfigFormPage extends FormPage {
             names.add(dflt);
         }
         try {
-            SiteRegistry sites = UiServices.get(SiteRegistry.class);
+            SiteRegistry sites = UiPlugin.services().sites();
             for (Site s : sites.sites()) {
                 List<String> n = sites.namesOf(s);
                 String name = n.isEmpty() ? s.name() : n.get(0);

@@ -11,7 +11,7 @@ import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
 import org.calphot.core.time.SiteRegistry;
-import org.calphot.ui.internal.UiServices;
+import org.calphot.ui.internal.UiPlugin;
 
 /**
  * Validates config text with the config bundle's own reader (the same checks as {@code calphot run}) and returns
@@ -29,7 +29,7 @@ public final class ConfigValidator {
     public static List<Problem> validate(String text, Path file) {
         List<Problem> out = new ArrayList<>();
         try {
-            SiteRegistry sites = UiServices.get(SiteRegistry.class);
+            SiteRegistry sites = UiPlugin.services().sites();
             new ConfigReader(sites, (where, msg) -> out.add(problem(false, where, msg, file))).parse(text, file);
         } catch (ConfigException e) {
             for (ConfigProblem p : e.problems()) {

@@ -9,17 +9,13 @@ import org.calphot.config.ConfigReader;
 import org.calphot.core.CalphotException;
 import org.calphot.core.Warnings;
 import org.calphot.core.catalogue.CatalogueRegistry;
-import org.calphot.core.log.LogReaders;
-import org.calphot.core.photometry.FluxCalibrator;
-import org.calphot.core.time.SiteRegistry;
-import org.calphot.core.time.TimeCorrector;
 import org.calphot.pipeline.RunFigures;
 import org.calphot.pipeline.LiveSession;
 import org.calphot.pipeline.PipelineServices;
 import org.calphot.pipeline.RunResult;
 import org.calphot.ui.CalphotUi;
 import org.calphot.ui.internal.Prefs;
-import org.calphot.ui.internal.UiServices;
+import org.calphot.ui.internal.UiPlugin;
 import org.calphot.ui.internal.run.ConsoleView;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -81,11 +77,11 @@ public final class LiveJob extends Job {
                 + (where == null || where.toString().isEmpty() ? "" : where + ": ") + msg);
         monitor.beginTask("following the logs of " + config.getFileName(), IProgressMonitor.UNKNOWN);
         try {
-            CalphotJob job = new ConfigReader(UiServices.get(SiteRegistry.class), warnings).read(config);
-            CatalogueRegistry catalogues = UiServices.find(CatalogueRegistry.class);
-            PipelineServices services = new PipelineServices(UiServices.get(LogReaders.class),
-                    UiServices.get(TimeCorrector.class), UiServices.get(FluxCalibrator.class), catalogues,
-                    RunFigures.standard(), UiServices.all(org.calphot.core.filters.FilterSystem.class));
+            CalphotJob job = new ConfigReader(UiPlugin.services().sites(), warnings).read(config);
+            CatalogueRegistry catalogues = UiPlugin.services().cataloguesOrNull();
+            PipelineServices services = new PipelineServices(UiPlugin.services().logReaders(),
+                    UiPlugin.services().timeCorrector(), UiPlugin.services().fluxCalibrator(), catalogues,
+                    RunFigures.standard(), UiPlugin.services().filterSystems());
             try (LiveSession session = new LiveSession(services, job, Prefs.runOptions("calphot workbench live"), 30,
                     warnings)) {
                 while (!monitor.isCanceled()) {

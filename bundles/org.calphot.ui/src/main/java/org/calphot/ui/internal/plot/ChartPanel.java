@@ -1,10 +1,6 @@
 package org.calphot.ui.internal.plot;
 
 import java.awt.Dimension;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -14,21 +10,12 @@ import org.calphot.plot.FigureExport;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
-import org.eclipse.swt.events.MouseEvent;
-import org.eclipse.swt.events.MouseWheelListener;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.jfree.chart.ChartMouseEvent;
 import org.jfree.chart.ChartMouseListener;
 import org.jfree.chart.JFreeChart;
@@ -39,9 +26,7 @@ import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.swt.ChartComposite;
 import org.jfree.chart.ui.Drawable;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 
@@ -56,12 +41,12 @@ public final class ChartPanel extends Composite {
     private final StackLayout stack = new StackLayout();
     private Composite page;
     private final Label message;
-    private Chart chart;
+    private ChartCanvas chart;
     private Label readout;
     private String exportName = "figure";
     /** The folder the export dialog starts in (the run's figures), else null for the dialog's default. */
     private Path exportFolder;
-    private PageCanvas pageCanvas;
+    private FigurePageCanvas pageCanvas;
     /** A box dragged in select mode: the panel (subplot index, 0 for a single plot) and its data bounds. */
     public record SelectionBox(int panel, double xLow, double xHigh, double yLow, double yHigh) {
     }
@@ -94,7 +79,7 @@ public final class ChartPanel extends Composite {
         gl.marginHeight = 0;
         gl.verticalSpacing = 2;
         page.setLayout(gl);
-        chart = new Chart(page);
+        chart = new ChartCanvas(page, () -> selector, this::exportDialog);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         readout = new Label(page, SWT.NONE);
         readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -171,7 +156,7 @@ public final class ChartPanel extends Composite {
         this.exportName = exportName == null ? "figure" : exportName;
         this.pageExportName = this.exportName;
         if (pageCanvas == null) {
-            pageCanvas = new PageCanvas(this);
+            pageCanvas = new FigurePageCanvas(this, this::enlarge, this::exportDialog);
         }
         pageCanvas.setPage(p);
         stack.topControl = pageCanvas;
@@ -182,7 +167,7 @@ public final class ChartPanel extends Composite {
     /** The figure shown (a chart or a page), else null. */
     public Drawable figure() {
         if (pageCanvas != null && stack.topControl == pageCanvas) {
-            return pageCanvas.page;
+            return pageCanvas.page();
         }
         return chart();
     }
@@ -197,7 +182,7 @@ public final class ChartPanel extends Composite {
         if (enlargedFrom != null) {
             return enlargedFrom;
         }
-        return pageCanvas != null && stack.topControl == pageCanvas ? pageCanvas.page : null;
+        return pageCanvas != null && stack.topControl == pageCanvas ? pageCanvas.page() : null;
     }
 
     /** True while one panel of a page is shown enlarged. */
@@ -262,7 +247,7 @@ public final class ChartPanel extends Composite {
 
     public String readoutText() {
         if (pageCanvas != null && stack.topControl == pageCanvas) {
-            return pageCanvas.readout.getText();
+            return pageCanvas.readoutText();
         }
         return readout == null ? "" : readout.getText();
     }
@@ -311,8 +296,7 @@ public final class ChartPanel extends Composite {
         FigureExport.write(c, file, w, (int) Math.round((double) w * pref.height / pref.width));
         if (c instanceof FigurePage && pageCanvas != null) {
             // the page now remembers the export's geometry: draw it again so pointer read-outs stay right
-            pageCanvas.dropImage();
-            pageCanvas.canvas.redraw();
+            pageCanvas.redrawPage();
         }
     }
 
@@ -389,317 +373,5 @@ public final class ChartPanel extends Composite {
             }
         }
         return sb.toString();
-    }
-
-    /**
-     * A {@link FigurePage} drawn to fit the view. Text keeps its size down to a drawing {@value #MIN_PAGE_WIDTH}
-     * units wide, below that the whole page is scaled down. The pointer's cell and values are shown below it.
-     */
-    private final class PageCanvas extends Composite {
-        private static final int MIN_PAGE_WIDTH = 640;
-        private final Canvas canvas;
-        private final Label readout;
-        private FigurePage page;
-        private Image image;
-        private double scale = 1;
-
-        PageCanvas(Composite parent) {
-            super(parent, SWT.NONE);
-            GridLayout gl = new GridLayout(1, false);
-            gl.marginWidth = 0;
-            gl.marginHeight = 0;
-            gl.verticalSpacing = 2;
-            setLayout(gl);
-            canvas = new Canvas(this, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
-            canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-            readout = new Label(this, SWT.NONE);
-            readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-            readout.setText(PAGE_HINT);
-            canvas.addListener(SWT.Paint, e -> paint(e.gc));
-            canvas.addListener(SWT.Resize, e -> dropImage());
-            canvas.addListener(SWT.Dispose, e -> dropImage());
-            canvas.addListener(SWT.MouseMove, e -> {
-                int[] rc = cellAt(e.x, e.y);
-                readout.setText(rc == null ? PAGE_HINT : describeCell(rc[0], rc[1], e.x, e.y));
-            });
-            canvas.addListener(SWT.MouseExit, e -> readout.setText(PAGE_HINT));
-            canvas.addListener(SWT.MouseDoubleClick, e -> {
-                int[] rc = cellAt(e.x, e.y);
-                if (rc != null) {
-                    enlarge(rc[0], rc[1]);
-                }
-            });
-            Menu m = new Menu(canvas);
-            MenuItem png = new MenuItem(m, SWT.PUSH);
-            png.setText("Export as PNG...");
-            png.addListener(SWT.Selection, ev -> exportDialog("png"));
-            MenuItem pdf = new MenuItem(m, SWT.PUSH);
-            pdf.setText("Export as PDF...");
-            pdf.addListener(SWT.Selection, ev -> exportDialog("pdf"));
-            canvas.setMenu(m);
-        }
-
-        void setPage(FigurePage p) {
-            page = p;
-            readout.setText(PAGE_HINT);
-            dropImage();
-            canvas.redraw();
-        }
-
-        private void dropImage() {
-            if (image != null) {
-                image.dispose();
-                image = null;
-            }
-        }
-
-        private void paint(GC gc) {
-            Rectangle r = canvas.getClientArea();
-            if (page == null || r.width < 16 || r.height < 16) {
-                gc.fillRectangle(r);
-                return;
-            }
-            if (image == null || image.getBounds().width != r.width || image.getBounds().height != r.height) {
-                dropImage();
-                image = render(r.width, r.height);
-            }
-            gc.drawImage(image, 0, 0);
-        }
-
-        /** Draws the page with AWT off screen and converts the pixels for SWT. */
-        private Image render(int w, int h) {
-            scale = Math.min(1.0, (double) w / MIN_PAGE_WIDTH);
-            BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = bi.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-                g.scale(scale, scale);
-                page.draw(g, new Rectangle2D.Double(0, 0, w / scale, h / scale));
-            } finally {
-                g.dispose();
-            }
-            ImageData data = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
-            int[] row = new int[w];
-            for (int y = 0; y < h; y++) {
-                bi.getRGB(0, y, w, 1, row, 0, w);
-                data.setPixels(0, y, w, row, 0);
-            }
-            return new Image(getDisplay(), data);
-        }
-
-        /** {row, col} of the panel under a pointer position, or null. */
-        int[] cellAt(int px, int py) {
-            if (page == null || image == null) {
-                return null;
-            }
-            double u = px / scale;
-            double v = py / scale;
-            for (int r = 0; r < page.rows(); r++) {
-                for (int c = 0; c < page.cols(); c++) {
-                    Rectangle2D a = page.drawnDataArea(r, c);
-                    if (a != null && a.contains(u, v)) {
-                        return new int[] {r, c};
-                    }
-                }
-            }
-            return null;
-        }
-
-        private String describeCell(int r, int c, int px, int py) {
-            Rectangle2D a = page.drawnDataArea(r, c);
-            XYPlot p = page.cell(r, c).getXYPlot();
-            double x = p.getDomainAxis().java2DToValue(px / scale, a, RectangleEdge.BOTTOM);
-            String xl = page.xLabel(c) == null ? "x" : page.xLabel(c);
-            if (r == c) {
-                return String.format(Locale.ROOT, "%s = %.5g   (double-click to enlarge)", xl, x);
-            }
-            double y = p.getRangeAxis().java2DToValue(py / scale, a, RectangleEdge.LEFT);
-            String yl = page.yLabel(r) == null ? "y" : page.yLabel(r);
-            return String.format(Locale.ROOT, "%s = %.5g, %s = %.5g   (double-click to enlarge)", xl, x, yl, y);
-        }
-    }
-
-    private static final String PAGE_HINT = "Point at a panel for values. Double-click: enlarge. Right-click: export.";
-
-    /** ChartComposite with wheel zoom, drag pan and our export items in its pop-up menu. */
-    private final class Chart extends ChartComposite {
-        private int panX = -1;
-        private int panY = -1;
-
-        Chart(Composite parent) {
-            // properties and zoom items, tooltips; no "Save as"/"Print" (the former is broken with JFreeChart 1.5)
-            // No minimum or maximum draw size: jfreechart-swt draws at the widget's real size but divides pointer
-            // positions by (size / bound) outside 300x200..800x600, so zoom boxes and read-outs missed the data.
-            super(parent, SWT.NONE, new JFreeChart(new XYPlot()), DEFAULT_WIDTH, DEFAULT_HEIGHT, 0, 0,
-                    Integer.MAX_VALUE, Integer.MAX_VALUE, false, true, false, false, true, true);
-            // addSWTListener silently drops wheel listeners: attach to the drawing canvas directly
-            canvas().addMouseWheelListener((MouseWheelListener) e -> {
-                if (getChart() == null) {
-                    return;
-                }
-                if (e.count > 0) {
-                    zoomInBoth(e.x, e.y);
-                } else if (e.count < 0) {
-                    zoomOutBoth(e.x, e.y);
-                }
-            });
-            addSWTListener(new org.eclipse.swt.events.KeyAdapter() {
-                @Override
-                public void keyPressed(org.eclipse.swt.events.KeyEvent e) {
-                    switch (e.keyCode) {
-                        case SWT.ARROW_LEFT -> pan(-0.1, 0);
-                        case SWT.ARROW_RIGHT -> pan(0.1, 0);
-                        case SWT.ARROW_UP -> pan(0, 0.1);
-                        case SWT.ARROW_DOWN -> pan(0, -0.1);
-                        default -> { }
-                    }
-                }
-            });
-        }
-
-        /** The canvas the chart is drawn on (ChartComposite's only child). */
-        Canvas canvas() {
-            for (org.eclipse.swt.widgets.Control c : getChildren()) {
-                if (c instanceof Canvas cv) {
-                    return cv;
-                }
-            }
-            throw new IllegalStateException("ChartComposite without its canvas");
-        }
-
-        @Override
-        protected Menu createPopupMenu(boolean properties, boolean save, boolean print, boolean zoom) {
-            Menu m = super.createPopupMenu(properties, false, false, zoom);
-            new MenuItem(m, SWT.SEPARATOR);
-            MenuItem png = new MenuItem(m, SWT.PUSH);
-            png.setText("Export as PNG...");
-            png.addListener(SWT.Selection, ev -> exportDialog("png"));
-            MenuItem pdf = new MenuItem(m, SWT.PUSH);
-            pdf.setText("Export as PDF...");
-            pdf.addListener(SWT.Selection, ev -> exportDialog("pdf"));
-            return m;
-        }
-
-        private int boxX = -1;
-        private int boxY = -1;
-
-        private boolean isPan(MouseEvent e) {
-            return e.button == 2 || (e.button == 1 && (e.stateMask & SWT.SHIFT) != 0);
-        }
-
-        @Override
-        public void mouseDown(MouseEvent e) {
-            if (isPan(e)) {
-                panX = e.x;
-                panY = e.y;
-                return;
-            }
-            if (selector != null && e.button == 1) {
-                boxX = e.x;
-                boxY = e.y;
-            }
-            super.mouseDown(e);
-        }
-
-        @Override
-        public void mouseMove(MouseEvent e) {
-            if (panX >= 0) {
-                Rectangle area = getScreenDataArea();
-                if (area.width > 0 && area.height > 0) {
-                    pan(-(double) (e.x - panX) / area.width, (double) (e.y - panY) / area.height);
-                }
-                panX = e.x;
-                panY = e.y;
-                return;
-            }
-            super.mouseMove(e);
-        }
-
-        @Override
-        public void mouseUp(MouseEvent e) {
-            if (panX >= 0) {
-                panX = -1;
-                panY = -1;
-                return;
-            }
-            if (selector != null && boxX >= 0) {
-                int x0 = boxX;
-                int y0 = boxY;
-                boxX = -1;
-                boxY = -1;
-                // let ChartComposite end its rubber band without zooming
-                boolean dz = isDomainZoomable();
-                boolean rz = isRangeZoomable();
-                setDomainZoomable(false);
-                setRangeZoomable(false);
-                try {
-                    super.mouseUp(e);
-                } finally {
-                    setDomainZoomable(dz);
-                    setRangeZoomable(rz);
-                }
-                SelectionBox b = box(x0, y0, e.x, e.y);
-                if (b != null) {
-                    selector.accept(b);
-                }
-                return;
-            }
-            super.mouseUp(e);
-        }
-
-        /** The data bounds of a box between two canvas points, in the panel under its first corner. */
-        private SelectionBox box(int x0, int y0, int x1, int y1) {
-            JFreeChart c = getChart();
-            org.jfree.chart.plot.PlotRenderingInfo info = getChartRenderingInfo().getPlotInfo();
-            XYPlot plot;
-            int panel = 0;
-            Rectangle2D area;
-            ValueAxis xAxis;
-            if (c.getPlot() instanceof CombinedDomainXYPlot cp) {
-                panel = info.getSubplotIndex(new java.awt.geom.Point2D.Double(x0, y0));
-                if (panel < 0) {
-                    return null;
-                }
-                plot = (XYPlot) cp.getSubplots().get(panel);
-                area = info.getSubplotInfo(panel).getDataArea();
-                xAxis = cp.getDomainAxis();
-            } else if (c.getPlot() instanceof XYPlot xy) {
-                plot = xy;
-                area = info.getDataArea();
-                xAxis = xy.getDomainAxis();
-            } else {
-                return null;
-            }
-            double xa = xAxis.java2DToValue(x0, area, RectangleEdge.BOTTOM);
-            double xb = xAxis.java2DToValue(x1, area, RectangleEdge.BOTTOM);
-            double ya = plot.getRangeAxis().java2DToValue(y0, area, RectangleEdge.LEFT);
-            double yb = plot.getRangeAxis().java2DToValue(y1, area, RectangleEdge.LEFT);
-            return new SelectionBox(panel, Math.min(xa, xb), Math.max(xa, xb), Math.min(ya, yb), Math.max(ya, yb));
-        }
-
-        /** Shifts the axes by fractions of their length. */
-        void pan(double fx, double fy) {
-            JFreeChart c = getChart();
-            if (c == null) {
-                return;
-            }
-            if (c.getPlot() instanceof CombinedDomainXYPlot cp) {
-                shift(cp.getDomainAxis(), fx);
-                for (Object p : cp.getSubplots()) {
-                    XYPlot xy = (XYPlot) p;
-                    shift(xy.getRangeAxis(), fy);
-                }
-            } else if (c.getPlot() instanceof XYPlot xy) {
-                shift(xy.getDomainAxis(), fx);
-                shift(xy.getRangeAxis(), fy);
-            }
-        }
-
-        private void shift(ValueAxis a, double f) {
-            if (a != null && f != 0) {
-                a.pan(a.isInverted() ? -f : f);
-            }
-        }
     }
 }

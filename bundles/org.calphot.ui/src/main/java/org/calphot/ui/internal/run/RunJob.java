@@ -14,10 +14,6 @@ import org.calphot.core.Location;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
 import org.calphot.core.catalogue.CatalogueRegistry;
-import org.calphot.core.log.LogReaders;
-import org.calphot.core.photometry.FluxCalibrator;
-import org.calphot.core.time.SiteRegistry;
-import org.calphot.core.time.TimeCorrector;
 import org.calphot.pipeline.RunFigures;
 import org.calphot.pipeline.Pipeline;
 import org.calphot.pipeline.PipelineServices;
@@ -25,7 +21,7 @@ import org.calphot.pipeline.RunOptions;
 import org.calphot.pipeline.RunResult;
 import org.calphot.ui.CalphotUi;
 import org.calphot.ui.internal.Prefs;
-import org.calphot.ui.internal.UiServices;
+import org.calphot.ui.internal.UiPlugin;
 import org.calphot.ui.internal.editor.YamlText;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -111,11 +107,11 @@ public final class RunJob extends Job {
             Warnings warnings = (where, msg) -> ConsoleView.println("warning: "
                     + (where == null || where.toString().isEmpty() ? "" : where + ": ") + msg);
             step(monitor, "validating " + config.getFileName());
-            CalphotJob job = new ConfigReader(UiServices.get(SiteRegistry.class), warnings).parse(text, config);
-            CatalogueRegistry catalogues = UiServices.find(CatalogueRegistry.class);
-            PipelineServices services = new PipelineServices(UiServices.get(LogReaders.class),
-                    UiServices.get(TimeCorrector.class), UiServices.get(FluxCalibrator.class), catalogues,
-                    RunFigures.standard(), UiServices.all(org.calphot.core.filters.FilterSystem.class));
+            CalphotJob job = new ConfigReader(UiPlugin.services().sites(), warnings).parse(text, config);
+            CatalogueRegistry catalogues = UiPlugin.services().cataloguesOrNull();
+            PipelineServices services = new PipelineServices(UiPlugin.services().logReaders(),
+                    UiPlugin.services().timeCorrector(), UiPlugin.services().fluxCalibrator(), catalogues,
+                    RunFigures.standard(), UiPlugin.services().filterSystems());
             // the Calibration log line by line as the pipeline writes it (Calibration.txt adds the config on top)
             RunOptions options = Prefs.runOptions("calphot workbench").withLogListener(line -> {
                 if (line.startsWith("Created these files:")) {

@@ -1,0 +1,129 @@
+package org.calphot.ui.internal.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.calphot.core.CalphotException;
+import org.calphot.core.Warnings;
+import org.calphot.core.photometry.ExtinctionFitter;
+import org.calphot.core.photometry.ExtinctionResult;
+import org.calphot.core.time.AirmassFormula;
+import org.calphot.photometry.AirmassSource;
+import org.calphot.tools.ExtinctionTool;
+import org.calphot.photometry.PhotometryServices;
+import org.calphot.ui.CalphotUi;
+import org.calphot.ui.internal.UiPlugin;
+import org.calphot.ui.internal.plot.FigureView.Figure;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+
+/** {@code calphot extinction} from the workbench: its dialog, the job, and the figures per CCD. */
+public final class ExtinctionAnalysis {
+
+    /** What {@link #fitExtinction} needs: as {@code calphot extinction LOG --site --target [--apertures]}. */
+    public record ExtinctionRequest(Path log, String site, String target, List<String> apertures,
+            double minAirmassRange, Path outDir) {
+    }
+
+    /** Site, target, apertures, minimum airmass range, output folder; defaults from the config naming the log. */
+    public static ToolDialog extinctionDialog(Shell shell, Path log, Path root) {
+        Guess g = Guess.of(log);
+        double range = airmassRange(log, g);
+        return new ToolDialog(shell, "Fit Extinction", "Extinction coefficients (mag/airmass) per CCD from "
+                + log.getFileName() + ", as calphot extinction: a long run on a photometric night.", List.of(
+                new ToolDialog.Field("site", "Observatory:", g.site(),
+                        "Site name (lapalma, lasilla, ntt, tno, ...) or \"lat, lon\"", DialogFields::required),
+                new ToolDialog.Field("target", "Pointing (RA Dec):", g.target(),
+                        "For the airmass: 'hh:mm:ss.ss +dd:mm:ss.s' or decimal degrees", DialogFields::position),
+                new ToolDialog.Field("apertures", "Apertures:", g.comparisons(),
+                        g.comparisons().isEmpty() ? "Apertures to fit, e.g. 2,3 (empty: all); leave out a variable target"
+                                : "The comparisons of " + g.config().getFileName() + " (aperture 1 is its target)",
+                        null),
+                new ToolDialog.Field("minRange", "Minimum airmass range:", "0.2",
+                        Double.isFinite(range) ? String.format(Locale.ROOT, "This log spans %.3f in airmass at %s, %s;"
+                                + " smaller ranges are refused (k would be poorly constrained)", range, g.site(),
+                                g.target()) : "Runs with a smaller airmass range are refused (k would be poorly "
+                                + "constrained)",
+                        DialogFields::positiveNumber),
+                new ToolDialog.Field("out", "Output folder:", DialogFields.outDir(g, log).toString(),
+                        "<log>_extinction.txt, .json, _points.csv and one PNG per CCD go here"
+                                + (g.outDir() == null ? " (no config names this log: beside it)"
+                                        : " (the output folder of " + g.config().getFileName() + ")"),
+                        DialogFields::folder)));
+    }
+
+    /** The airmass range of a log at the guessed site and pointing (NaN when unknown or the log is large). */
+    public static double airmassRange(Path log, Guess g) {
+        try {
+            if (g.site().isBlank() || g.target().isBlank() || Files.size(log) > 50L * 1024 * 1024) {
+                return Double.NaN;
+            }
+            AirmassSource airmass = AirmassSource.of(UiPlugin.services().sites(),
+                    UiPlugin.services().timeCorrector(), AirmassFormula.PLANE_PARALLEL, Warnings.IGNORE);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (org.calphot.core.log.CcdTable c : UiPlugin.services().logReaders().read(log, Warnings.IGNORE).ccds()) {
+                if (c.rows() == 0) {
+                    continue;
+                }
+                for (double x : airmass.airmass(g.site(), g.target(), c.mjdUtc())) {
+                    if (Double.isFinite(x)) {
+                        lo = Math.min(lo, x);
+                        hi = Math.max(hi, x);
+                    }
+                }
+            }
+            return hi >= lo ? hi - lo : Double.NaN;
+        } catch (CalphotException | IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    public static ExtinctionRequest extinctionRequest(Path log, Map<String, String> v) {
+        List<String> aps = v.get("apertures").isEmpty() ? List.of()
+                : Arrays.stream(v.get("apertures").split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
+        return new ExtinctionRequest(log, v.get("site"), v.get("target"), aps, Double.parseDouble(v.get("minRange")),
+                Path.of(v.get("out")));
+    }
+
+    static List<Figure> extinctionFigures(String stem, List<ExtinctionResult> results) {
+        List<Figure> figs = new ArrayList<>();
+        for (ExtinctionResult r : results) {
+            String name = r.band().equalsIgnoreCase("ccd" + r.ccd()) ? "CCD " + r.ccd() : r.band();
+            figs.add(new Figure(name, String.format(Locale.ROOT, "CCD %s (%s): joint k = %.3f \u00b1 %.3f",
+                    r.ccd(), r.band(), r.jointK(), r.jointKErr()), () -> ExtinctionTool.figure(stem, r),
+                    stem + "_extinction_ccd" + r.ccd()));
+        }
+        return figs;
+    }
+
+    /** {@code calphot extinction} on a log; the figures go to the Extinction view. */
+    public static Job fitExtinction(IWorkbenchPage page, ExtinctionRequest r) {
+        return AnalysisJob.job(page, "calphot extinction " + r.log().getFileName(), CalphotUi.EXTINCTION_VIEW_ID, (m, w, out) -> {
+            out.println("=== calphot extinction " + r.log() + " --site " + r.site() + " --target \"" + r.target()
+                    + "\"" + (r.apertures().isEmpty() ? "" : " --apertures " + String.join(",", r.apertures()))
+                    + " ===");
+            AirmassSource airmass = AirmassSource.of(UiPlugin.services().sites(),
+                    UiPlugin.services().timeCorrector(), AirmassFormula.PLANE_PARALLEL, w);
+            ExtinctionFitter fitter = UiPlugin.services().extinctionFitterOrNull();
+            ExtinctionTool tool = new ExtinctionTool(UiPlugin.services().logReaders(),
+                    fitter != null ? fitter : PhotometryServices.extinctionFitter(), airmass);
+            Files.createDirectories(r.outDir());
+            tool.run(new ExtinctionTool.Args(r.log(), r.site(), r.target(), List.of(), 0, 5.0, r.minAirmassRange(),
+                    r.apertures(), r.outDir(), false), out, w);
+            ExtinctionTool.Outcome o = tool.lastOutcome();
+            return AnalysisJob.show(page, CalphotUi.EXTINCTION_VIEW_ID, r.log().getFileName() + "  (" + r.site() + ", "
+                    + r.target() + ")", extinctionFigures(AnalysisJob.stem(r.log()), o.results()));
+        });
+    }
+
+    private ExtinctionAnalysis() {
+    }
+}
