@@ -225,4 +225,50 @@ class PackageVersionsTest {
         }
         assertEquals(List.of(), problems);
     }
+
+    /**
+     * Every package main code imports is in the manifest (an Import-Package, or a package of the bundle itself):
+     * a class moved between bundles compiles on the flat build class path but fails in OSGi with
+     * NoClassDefFoundError. Packages reached through Require-Bundle (the Eclipse platform, the workbench's
+     * calphot bundles) and the JDK's are not checked.
+     */
+    @Test
+    void everyPackageMainCodeImportsIsImportedByTheManifest() throws IOException {
+        Pattern imp = Pattern.compile("^import (?:static )?([a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)*)\\.[A-Z]",
+                Pattern.MULTILINE);
+        List<String> problems = new ArrayList<>();
+        for (Bundle b : bundles) {
+            Path src = b.dir().resolve("src/main/java");
+            if (b.testOnly() || !Files.isDirectory(src)) {
+                continue;
+            }
+            List<String> imported = b.header("Import-Package").stream().map(Clause::name).toList();
+            List<String> required = b.header("Require-Bundle").stream().map(Clause::name).toList();
+            List<String> own = new ArrayList<>();
+            try (Stream<Path> s = Files.walk(src)) {
+                for (Path d : s.filter(Files::isDirectory).toList()) {
+                    own.add(src.relativize(d).toString().replace('/', '.'));
+                }
+            }
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            try (Stream<Path> s = Files.walk(src)) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = imp.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                    while (m.find()) {
+                        seen.add(m.group(1));
+                    }
+                }
+            }
+            for (String pkg : seen) {
+                boolean platform = pkg.startsWith("java.") || pkg.startsWith("javax.") || pkg.startsWith("org.w3c.")
+                        || pkg.startsWith("org.xml.");
+                boolean viaRequire = !required.isEmpty() && (pkg.startsWith("org.eclipse.")
+                        || required.stream().anyMatch(r -> pkg.equals(r) || pkg.startsWith(r + ".")));
+                if (!platform && !viaRequire && !own.contains(pkg) && !imported.contains(pkg)) {
+                    problems.add(b.name() + ": main code imports " + pkg + ", the manifest does not");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
 }
