@@ -62,6 +62,50 @@ class ToolsTest {
         String out = sw.toString();
         ExtinctionTool.Outcome o = tool.lastOutcome();
         assertEquals(3, o.results().size());
+        // Every aperture's k, intercept and white-noise error against a weighted least-squares line worked here on
+        // the points the fitter kept (sigma = their magnitude errors; the error scaled by sqrt(reduced chi-square),
+        // as ExtinctionResult documents): Press et al., Numerical Recipes 15.2, S, Sx, Sy, Sxx, Sxy sums.
+        // Tolerances: the same sums in another order agree to rounding (1e-9 relative on k, 1e-6 on the error);
+        // the error the tool reports is the larger of this white error and its red-noise one.
+        for (ExtinctionResult r : o.results()) {
+            for (ExtinctionResult.ApertureFit f : r.apertures()) {
+                double s = 0;
+                double sx = 0;
+                double sy = 0;
+                double sxx = 0;
+                double sxy = 0;
+                int n = 0;
+                for (int i = 0; i < f.used().length; i++) {
+                    if (f.used()[i]) {
+                        double w = 1 / (f.magErr()[i] * f.magErr()[i]);
+                        s += w;
+                        sx += w * f.airmass()[i];
+                        sy += w * f.mag()[i];
+                        sxx += w * f.airmass()[i] * f.airmass()[i];
+                        sxy += w * f.airmass()[i] * f.mag()[i];
+                        n++;
+                    }
+                }
+                double det = s * sxx - sx * sx;
+                double k = (s * sxy - sx * sy) / det;
+                double b = (sxx * sy - sx * sxy) / det;
+                double chi2 = 0;
+                for (int i = 0; i < f.used().length; i++) {
+                    if (f.used()[i]) {
+                        double d = (f.mag()[i] - b - k * f.airmass()[i]) / f.magErr()[i];
+                        chi2 += d * d;
+                    }
+                }
+                double kErrWhite = Math.sqrt(s / det) * Math.sqrt(chi2 / (n - 2));
+                String where = "CCD " + r.ccd() + " aperture " + f.label();
+                assertEquals(n, f.nUsed(), where);
+                assertEquals(k, f.k(), 1e-9 * Math.max(1, Math.abs(k)), "k, " + where);
+                assertEquals(b, f.intercept(), 1e-9 * Math.abs(b), "intercept, " + where);
+                assertEquals(kErrWhite, f.kErrWhite(), 1e-6 * kErrWhite, "white-noise k error, " + where);
+                assertEquals(Double.isFinite(f.kErrRed()) ? Math.max(kErrWhite, f.kErrRed()) : kErrWhite, f.kErr(),
+                        1e-6 * f.kErr(), "reported k error, " + where);
+            }
+        }
         assertEquals(List.of("r", "g", "u"), o.results().stream().map(ExtinctionResult::band).toList());
         assertTrue(out.contains("joint (one k, free offset per aperture)"), out);
         assertTrue(out.contains("--extinction "), out);
@@ -168,6 +212,33 @@ class ToolsTest {
     }
 
     /** A standards catalogue stand-in with one star. */
+    /** The test's own 3-sigma clipped mean of m = -2.5 log10(counts / exposure) - k X (see comparisonMagsOnRealLogs). */
+    static double clippedInstrumentalMean(org.calphot.core.log.CcdTable ccd, String label, double k)
+            throws CalphotException {
+        org.calphot.core.log.ApertureTable a = ccd.aperture(label);
+        double[] x = LINEAR.airmass(null, null, ccd.mjdUtc());
+        List<Double> m = new ArrayList<>();
+        for (int r = 1; r < ccd.rows() - 1; r++) {
+            double counts = a.counts().value(r);
+            double exp = ccd.exposure().value(r);
+            boolean flagged = a.flags() != null && a.flags().value(r) != 0;
+            if (ccd.mjdOk()[r] && exp > 0 && counts > 0 && !flagged) {
+                m.add(-2.5 * Math.log10(counts / exp) - k * x[r]);
+            }
+        }
+        List<Double> kept = m;
+        for (int pass = 0; pass < 5; pass++) {
+            double mean = kept.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double sd = Math.sqrt(kept.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / kept.size());
+            List<Double> next = m.stream().filter(v -> Math.abs(v - mean) <= 3 * sd).toList();
+            if (next.size() == kept.size()) {
+                break;
+            }
+            kept = next;
+        }
+        return kept.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
     static class OneStar implements Catalogue {
         @Override public String name() { return "standards"; }
         @Override public String description() { return "test"; }
@@ -210,6 +281,25 @@ class ToolsTest {
         // same star measured in its own run would come back at 15.0 exactly; the comparisons are brighter than the
         // CV in r (its counts are ~1 % of comparison 2's): m_2 < 15.
         assertTrue(o.comparisons().get(0).mag(0) < 15.0);
+        // The magnitudes against the recipe worked here on the raw log columns: per frame
+        // m = -2.5 log10(counts / exposure) - k X (X the test's linear airmass), frames with a good time, positive
+        // exposure and counts and no flag, the first and last left out; a 3-sigma clipped mean (mean and population
+        // sigma, at most 5 passes); ZP = m_cat(standard) - <m_standard>; m_comp = <m_comp> + ZP (no colour term: the
+        // stand-in catalogue gives no colour). Tolerance 1e-3 mag: the tool's frame selection also drops flagged
+        // points this recipe cannot see from the flag column alone (measured 4e-4 mag apart on CCD 1); an error
+        // in k, the ZP sign or the airmass moves the result by far more (the two runs are 3 nights apart in X).
+        double[] mcat = {15.0, 15.5, 16.0};
+        double[] kk = {0.11, 0.20, 0.49};
+        org.calphot.core.log.PhotometryLog std = LogIo.defaultReaders().read(asassn("2018_10_12"), Warnings.IGNORE);
+        org.calphot.core.log.PhotometryLog field = LogIo.defaultReaders().read(asassn("2018_10_15"), Warnings.IGNORE);
+        for (int c = 0; c < 3; c++) {
+            double zp = mcat[c] - clippedInstrumentalMean(std.ccds().get(c), "1", kk[c]);
+            ComparisonMagnitudes cm = o.comparisons().get(c);
+            for (int i = 0; i < 2; i++) {
+                double want = clippedInstrumentalMean(field.ccds().get(c), cm.labels().get(i), kk[c]) + zp;
+                assertEquals(want, cm.mag(i), 1e-3, "CCD " + (c + 1) + " aperture " + cm.labels().get(i));
+            }
+        }
         assertTrue(Files.readString(o.yaml()).equals(o.yamlBlock()));
         assertTrue(sw.toString().contains("ZP = "));
     }
