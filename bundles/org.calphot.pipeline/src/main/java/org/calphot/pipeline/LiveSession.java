@@ -26,9 +26,7 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
-import org.calphot.core.log.ApertureTable;
 import org.calphot.core.log.CcdTable;
-import org.calphot.core.log.Column;
 import org.calphot.core.log.LogReader;
 import org.calphot.core.log.LogReaders;
 import org.calphot.core.log.PhotometryLog;
@@ -422,7 +420,7 @@ public final class LiveSession implements AutoCloseable {
                 keep[i] = phase[i] > p.phaseLow() && phase[i] < p.phaseHigh();
             }
             CcdResult chunk = new CcdResult(c.ccd(), c.band(), lc, tc.bmjdTdb(), tc.airmass(), phase, keep,
-                    frameFlags(t, lc, copts.targetLabel()), c.calibFile());
+                    LogProcessor.frameFlags(t, lc, copts.targetLabel()), c.calibFile());
             Path stem = stemOf(w, c);
             if (stem != null) {
                 if (formats.contains(OutputFormat.CALIB)) {
@@ -667,26 +665,6 @@ public final class LiveSession implements AutoCloseable {
         return java.util.Arrays.stream(t).filter(Double::isFinite).toArray();
     }
 
-    /** Pipeline's frame flags: the OR of the target's and used comparisons' flag bits. */
-    private static int[] frameFlags(CcdTable ccd, CalibratedLightcurve lc, String target) {
-        int[] out = new int[lc.size()];
-        List<String> labels = new ArrayList<>(lc.comparisonLabels());
-        labels.add(target);
-        for (String l : labels) {
-            ApertureTable a = ccd.aperture(l);
-            Column f = a == null ? null : a.flags();
-            if (f == null) {
-                continue;
-            }
-            for (int i = 0; i < out.length; i++) {
-                double v = f.value(lc.frameRow()[i]);
-                if (Double.isFinite(v)) {
-                    out[i] |= (int) (long) v;
-                }
-            }
-        }
-        return out;
-    }
 
     /** Serves the frames read so far for the followed logs; any other file is read as usual. */
     private static final class SnapshotReaders implements LogReaders {

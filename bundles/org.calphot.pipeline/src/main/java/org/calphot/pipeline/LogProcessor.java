@@ -317,7 +317,8 @@ final class LogProcessor {
         return b;
     }
 
-    private static int[] frameFlags(CcdTable ccd, CalibratedLightcurve lc, String target) {
+    /** The frame flags of a lightcurve: the OR of the target's and used comparisons' flag bits. */
+    static int[] frameFlags(CcdTable ccd, CalibratedLightcurve lc, String target) {
         int[] out = new int[lc.size()];
         List<String> labels = new ArrayList<>(lc.comparisonLabels());
         labels.add(target);
