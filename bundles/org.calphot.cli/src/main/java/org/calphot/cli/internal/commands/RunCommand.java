@@ -1,7 +1,6 @@
 package org.calphot.cli.internal.commands;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -128,19 +127,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CalphotException {
-        Set<OutputFormat> fmt = null;
+        Set<OutputFormat> fmt = formatsOption.parsed();
         Path config = configs.get(0);
-        if (formatsOption.formats != null) {
-            fmt = EnumSet.noneOf(OutputFormat.class);
-            for (String f : formatsOption.formats) {
-                OutputFormat o = OutputFormat.of(f);
-                if (o == null) {
-                    throw new BadInputException("unknown format '" + f + "' (use calib, csv, fits, lcurve)",
-                            Location.key(null, 0, "--formats"));
-                }
-                fmt.add(o);
-            }
-        }
         if (configs.size() > 1 || summary != null) {
             return BatchDispatch.run(broker, spec, configs, outFolder.out, jobs, threads, summary, offline, cache, fmt,
                     quiet);

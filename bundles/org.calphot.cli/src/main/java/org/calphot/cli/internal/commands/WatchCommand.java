@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -104,18 +103,7 @@ public final class WatchCommand implements Callable<Integer> {
             throw new BadInputException("--interval must be positive and --refresh not negative",
                     Location.key(null, 0, "--interval"));
         }
-        Set<OutputFormat> fmt = null;
-        if (formatsOption.formats != null) {
-            fmt = EnumSet.noneOf(OutputFormat.class);
-            for (String f : formatsOption.formats) {
-                OutputFormat o = OutputFormat.of(f);
-                if (o == null) {
-                    throw new BadInputException("unknown format '" + f + "' (use calib, csv, fits, lcurve)",
-                            Location.key(null, 0, "--formats"));
-                }
-                fmt.add(o);
-            }
-        }
+        Set<OutputFormat> fmt = formatsOption.parsed();
         PrintWriter o = spec.commandLine().getOut();
         Warnings warnings = Warnings.printingTo(spec.commandLine().getErr());
         CalphotJob job = new ConfigReader(broker.sites(), warnings).read(config);
