@@ -17,7 +17,7 @@ import org.calphot.core.catalogue.CatalogueStar;
 import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.MagnitudeKind;
 import org.calphot.core.catalogue.QueryOptions;
-import org.calphot.core.util.Json;
+import org.calphot.io.JsonWriter;
 
 /**
  * The logic of {@code calphot catalogue list} and {@code calphot catalogue query}; the picocli
@@ -60,7 +60,7 @@ public final class CatalogueCommands {
                     c.description()));
         }
         if (json) {
-            return Json.pretty(rows) + System.lineSeparator();
+            return JsonWriter.pretty(rows) + System.lineSeparator();
         }
         return rows.isEmpty() ? "no catalogues installed" + System.lineSeparator() : sb.toString();
     }
@@ -89,7 +89,7 @@ public final class CatalogueCommands {
         } else {
             r = c.query(ConeQuery.parse(req.at(), req.radiusArcsec(), Location.key(null, 0, "--at")), o);
         }
-        return req.json() ? Json.pretty(r.toMap()) + System.lineSeparator() : text(r);
+        return req.json() ? JsonWriter.pretty(r.toMap()) + System.lineSeparator() : text(r);
     }
 
     /** Largest search radius: 10 arcmin is far beyond any comparison-star match (the default is 3"). */

@@ -16,7 +16,7 @@ import org.calphot.core.catalogue.CatalogueResult;
 import org.calphot.core.catalogue.CatalogueStar;
 import org.calphot.core.catalogue.ConeQuery;
 import org.calphot.core.catalogue.QueryOptions;
-import org.calphot.core.util.Json;
+import org.calphot.io.JsonWriter;
 
 /**
  * The logic of {@code calphot catalogue query --catalogue auto} and {@code calphot catalogue compare}:
@@ -55,7 +55,7 @@ public final class CatalogueCompare {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>(choice.toMap());
             m.put("reply", choice.results().isEmpty() ? null : choice.results().get(0).toMap());
-            return Json.pretty(m) + System.lineSeparator();
+            return JsonWriter.pretty(m) + System.lineSeparator();
         }
         StringBuilder sb = new StringBuilder(choice.describe()).append(System.lineSeparator());
         if (choice.catalogue() == null) {
@@ -216,7 +216,7 @@ public final class CatalogueCompare {
             starsJson.add(sj);
         }
         if (json) {
-            return Json.pretty(starsJson) + nl;
+            return JsonWriter.pretty(starsJson) + nl;
         }
         sb.append("differences: catalogue minus the first catalogue with SDSS magnitudes; '-' = not given").append(nl);
         return sb.toString();

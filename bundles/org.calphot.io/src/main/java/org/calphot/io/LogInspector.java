@@ -17,7 +17,6 @@ import org.calphot.core.log.Column;
 import org.calphot.core.log.LogFlags;
 import org.calphot.core.log.LogReaders;
 import org.calphot.core.log.PhotometryLog;
-import org.calphot.core.util.Json;
 
 /**
  * {@code calphot inspect}: a readable summary of logs, or JSON for scripts. JSON contract (one
@@ -218,7 +217,7 @@ public final class LogInspector {
             }
         }
         if (json) {
-            out.println(Json.pretty(results.size() == 1 && files.size() == 1 ? results.get(0) : results));
+            out.println(JsonWriter.pretty(results.size() == 1 && files.size() == 1 ? results.get(0) : results));
         }
         return code;
     }

@@ -27,7 +27,7 @@ import org.calphot.core.Location;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
 import org.calphot.core.log.CcdTable;
-import org.calphot.core.util.Json;
+import org.calphot.io.JsonWriter;
 import org.calphot.core.util.PyFloat;
 import org.calphot.output.ObservingLog;
 import org.calphot.output.RunLog;
@@ -190,7 +190,7 @@ public final class Pipeline {
                     provenanceLogs, mags, warningLines, started);
             prov.put("outputs", RunProvenance.outputHashes(staging));
             staging.write(Path.of("provenance.json"),
-                    o -> o.write((Json.pretty(prov) + "\n").getBytes(StandardCharsets.UTF_8)));
+                    o -> o.write((JsonWriter.pretty(prov) + "\n").getBytes(StandardCharsets.UTF_8)));
             pm.checkCanceled();
             List<Path> written = staging.files();
             staging.commit();

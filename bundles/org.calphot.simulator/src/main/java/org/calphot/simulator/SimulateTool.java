@@ -19,7 +19,7 @@ import org.calphot.core.catalogue.CatalogueStar;
 import org.calphot.core.catalogue.QueryOptions;
 import org.calphot.core.time.SiteRegistry;
 import org.calphot.core.time.TimeCorrector;
-import org.calphot.core.util.Json;
+import org.calphot.io.JsonWriter;
 
 /** The logic of {@code calphot simulate}: parsed options in, files and a summary out. */
 public final class SimulateTool {
@@ -187,7 +187,7 @@ public final class SimulateTool {
             m.put("log_bytes", r.logBytes());
             m.put("seconds", r.seconds());
             m.put("eclipse_bmjd_tdb", r.eclipseBmjdTdb());
-            out.println(Json.write(m));
+            out.println(JsonWriter.write(m));
         } else {
             out.printf(Locale.ROOT, "simulated %s, %d frames, %d lines, seed %d, format %s (SYNTHETIC DATA)%n",
                     spec.instrument().id(), spec.frames(), r.lines(), spec.seed(), spec.format().id());

@@ -30,7 +30,7 @@ import org.calphot.core.photometry.ZeroPoint;
 import org.calphot.core.photometry.ZeroPointCalculator;
 import org.calphot.core.photometry.ZeroPointOptions;
 import org.calphot.core.util.AtomicFiles;
-import org.calphot.core.util.Json;
+import org.calphot.io.JsonWriter;
 import org.calphot.photometry.AirmassSource;
 import org.calphot.photometry.Bands;
 import org.calphot.core.util.YamlScalar;
@@ -205,11 +205,11 @@ public final class ComparisonMagsTool {
         try {
             AtomicFiles.writeString(txt, text);
             AtomicFiles.writeString(ym, yaml);
-            AtomicFiles.writeString(js, Json.pretty(json) + "\n");
+            AtomicFiles.writeString(js, JsonWriter.pretty(json) + "\n");
         } catch (IOException e) {
             throw new CalphotException("cannot write results: " + e.getMessage(), Location.of(a.outDir().toString()), e);
         }
-        out.print(a.json() ? Json.pretty(json) + "\n" : text);
+        out.print(a.json() ? JsonWriter.pretty(json) + "\n" : text);
         if (!a.json()) {
             out.println("wrote " + txt + ", " + ym + ", " + js);
         }

@@ -30,6 +30,7 @@ import org.calphot.ephemeris.EclipseTimer;
 import org.calphot.ephemeris.EclipseTimesFile;
 import org.calphot.ephemeris.EclipseTiming;
 import org.calphot.ephemeris.Ephemeris;
+import org.calphot.io.JsonWriter;
 import org.calphot.pipeline.EclipseTimes;
 import org.calphot.pipeline.FigureWriter;
 import org.calphot.pipeline.OutputFiles;
@@ -217,7 +218,7 @@ public final class EclipseTimesTool {
             if (!jsonBandMeans.isEmpty()) {
                 m.put("band_means", jsonBandMeans);
             }
-            out.println(org.calphot.core.util.Json.write(m));
+            out.println(JsonWriter.write(m));
             out.flush();
         }
         if (timed == 0) {
@@ -237,7 +238,7 @@ public final class EclipseTimesTool {
             if (!jsonBandMeans.isEmpty()) {
                 m.put("band_means", jsonBandMeans);
             }
-            out.println(org.calphot.core.util.Json.write(m));
+            out.println(JsonWriter.write(m));
             out.flush();
             return 0;
         }

@@ -14,7 +14,7 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
-import org.calphot.core.util.Json;
+import org.calphot.io.JsonWriter;
 import org.calphot.ephemeris.EclipseTimeTable;
 import org.calphot.ephemeris.EclipseTimesFile;
 import org.calphot.ephemeris.EphemerisFit;
@@ -111,7 +111,7 @@ public final class EphemerisTool {
             files.addAll(figures.write(dir, table, fit));
         }
         if (a.json()) {
-            out.println(Json.write(jsonOf(fit, wls, files)));
+            out.println(JsonWriter.write(jsonOf(fit, wls, files)));
         } else {
             out.print(text(fit, wls));
             out.println("wrote " + String.join(", ", files.stream().map(Path::toString).toList()));

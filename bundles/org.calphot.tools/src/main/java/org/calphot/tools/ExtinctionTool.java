@@ -22,7 +22,7 @@ import org.calphot.core.photometry.ExtinctionFitter;
 import org.calphot.core.photometry.ExtinctionOptions;
 import org.calphot.core.photometry.ExtinctionResult;
 import org.calphot.core.util.AtomicFiles;
-import org.calphot.core.util.Json;
+import org.calphot.io.JsonWriter;
 import org.calphot.photometry.AirmassSource;
 import org.calphot.photometry.Bands;
 
@@ -126,13 +126,13 @@ public final class ExtinctionTool {
         Map<String, Object> json = toJson(a, results);
         try {
             AtomicFiles.writeString(txt, text);
-            AtomicFiles.writeString(js, Json.pretty(json) + "\n");
+            AtomicFiles.writeString(js, JsonWriter.pretty(json) + "\n");
             AtomicFiles.writeString(pts, points(results));
         } catch (IOException e) {
             throw new CalphotException("cannot write results: " + e.getMessage(), Location.of(a.outDir().toString()), e);
         }
         List<Path> figures = ToolFigures.extinction(a.outDir(), stem, results);
-        out.print(a.json() ? Json.pretty(json) + "\n" : text);
+        out.print(a.json() ? JsonWriter.pretty(json) + "\n" : text);
         if (!a.json()) {
             out.println("wrote " + txt + ", " + js + ", " + pts);
             for (Path f : figures) {

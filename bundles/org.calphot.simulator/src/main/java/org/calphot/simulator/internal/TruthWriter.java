@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.calphot.core.util.Json;
+import org.calphot.io.JsonWriter;
 import org.calphot.simulator.Instrument;
 import org.calphot.simulator.SimulatedLine;
 import org.calphot.simulator.SimulationSpec;
@@ -183,6 +183,6 @@ public final class TruthWriter {
         m.put("detector", det);
         m.put("limits", "no aperture losses, colour terms, scintillation, flat-field or second-order extinction;"
                 + " comparison stars are constant; grey clouds only");
-        return Json.pretty(m) + "\n";
+        return JsonWriter.pretty(m) + "\n";
     }
 }

@@ -14,7 +14,7 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.plugins.PluginManager;
 import org.calphot.core.plugins.PluginManager.Change;
 import org.calphot.core.plugins.PluginManager.Plugin;
-import org.calphot.core.util.Json;
+import org.calphot.io.JsonWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +82,7 @@ public final class PluginsCommand implements Callable<Integer> {
                     m.put(available == null ? "installed_by_user" : "not_installed", p.optional());
                     rows.add(m);
                 }
-                out.println(Json.pretty(rows));
+                out.println(JsonWriter.pretty(rows));
             } else {
                 for (Plugin p : list) {
                     String state = available == null ? (p.optional() ? "installed" : "base")
