@@ -1,8 +1,9 @@
 /**
- * The writers of a run's outputs: .calib, CSV, FITS and lcurve lightcurves, Calibration.txt and the observing log.
+ * The writers of a run's outputs: .calib, CSV, FITS and lcurve lightcurves, Calibration.txt, the observing log and
+ * provenance.json.
  *
  * <p>The version is the one exported in META-INF/MANIFEST.MF (authoritative for pomless Tycho); the two
  * are kept equal by {@code PackageVersionsTest}.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.calphot.output;

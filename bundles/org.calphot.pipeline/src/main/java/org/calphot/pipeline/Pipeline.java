@@ -27,9 +27,9 @@ import org.calphot.core.Location;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
 import org.calphot.core.log.CcdTable;
-import org.calphot.io.JsonWriter;
 import org.calphot.core.util.PyFloat;
 import org.calphot.output.ObservingLog;
+import org.calphot.output.ProvenanceFile;
 import org.calphot.output.RunLog;
 import org.calphot.pipeline.internal.Staging;
 
@@ -189,8 +189,7 @@ public final class Pipeline {
             Map<String, Object> prov = RunProvenance.provenance(services, job, eph, options, configSha, out, formats,
                     provenanceLogs, mags, warningLines, started);
             prov.put("outputs", RunProvenance.outputHashes(staging));
-            staging.write(Path.of("provenance.json"),
-                    o -> o.write((JsonWriter.pretty(prov) + "\n").getBytes(StandardCharsets.UTF_8)));
+            staging.write(Path.of(ProvenanceFile.NAME), o -> o.write(ProvenanceFile.bytes(prov)));
             pm.checkCanceled();
             List<Path> written = staging.files();
             staging.commit();

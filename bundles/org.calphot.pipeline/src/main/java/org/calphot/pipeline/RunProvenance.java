@@ -1,12 +1,7 @@
 package org.calphot.pipeline;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +13,13 @@ import org.calphot.config.Payload;
 import org.calphot.core.CalphotException;
 import org.calphot.core.photometry.AbMagnitudes;
 import org.calphot.core.photometry.ComparisonMagnitudes;
+import org.calphot.output.ProvenanceFile;
 import org.calphot.pipeline.internal.Staging;
 
 /**
- * provenance.json of a run: version and build, SHA-256 of the config and of every log and output, the resolved
- * config, site values, the time service's tables, catalogue queries, the folding ephemeris and every warning.
+ * What provenance.json records of a run, gathered from the run's state: version and build, SHA-256 of the config
+ * and of every log and output, the resolved config, site values, the time service's tables, catalogue queries, the
+ * folding ephemeris and every warning. {@link ProvenanceFile} (org.calphot.output) writes the document.
  */
 final class RunProvenance {
 
@@ -105,35 +102,15 @@ final class RunProvenance {
 
     /** SHA-256 of every staged output: a reader can check that the folder holds this run, whole. */
     static Map<String, Object> outputHashes(Staging staging) throws CalphotException {
-        Map<String, Object> m = new java.util.TreeMap<>();
-        for (Path rel : staging.files()) {
-            m.put(rel.toString(), sha256(staging.staged(rel)));
-        }
-        return m;
+        return ProvenanceFile.outputHashes(staging.files(), staging::staged);
     }
 
     static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ProvenanceFile.sha256(data);
     }
 
     static String sha256(Path file) throws CalphotException {
-        try (var in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new CalphotException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ProvenanceFile.sha256(file);
     }
 
     /** The comparison magnitudes of one CCD and where they came from, with their fluxes in mJy. */

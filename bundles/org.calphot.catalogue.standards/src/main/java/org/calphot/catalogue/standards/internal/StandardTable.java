@@ -8,13 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.calphot.catalogue.standards.StandardSystem;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
@@ -56,15 +59,25 @@ record StandardTable(StandardSystem system, String source, List<Row> rows) {
 
     static StandardTable spss(StandardSystem system, BufferedReader reader, String source)
             throws IOException, CalphotException {
-        String header = reader.readLine();
-        if (header == null) {
+        // rows end in '\n', the last one too, so that the parser's line count is each row's own line number
+        String text = reader.lines().collect(Collectors.joining("\n", "", "\n"));
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            return spss(system, parser, source);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            // commons-csv's complaints: a duplicate column name, an unclosed quote
+            throw new CalphotException("bad CSV (" + e.getMessage() + ")", Location.of(source, 1));
+        }
+    }
+
+    private static StandardTable spss(StandardSystem system, CSVParser parser, String source)
+            throws CalphotException {
+        List<String> header = parser.getHeaderNames();
+        if (header.isEmpty()) {
             throw new CalphotException("empty standard-star table", Location.of(source));
         }
-        String[] h = header.split(",", -1);
-        Map<String, Integer> col = new HashMap<>();
-        for (int i = 0; i < h.length; i++) {
-            col.put(h[i].trim(), i);
-        }
+        Map<String, Integer> col = parser.getHeaderMap();
         int nb = system.bands().size();
         int[] mc = new int[nb];
         for (int b = 0; b < nb; b++) {
@@ -75,37 +88,31 @@ record StandardTable(StandardSystem system, String source, List<Row> rows) {
             mc[b] = c;
         }
         List<Row> rows = new ArrayList<>();
-        String line;
-        int n = 1;
-        while ((line = reader.readLine()) != null) {
-            n++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != h.length) {
-                throw new CalphotException("expected " + h.length + " fields, found " + f.length,
+        for (CSVRecord f : parser) {
+            int n = (int) parser.getCurrentLineNumber();
+            if (f.size() != header.size()) {
+                throw new CalphotException("expected " + header.size() + " fields, found " + f.size(),
                         Location.of(source, n));
             }
             try {
                 double[] mag = new double[nb];
                 double[] err = new double[nb];
                 for (int b = 0; b < nb; b++) {
-                    mag[b] = Double.parseDouble(f[mc[b]]);
+                    mag[b] = Double.parseDouble(f.get(mc[b]));
                     err[b] = SPSS_ERROR;
                 }
                 Map<String, String> extra = new LinkedHashMap<>();
                 for (String k : List.of("Type", "SpecType", "Gaia_DR3_ID", "fname", "Variability")) {
                     Integer c = col.get(k);
-                    if (c != null && !f[c].isBlank()) {
-                        extra.put(k, f[c].trim());
+                    if (c != null && !f.get(c).isBlank()) {
+                        extra.put(k, f.get(c));
                     }
                 }
                 String var = extra.get("Variability");
                 List<String> flags = var == null ? List.of("VARIABILITY_UNKNOWN")
                         : var.equalsIgnoreCase("Constant") ? List.of() : List.of("VARIABLE");
-                rows.add(new Row(f[col.get("Name")].trim(), Double.parseDouble(f[col.get("RA")]),
-                        Double.parseDouble(f[col.get("DEC")]), mag, err, flags, extra));
+                rows.add(new Row(f.get("Name"), Double.parseDouble(f.get("RA")), Double.parseDouble(f.get("DEC")),
+                        mag, err, flags, extra));
             } catch (RuntimeException e) {
                 throw new CalphotException("bad row (" + e.getMessage() + ")", Location.of(source, n));
             }
