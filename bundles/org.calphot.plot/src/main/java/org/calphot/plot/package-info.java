@@ -14,5 +14,5 @@
  * The workbench can show the charts in jfreechart-swt views and call {@link org.calphot.plot.FigureExport#write} for
  * "Save as PNG/PDF" (jfreechart-swt 1.0's own action calls {@code ChartUtilities}, which JFreeChart 1.5 lacks).
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package org.calphot.plot;
