@@ -1,14 +1,15 @@
 #!/bin/sh
 # Records the built jars of the API bundles as the baseline release VERSION (see README.md in this folder).
 # usage: releng/baseline/refresh.sh VERSION [BUNDLE...]   (run from the checkout after ./mvnw -B verify;
-# without BUNDLE: every bundle whose build.properties switches the baseline check on)
+# without BUNDLE: every bundle that switches the baseline check on, in its build.properties or, when it has one,
+# its pom.xml)
 set -eu
 V=${1:?usage: refresh.sh VERSION [BUNDLE...]}
 shift
 cd "$(dirname "$0")/../.."
 if [ $# -eq 0 ]; then
-    set -- $(grep -l '^pom.model.property.calphot.baseline.skip *= *false' bundles/*/build.properties \
-        | cut -d/ -f2)
+    set -- $( (grep -l '^pom.model.property.calphot.baseline.skip *= *false' bundles/*/build.properties;
+        grep -l '<calphot.baseline.skip>false<' bundles/*/pom.xml) | cut -d/ -f2 | sort -u)
 fi
 for b in "$@"; do
     jar=$(ls bundles/$b/target/$b-*.jar 2>/dev/null | grep -v -- '-sources\|-tests' | head -1)
