@@ -171,6 +171,12 @@ public final class AutoCatalogue {
                     missing.add(b);
                 }
             }
+            if (raw.sdssBands().isEmpty() && missing.isEmpty()) {
+                // no band asked for (catalogue query --catalogue auto without --bands): still never a catalogue
+                // whose magnitudes are all in its own system
+                verdicts.add(new Verdict(name, false, "gives no SDSS band at all"));
+                continue;
+            }
             if (!missing.isEmpty()) {
                 verdicts.add(new Verdict(name, false, "gives no SDSS " + String.join(" ", missing)
                         + (raw.sdssBands().isEmpty() ? " (it gives no SDSS band at all)"

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,13 +28,12 @@ import org.calphot.photometry.PhotometryServices;
 import org.calphot.simulator.Instrument;
 import org.calphot.simulator.SimulationSpec;
 import org.calphot.simulator.Simulator;
+import org.calphot.testing.RecordedHttpServer;
 import org.calphot.time.TimeServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Issue 15 items 1 and 9, end to end: a simulated ULTRASPEC KG5 night in catalogue mode whose three comparison
@@ -81,33 +76,23 @@ class CatalogueQualityRunTest {
     @TempDir
     Path dir;
 
-    private HttpServer server;
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private RecordedHttpServer server;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            String q = ex.getRequestURI().getRawQuery();
-            requests.add(q);
-            // the star is chosen by the Dec of the cone (the SQL carries fGetNearbyObjEq(ra, dec, radius))
-            String sql = java.net.URLDecoder.decode(q, StandardCharsets.UTF_8);
-            String body = HEADER + (sql.contains(", 20.01666") ? STAR_A : sql.contains(", 20.03333") ? STAR_B
-                    : STAR_C);
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "text/plain");
-            ex.sendResponseHeaders(200, b.length);
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(b);
-            }
-            ex.close();
+    void start() {
+        // one reply per star, chosen by the Dec of the cone (the SQL carries fGetNearbyObjEq(ra, dec, radius)), so
+        // the answer does not depend on the order in which the pipeline asks
+        server = RecordedHttpServer.start().serve(ex -> {
+            String sql = RecordedHttpServer.params(ex.getRequestURI().getRawPath() + "?"
+                    + ex.getRequestURI().getRawQuery()).get("cmd");
+            String star = sql.contains(", 20.01666") ? STAR_A : sql.contains(", 20.03333") ? STAR_B : STAR_C;
+            RecordedHttpServer.ok(HEADER + star).send(ex);
         });
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     /** Collects warnings as text. */
@@ -159,7 +144,7 @@ class CatalogueQualityRunTest {
 
         Collect warnings = new Collect();
         RunResult r = run(dir.resolve("default.yaml"), warnings, "c1");
-        assertEquals(3, requests.size(), "one SkyServer query per star");
+        assertEquals(3, server.requests().size(), "one SkyServer query per star");
         CalibratedLightcurve lc = r.logs().get(0).ccds().get(0).lightcurve();
         assertEquals("KG5", r.logs().get(0).ccds().get(0).band());
 
@@ -215,7 +200,7 @@ class CatalogueQualityRunTest {
     private RunResult run(Path config, Warnings warnings, String cache) throws CalphotException {
         CalphotJob job = new ConfigReader(TimeServices.siteRegistry(), warnings).read(config);
         Catalogue sdss = SdssCatalogues.create(SdssSettings.defaults()
-                .withBaseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+                .withBaseUrl(server.baseUrl())
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(4))
                 .withRetries(0, Duration.ofMillis(1)));
         PipelineServices s = new PipelineServices(LogIo.defaultReaders(), TimeServices.corrector(),

@@ -159,6 +159,18 @@ class AutoCatalogueTest {
         assertEquals(AutoCatalogue.ORDER, m.get("order"));
     }
 
+    /** {@code catalogue query --catalogue auto} without --bands asks for no band: SkyMapper is still passed over. */
+    @Test
+    void aCatalogueWithoutSdssBandsIsNeverChosenEvenWhenNoBandIsAskedFor() throws Exception {
+        Stub k = skymapper();
+        Stub g = gaia();
+        AutoCatalogue.Choice c = AutoCatalogue.choose(registry(k, g), "--at", field(-37), List.of(),
+                QueryOptions.DEFAULTS, x -> x);
+        assertEquals("gaia", c.catalogue().name());
+        assertEquals(0, k.calls.get());
+        assertEquals("gives no SDSS band at all", c.verdicts().get(2).reason());
+    }
+
     @Test
     void northernFieldsPreferSdssThenPanstarrs() throws Exception {
         Stub s = sdss();

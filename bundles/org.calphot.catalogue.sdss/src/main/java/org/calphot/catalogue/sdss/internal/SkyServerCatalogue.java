@@ -1,16 +1,11 @@
 package org.calphot.catalogue.sdss.internal;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.calphot.catalogue.http.CatalogueHttpClient;
 import org.calphot.catalogue.sdss.SdssSettings;
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
@@ -24,10 +19,6 @@ import org.calphot.core.catalogue.QueryOptions;
 import org.osgi.service.component.annotations.Component;
 
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * SDSS photometry from SkyServer's SQL search over okhttp: nearest primary star within the cone,
@@ -41,7 +32,7 @@ public final class SkyServerCatalogue implements Catalogue {
     private static final long MAX_REPLY_BYTES = 8L << 20;
 
     private final SdssSettings settings;
-    private volatile OkHttpClient client;
+    private final CatalogueHttpClient http;
 
     /** DS constructor: public SkyServer with default settings; the HTTP client is made on first use. */
     public SkyServerCatalogue() {
@@ -50,6 +41,9 @@ public final class SkyServerCatalogue implements Catalogue {
 
     public SkyServerCatalogue(SdssSettings settings) {
         this.settings = settings;
+        this.http = new CatalogueHttpClient("SDSS", settings.connectTimeout(), settings.readTimeout(),
+                settings.callTimeout(), settings.retries(), settings.backoff(), MAX_REPLY_BYTES,
+                body -> ": " + SkyServerReply.describe(new String(body, StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -116,7 +110,7 @@ public final class SkyServerCatalogue implements Catalogue {
     public CatalogueResult query(ConeQuery cone, QueryOptions options) throws CalphotException {
         HttpUrl url = url(cone, options);
         String text = "GET " + url;
-        String body = fetchWithRetries(url, text);
+        String body = fetch(url, text);
         SkyServerReply.Parsed parsed;
         try {
             parsed = SkyServerReply.parse(body, cone, options.magnitudes());
@@ -136,81 +130,13 @@ public final class SkyServerCatalogue implements Catalogue {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), false);
     }
 
-    private String fetchWithRetries(HttpUrl url, String text) throws CatalogueException {
-        long wait = Math.max(0, settings.backoff().toMillis());
-        for (int attempt = 0;; attempt++) {
-            try {
-                return fetchOnce(url, text);
-            } catch (CatalogueException e) {
-                if (!e.transientFailure() || attempt >= settings.retries()) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                throw new CatalogueException(Kind.UNREACHABLE, "interrupted while waiting to retry SDSS", text);
-            }
-            wait *= 2;
+    private String fetch(HttpUrl url, String text) throws CatalogueException {
+        String body = new String(http.get(url), StandardCharsets.UTF_8);
+        if (body.toLowerCase(java.util.Locale.ROOT).contains("error_message")) {
+            // SkyServer reports SQL errors in a 200 reply carrying an error_message field.
+            throw new CatalogueException(Kind.HTTP_ERROR, "SDSS reported an error: " + SkyServerReply.describe(body),
+                    text, 200, null);
         }
-    }
-
-    private String fetchOnce(HttpUrl url, String text) throws CatalogueException {
-        Request request = new Request.Builder().url(url).header("User-Agent", "calphot/0.1 (catalogue client)")
-                .get().build();
-        try (Response response = client().newCall(request).execute()) {
-            ResponseBody rb = response.body();
-            String body = rb == null ? "" : readCapped(rb, text);
-            if (!response.isSuccessful()) {
-                throw new CatalogueException(Kind.HTTP_ERROR, "SDSS answered HTTP " + response.code() + ": "
-                        + SkyServerReply.describe(body), text, response.code(), null);
-            }
-            if (body.toLowerCase(java.util.Locale.ROOT).contains("error_message")) {
-                // SkyServer reports SQL errors in a 200 reply carrying an error_message field.
-                throw new CatalogueException(Kind.HTTP_ERROR, "SDSS reported an error: "
-                        + SkyServerReply.describe(body), text, response.code(), null);
-            }
-            return body;
-        } catch (SocketTimeoutException e) {
-            throw new CatalogueException(Kind.TIMED_OUT, "SDSS did not answer within the timeout ("
-                    + e.getMessage() + ")", text, 0, e);
-        } catch (InterruptedIOException e) {
-            // okhttp's whole-call timeout surfaces as InterruptedIOException("timeout").
-            throw new CatalogueException(Kind.TIMED_OUT, "SDSS did not answer within "
-                    + settings.callTimeout().toMillis() + " ms", text, 0, e);
-        } catch (UnknownHostException | ConnectException | NoRouteToHostException e) {
-            throw new CatalogueException(Kind.UNREACHABLE, "cannot reach SDSS at " + url.host() + ":" + url.port()
-                    + " (" + e.getMessage() + ")", text, 0, e);
-        } catch (IOException e) {
-            throw new CatalogueException(Kind.UNREACHABLE, "connection to SDSS failed or was dropped ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", text, 0, e);
-        }
-    }
-
-    private static String readCapped(ResponseBody rb, String text) throws IOException, CatalogueException {
-        okio.BufferedSource src = rb.source();
-        if (!src.request(MAX_REPLY_BYTES + 1)) {
-            return src.getBuffer().readString(StandardCharsets.UTF_8);
-        }
-        throw new CatalogueException(Kind.MALFORMED_REPLY, "SDSS reply larger than " + MAX_REPLY_BYTES
-                + " bytes; not a cone-search table", text);
-    }
-
-    private OkHttpClient client() {
-        OkHttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    // Retries are ours (counted, with back-off), so okhttp's silent one is off.
-                    c = new OkHttpClient.Builder().connectTimeout(settings.connectTimeout())
-                            .readTimeout(settings.readTimeout()).callTimeout(settings.callTimeout())
-                            .retryOnConnectionFailure(false).build();
-                    client = c;
-                }
-            }
-        }
-        return c;
+        return body;
     }
 }

@@ -31,7 +31,10 @@ import okhttp3.HttpUrl;
  * transformation only with its published coefficients, validity range and scatter in hand, and none could be
  * read and checked for SkyMapper to SDSS: not in the DR1 (Wolf et al. 2018, PASA 35, e010), DR2 (Onken et al.
  * 2019, PASA 36, e033) or DR4 (Onken et al. 2024, PASA 41, e061) papers as far as their text was available,
- * nor on the DR4 documentation pages (https://skymapper.anu.edu.au/data-release/dr4/). So this catalogue gives
+ * nor on the DR4 documentation pages (https://skymapper.anu.edu.au/data-release/dr4/); Huang et al. 2021
+ * (arXiv:2011.07172) corrects zero points within SkyMapper's system; calviacat has none (it fits colour terms against
+ * SkyMapper's own magnitudes); photometrypipeline's piecewise fits "to data in Wolf et al. 2018" are printed in no
+ * publication, so they cannot be checked against one (docs/catalogues.md lists each). So this catalogue gives
  * no SDSS band ({@link #sdssBands()} is empty), {@code catalogue: auto} passes it over with that reason, and
  * colour terms do not apply to it. It serves {@code catalogue compare} and configs that use SkyMapper
  * magnitudes on purpose through a local table. Adding a transformation later means: compute SDSS bands in
@@ -61,7 +64,9 @@ public final class SkymapperCatalogue extends VoConeCatalogue {
 
     @Override
     public String description() {
-        return "SkyMapper DR4 PSF uvgriz (TAP), Dec < +16; SkyMapper system (no SDSS transformation adopted)";
+        return "SkyMapper DR4 PSF uvgriz (TAP), Dec < +16; SkyMapper system only, so auto passes it over: no "
+                + "published SkyMapper-to-SDSS transformation found (searched DR1/DR2/DR4 papers and pages, "
+                + "calviacat; see docs/catalogues.md)";
     }
 
     @Override

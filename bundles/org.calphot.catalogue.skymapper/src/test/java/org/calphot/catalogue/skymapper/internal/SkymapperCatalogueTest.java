@@ -39,6 +39,9 @@ class SkymapperCatalogueTest {
             assertEquals(List.of("u_sm", "v_sm", "g_sm", "r_sm", "i_sm", "z_sm"), r.bands());
             assertEquals(-1, r.band("g"), "no SDSS band: SkyMapper's own system");
             assertEquals(List.of(), c.sdssBands());
+            // what `calphot catalogue list` prints: the reason auto passes it over
+            assertTrue(c.description().contains("no published SkyMapper-to-SDSS transformation found"),
+                    c.description());
             CatalogueStar a = r.nearest();
             assertEquals("11111", a.id());
             assertEquals(15.5, a.mag(r.band("g_sm")), 1e-6);
