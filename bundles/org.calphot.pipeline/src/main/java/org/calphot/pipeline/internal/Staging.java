@@ -188,14 +188,21 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
 
     private static boolean pauseHook() {
         String v = System.getenv(PAUSE_HOOK);
-        return v != null && v.matches("[0-9]{1,4}");
+        return v != null && v.matches("[0-9]{1,4}(,[0-9]{1,4})*");
     }
 
+    /** Pause k sleeps the k-th number of the hook's list (the last one for the rest): "0,60" pauses only after. */
     private static void pause() {
-        System.err.println("calphot: test hook: paused in the commit (" + ++pauses + ")");
+        String[] secs = System.getenv(PAUSE_HOOK).split(",");
+        long s = Long.parseLong(secs[Math.min(pauses, secs.length - 1)]);
+        pauses++;
+        if (s == 0) {
+            return;
+        }
+        System.err.println("calphot: test hook: paused in the commit (" + pauses + ")");
         System.err.flush();
         try {
-            Thread.sleep(Long.parseLong(System.getenv(PAUSE_HOOK)) * 1000L);
+            Thread.sleep(s * 1000L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
