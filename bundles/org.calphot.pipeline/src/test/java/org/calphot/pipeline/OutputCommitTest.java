@@ -202,7 +202,7 @@ class OutputCommitTest {
         assertFalse(Files.exists(out.resolve("EXTRA")), "a name of the unused generation reads as absent");
         List<String> warnings = new ArrayList<>();
         run(demoConfig("preswitch-other", "[-0.3, 0.3]"), out, warnings, false);
-        assertTrue(String.join("\n", warnings).contains("killed just before its commit"), warnings.toString());
+        assertTrue(String.join("\n", warnings).contains("outputs not in use, left by calphot pid " + dead), warnings.toString());
         assertEquals(before, Files.readString(out.resolve("provenance.json")), "the run in 'out' stands");
         assertFalse(Files.exists(out.resolve("EXTRA"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "dangling link removed");
         assertEquals(List.of(), leftovers(out));

@@ -228,19 +228,9 @@ final class Generation {
                     continue; // a live process outside calphot's lock: not ours to judge
                 }
                 OutputFolder.deleteTree(p);
-                say.accept("removed " + p + " left by an earlier run (pid " + pid + ")"
-                        + (cur == null || isNewer(p, cur) ? " killed just before its commit; its outputs were never used"
-                                : " that replaced it; it was no longer used"));
+                say.accept("removed " + p + ", outputs not in use, left by calphot pid " + pid
+                        + " (killed during its commit: before its switch, or after it with this one replaced)");
             }
-        }
-    }
-
-    private static boolean isNewer(Path a, Path b) {
-        try {
-            return Files.getLastModifiedTime(a, LinkOption.NOFOLLOW_LINKS)
-                    .compareTo(Files.getLastModifiedTime(b, LinkOption.NOFOLLOW_LINKS)) > 0;
-        } catch (IOException e) {
-            return true;
         }
     }
 }
