@@ -46,6 +46,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ConfigReader {
 
+    /** Longest period accepted, in days (100 Julian years). */
+    static final double MAX_PERIOD_DAYS = 36525.0;
+
+
     private final SiteRegistry sites;
     private final Warnings warnings;
 
@@ -106,6 +110,10 @@ public final class ConfigReader {
         double period = f.number("period", Double.NaN, true);
         if (Double.isFinite(period) && period <= 0) {
             problems.add(f.at("period"), "period must be positive (days), got " + period);
+        } else if (period > MAX_PERIOD_DAYS) {
+            // longer than any known eclipsing binary's (decades): surely not days, or a typo
+            problems.add(f.at("period"), "period " + period + " d is longer than 100 years (" + MAX_PERIOD_DAYS
+                    + " d); it is in days");
         }
         double t0 = f.number("t0", Double.NaN, true);
         boolean sdss = f.bool("sdss", false, true);

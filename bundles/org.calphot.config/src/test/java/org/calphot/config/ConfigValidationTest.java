@@ -78,6 +78,15 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aPeriodLongerThanACenturyIsRefusedAtItsKey() throws Exception {
+        // 100 Julian years = 36525 d, longer than any known eclipsing binary's period (decades); on main accepted
+        String p = problems(GOOD.replace("period: 0.0583110795", "period: 36600"));
+        assertTrue(p.contains("key 'period'") && p.contains("longer than 100 years"), p);
+        assertEquals(36500.0, read(GOOD.replace("period: 0.0583110795", "period: 36500")).period());
+        assertTrue(problems(GOOD.replace("period: 0.0583110795", "period: 0")).contains("key 'period'"));
+    }
+
+    @Test
     void duplicateKeysAreRefusedAtEveryDepth() {
         // a log given twice was processed twice on main
         String dupLog = GOOD.replace("      run001.log: {u:", "      run001.log: {u: [1]}\n      run001.log: {u:");

@@ -577,6 +577,9 @@ public final class LiveSession implements AutoCloseable {
 
     private void restoreObservingLog() throws CalphotException {
         try {
+            // the output name is a link into the run in use (the run commit): the file it leads to is restored
+            Path observingLog = Files.isSymbolicLink(this.observingLog) && Files.exists(this.observingLog)
+                    ? this.observingLog.toRealPath() : this.observingLog;
             if (observingLogBefore == null) {
                 Files.deleteIfExists(observingLog);
             } else {

@@ -128,7 +128,8 @@ final class LogProcessor {
             cycle = Pipeline.cycleNumber(firstBmjd, t0, period);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("T0 " + PyFloat.repr(t0) + ", period " + PyFloat.repr(period) + " do not fit "
-                    + spec.log() + ": " + e.getMessage(), Location.key(job.configFile().toString(), 0, "T0"));
+                    + spec.log() + ": " + e.getMessage(), Location.key(job.configFile().toString(), 0,
+                            e.getMessage().contains("period") ? "period" : "T0"));
         }
         java.time.LocalDate date = Pipeline.observationDate(first);
         double eclipse = t0 + cycle * period;
@@ -297,10 +298,8 @@ final class LogProcessor {
 
     private static List<String> bandsFor(Payload p, LogSpec spec, int nccd, Warnings warnings)
             throws CalphotException {
-        if (!spec.bands().isEmpty()) {
-            return spec.bands(); // the config mode's keys name the bands of this log
-        }
-        List<String> b = new ArrayList<>(p.bands());
+        // the config mode's keys name the bands of this log
+        List<String> b = new ArrayList<>(!spec.bands().isEmpty() ? spec.bands() : p.bands());
         if (b.isEmpty() && spec.coords() != null) {
             // catalogue mode: the .coords file names the band of each CCD (ULTRASPEC configs rely on it)
             b.addAll(new org.calphot.io.CoordsReader().read(spec.coords(), Warnings.IGNORE).bands());
@@ -311,8 +310,16 @@ final class LogProcessor {
                     + ") but " + spec.log() + " has " + nccd + " CCD" + (nccd == 1 ? "" : "s"),
                     p.where() == null ? Location.of(spec.log().toString()) : p.where());
         }
+        if (!b.isEmpty() && b.size() < nccd) {
+            // fewer bands than CCDs: cal_phot indexed bands[CCD-1] and failed (IndexError) on the first CCD
+            // without one; naming the rest 'ccdN' would hide a config written for another instrument
+            throw new BadInputException("payload '" + p.name() + "' names " + b.size() + " band"
+                    + (b.size() == 1 ? "" : "s") + " (" + String.join(", ", b) + ") but " + spec.log() + " has "
+                    + nccd + " CCDs: give one band per CCD ('bands: [...]')",
+                    p.where() == null ? Location.of(spec.log().toString()) : p.where());
+        }
         while (b.size() < nccd) {
-            b.add("ccd" + (b.size() + 1));
+            b.add("ccd" + (b.size() + 1)); // no band known at all (ULTRASPEC without 'bands'): named by CCD
         }
         return b;
     }

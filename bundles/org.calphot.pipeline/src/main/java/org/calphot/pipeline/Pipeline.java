@@ -226,7 +226,8 @@ public final class Pipeline {
      * The original's rule: E = rint((mean t - T0)/P), then moved until T0 + E P lies within the data
      * (up while below the first time, then down while above the last), computed directly rather than
      * by stepping, so a T0 far from the data costs nothing. Refuses (IllegalArgumentException) data more
-     * than {@link #MAX_CYCLES} cycles from T0 or a period that is not a positive finite number.
+     * than {@link #MAX_CYCLES} cycles from T0, data spanning more than that many cycles (a period far too
+     * short for them) or a period that is not a positive finite number.
      */
     public static long cycleNumber(double[] bmjd, double t0, double period) {
         if (!(period > 0) || !Double.isFinite(period) || !Double.isFinite(t0)) {
@@ -239,6 +240,12 @@ public final class Pipeline {
             throw new IllegalArgumentException("the data lie " + (Double.isFinite(x) ? String.format(Locale.ROOT,
                     "%.3g", Math.abs(x)) : "infinitely many") + " cycles from T0 (more than "
                     + (long) MAX_CYCLES + ")");
+        }
+        double spanCycles = (hi - lo) / period;
+        if (!(spanCycles <= MAX_CYCLES)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the period is too short for the data: they span %.3g cycles (more than %d)", spanCycles,
+                    (long) MAX_CYCLES));
         }
         long e = (long) Math.rint(x);
         if (t0 + e * period < lo) {

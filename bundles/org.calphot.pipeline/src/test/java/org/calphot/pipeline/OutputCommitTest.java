@@ -137,9 +137,75 @@ class OutputCommitTest {
         String second = completeRun(out.resolve("run-2"));
         assertNotEquals(first, second, "each folder holds a different config's complete run");
         assertTrue(warnings.stream().anyMatch(w -> w.contains("waiting: ") && w.contains("in use")), warnings.toString());
+        assertEquals(List.of(), leftovers(out), "no staging left");
+        assertEquals(List.of(), leftovers(out.resolve("run-2")), "no staging left");
+    }
+
+    /**
+     * Hidden calphot entries besides the run in use ({@code .calphot-current} and the generation it names):
+     * staging, generations not in use, temporary links.
+     */
+    static List<String> leftovers(Path out) throws Exception {
+        Path cur = out.resolve(".calphot-current");
+        String gen = Files.isSymbolicLink(cur) ? Files.readSymbolicLink(cur).toString() : "";
+        assertTrue(gen.isEmpty() || gen.startsWith(".calphot-gen-") && Files.isDirectory(out.resolve(gen)),
+                "run in use: " + gen);
         try (Stream<Path> s = Files.list(out)) {
-            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".calphot-")), "no staging left");
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".calphot-") && !n.equals(".calphot-current") && !n.equals(gen))
+                    .sorted().toList();
         }
+    }
+
+    @Test
+    void aFolderOfAnOlderLayoutIsTakenOverKeepingItsOtherFiles() throws Exception {
+        // plain files and folders as cal_phot (or calphot before generations) left them, with a user's note
+        Path cfg = demoConfig("legacy", "[-0.5, 0.5]");
+        Path out = Files.createDirectories(tmp.resolve("legacy-out"));
+        Files.createDirectories(out.resolve("MCMC_LIGHTCURVES/FIGS"));
+        Files.writeString(out.resolve("MCMC_LIGHTCURVES/notes.txt"), "mine\n");
+        Files.writeString(out.resolve("Calibration.txt"), "old\n");
+        Files.writeString(out.resolve("README.txt"), "the user's\n");
+        run(cfg, out, new ArrayList<>(), false);
+        completeRun(out);
+        assertEquals(Path.of(".calphot-current", "MCMC_LIGHTCURVES"),
+                Files.readSymbolicLink(out.resolve("MCMC_LIGHTCURVES")));
+        assertEquals("mine\n", Files.readString(out.resolve("MCMC_LIGHTCURVES/notes.txt")), "kept, as moves kept it");
+        assertEquals("the user's\n", Files.readString(out.resolve("README.txt")));
+        assertFalse(Files.isSymbolicLink(out.resolve("README.txt")), "not an output: untouched");
+        // the next run switches generations: the note is carried, the previous generation removed
+        Path firstGen = out.resolve(Files.readSymbolicLink(out.resolve(".calphot-current")));
+        run(cfg, out, new ArrayList<>(), false);
+        completeRun(out);
+        assertEquals("mine\n", Files.readString(out.resolve("MCMC_LIGHTCURVES/notes.txt")));
+        assertFalse(Files.exists(firstGen), "the previous generation is removed after the switch");
+        assertEquals(List.of(), leftovers(out));
+    }
+
+    @Test
+    void aRunKilledBeforeItsSwitchLeavesThePreviousRunAndIsCleanedUp() throws Exception {
+        Path cfg = demoConfig("preswitch", "[-0.5, 0.5]");
+        Path out = tmp.resolve("preswitch-out");
+        run(cfg, out, new ArrayList<>(), false);
+        String before = Files.readString(out.resolve("provenance.json"));
+        // the state a kill leaves between the new generation's links and the switch: a complete generation
+        // not in use, a link for a name only it has (leading nowhere), a temporary link
+        long dead = (1L << 22) + 1;
+        Path gen = Files.createDirectories(out.resolve(".calphot-gen-" + dead + "-9/EXTRA"));
+        Files.writeString(gen.resolve("x.txt"), "new\n");
+        Files.writeString(gen.getParent().resolve("provenance.json"), "{}\n");
+        Files.createSymbolicLink(out.resolve("EXTRA"), Path.of(".calphot-current", "EXTRA"));
+        Files.createSymbolicLink(out.resolve(".calphot-link-" + dead + "-calphot-current"), gen.getParent().getFileName());
+        // a reader sees the previous complete run
+        assertEquals(before, Files.readString(out.resolve("provenance.json")));
+        completeRun(out);
+        assertFalse(Files.exists(out.resolve("EXTRA")), "a name of the unused generation reads as absent");
+        List<String> warnings = new ArrayList<>();
+        run(demoConfig("preswitch-other", "[-0.3, 0.3]"), out, warnings, false);
+        assertTrue(String.join("\n", warnings).contains("outputs not in use, left by calphot pid " + dead), warnings.toString());
+        assertEquals(before, Files.readString(out.resolve("provenance.json")), "the run in 'out' stands");
+        assertFalse(Files.exists(out.resolve("EXTRA"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "dangling link removed");
+        assertEquals(List.of(), leftovers(out));
     }
 
     @Test
@@ -168,10 +234,7 @@ class OutputCommitTest {
         assertTrue(all.contains("finished the commit of an earlier run (pid " + dead + ")") && all.contains("1 files"), all);
         assertTrue(all.contains("lock of " + out + " was left by calphot pid " + dead), all);
         assertEquals("moved by the next run\n", Files.readString(out.resolve("observing_log.csv")));
-        try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".calphot-"))
-                    .toList());
-        }
+        assertEquals(List.of(), leftovers(out));
         assertNotEquals(sha, completeRun(out.resolve("run-2")), "run-2 holds the other config");
     }
 
@@ -250,9 +313,13 @@ class OutputCommitTest {
 
     static Map<String, byte[]> contents(Path dir) throws Exception {
         Map<String, byte[]> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
+        // as a reader sees the folder: through its output names (links into the run in use), not the hidden folders
+        try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+                String rel = dir.relativize(p).toString();
+                if (!rel.startsWith(".calphot-")) {
+                    m.put(rel, Files.readAllBytes(p));
+                }
             }
         }
         return m;
@@ -306,6 +373,33 @@ class OutputCommitTest {
         double t0 = 60383.95 + 999_999 * p;
         long e = Pipeline.cycleNumber(t, t0, p);
         assertTrue(t0 + e * p >= t[0] - 1e-6 && t0 + e * p <= t[1] + 1e-6, "eclipse inside the data: " + e);
+    }
+
+    @Test
+    void aPeriodFarTooShortForTheDataIsRefused() {
+        // 0.1 d of data with P = 1e-8 d spans 10^7 cycles (> 10^6): refused; P = 2e-7 d spans 5 10^5: accepted
+        double[] t = {60383.9, 60384.0};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Pipeline.cycleNumber(t, 60383.95, 1e-8));
+        assertTrue(e.getMessage().contains("period is too short") && e.getMessage().contains("1.00e+07"),
+                e.getMessage());
+        long c = Pipeline.cycleNumber(t, 60383.95, 2e-7);
+        assertTrue(Math.abs(c) <= 1, "the eclipse nearest T0 inside the data: " + c);
+    }
+
+    @Test
+    void fewerBandsThanCcdsIsALocatedConfigError() throws Exception {
+        // the demo log has 5 CCDs; a mode (c) mapping naming 3 bands: cal_phot's bands[CCD-1] raised IndexError,
+        // main named CCDs 4 and 5 'ccd4', 'ccd5' silently
+        Path cfg = demoConfig("fewbands", "[-0.5, 0.5]");
+        String text = Files.readString(cfg);
+        String cut = text.replaceFirst(", i: \\[[^]]*\\], z: \\[[^]]*\\]", "");
+        assertNotEquals(text, cut);
+        Files.writeString(cfg, cut);
+        BadInputException e = assertThrows(BadInputException.class, () -> run(cfg, null, new ArrayList<>(), false));
+        assertTrue(e.describe().contains("names 3 bands (u, g, r)") && e.describe().contains("has 5 CCDs")
+                && e.describe().contains("run001.log"), e.describe());
+        assertEquals(2, e.exitCode());
     }
 
     @Test

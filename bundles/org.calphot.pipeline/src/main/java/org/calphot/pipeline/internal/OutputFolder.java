@@ -253,6 +253,12 @@ public final class OutputFolder implements AutoCloseable {
             throw new CalphotException("cannot list " + base + ": " + e.getMessage(), Location.of(base.toString()), e);
         }
         for (Path folder : folders) {
+            try {
+                Generation.cleanUp(folder, say);
+            } catch (IOException e) {
+                throw new CalphotException("cannot clean " + folder + ": " + e.getMessage(),
+                        Location.of(folder.toString()), e);
+            }
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, ".calphot-*")) {
                 for (Path p : ds) {
                     String name = p.getFileName().toString();
@@ -283,7 +289,8 @@ public final class OutputFolder implements AutoCloseable {
 
     static long pidOf(String name) {
         String rest = name.startsWith(STAGING_PREFIX) ? name.substring(STAGING_PREFIX.length())
-                : name.startsWith(COMMIT_PREFIX) ? name.substring(COMMIT_PREFIX.length()) : "";
+                : name.startsWith(COMMIT_PREFIX) ? name.substring(COMMIT_PREFIX.length())
+                : name.startsWith(Generation.PREFIX) ? name.substring(Generation.PREFIX.length()) : "";
         int dash = rest.indexOf('-');
         try {
             return Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));

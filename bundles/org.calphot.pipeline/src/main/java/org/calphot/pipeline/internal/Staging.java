@@ -18,8 +18,9 @@ import org.calphot.core.Location;
  * .calphot-staging-<pid>-<n>}) and moved into place only when the whole run succeeded: a cancelled,
  * failed or killed run leaves the previous outputs untouched and no half-written file.
  * <p>
- * The commit has one decision point: the complete staging folder is renamed to {@code
- * .calphot-commit-<pid>-<n>} (one atomic rename, with its list of files). Before it, the previous run
+ * Where the file system has symbolic links the complete staging folder becomes a generation and one
+ * rename switches to it ({@link Generation}). Elsewhere the commit has one decision point: the complete
+ * staging folder is renamed to {@code .calphot-commit-<pid>-<n>} (one atomic rename, with its list of files). Before it, the previous run
  * stands and the staging folder is removed by the next run; after it, the new run stands: if the
  * process dies while moving the files into place, the next run (under the folder's lock) finishes the
  * moves before anything else ({@link OutputFolder}).
@@ -28,8 +29,13 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
 
     /** The list of files of a decided commit, one relative path a line. */
     static final String MANIFEST = ".calphot-manifest";
-    /** Test hook (environment): pause this many seconds after moving half the files into place. */
+    /**
+     * Test hook (environment): pause this many seconds just before and just after the switch to the new
+     * generation (or, without symbolic links, after moving half the files into place).
+     */
     static final String PAUSE_HOOK = "CALPHOT_TEST_PAUSE_IN_COMMIT";
+    /** Pauses made so far (the generation commit pauses just before and just after its switch). */
+    private static int pauses;
 
     private final Path target;
     private Path dir;
@@ -95,6 +101,27 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
     /** Moves every staged file into place, all or nothing as seen after any crash (see the class comment). */
     public synchronized void commit() throws CalphotException {
         OutputFolder.checkInside(target, files);
+        if (Generation.supported(target)) {
+            // the staged folder becomes a generation; one rename of a link switches every output at once
+            Path gen = target.resolve(Generation.PREFIX
+                    + dir.getFileName().toString().substring(OutputFolder.STAGING_PREFIX.length()));
+            try {
+                Generation.carryOver(target, dir);
+                Files.move(dir, gen, StandardCopyOption.ATOMIC_MOVE);
+                dir = gen;
+                Generation.switchTo(target, gen, () -> {
+                    if (pauseHook()) {
+                        pause();
+                    }
+                });
+            } catch (IOException e) {
+                throw new CalphotException("cannot commit the outputs into " + target + ": " + e.getMessage(),
+                        Location.of(target.toString()), e);
+            }
+            committed = true;
+            return;
+        }
+        // no symbolic links on this file system: a decided commit, then files moved into place
         StringBuilder manifest = new StringBuilder();
         for (Path rel : files) {
             manifest.append(rel.toString()).append('\n');
@@ -140,6 +167,10 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
                 continue;
             }
             Path to = target.resolve(rel);
+            Path cur = Generation.current(target);
+            if (cur != null && Generation.ours(target, target.resolve(rel.getName(0).toString()))) {
+                to = cur.resolve(rel); // into the run in use, keeping the output name a link
+            }
             Files.createDirectories(to.getParent());
             try {
                 Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -157,14 +188,21 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
 
     private static boolean pauseHook() {
         String v = System.getenv(PAUSE_HOOK);
-        return v != null && v.matches("[0-9]{1,4}");
+        return v != null && v.matches("[0-9]{1,4}(,[0-9]{1,4})*");
     }
 
+    /** Pause k sleeps the k-th number of the hook's list (the last one for the rest): "0,60" pauses only after. */
     private static void pause() {
-        System.err.println("calphot: test hook: paused in the commit");
+        String[] secs = System.getenv(PAUSE_HOOK).split(",");
+        long s = Long.parseLong(secs[Math.min(pauses, secs.length - 1)]);
+        pauses++;
+        if (s == 0) {
+            return;
+        }
+        System.err.println("calphot: test hook: paused in the commit (" + pauses + ")");
         System.err.flush();
         try {
-            Thread.sleep(Long.parseLong(System.getenv(PAUSE_HOOK)) * 1000L);
+            Thread.sleep(s * 1000L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -172,7 +210,7 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
 
     @Override
     public void close() {
-        if (!committed) {
+        if (!committed && !Generation.isCurrent(target, dir)) {
             try {
                 OutputFolder.deleteTree(dir);
             } catch (IOException e) {

@@ -121,7 +121,23 @@ class RunCommitTest {
         String shaRun2 = Files.readString(out.resolve("run-2/provenance.json"))
                 .replaceAll("(?s).*\"config_sha256\": \"(\\w+)\".*", "$1");
         assertNotEquals(shaBase, shaRun2);
-        assertEquals(List.of(), hidden(out));
+        assertEquals(List.of(), leftovers(out));
+        assertEquals(List.of(), leftovers(out.resolve("run-2")));
+    }
+
+    /** The generation {@code .calphot-current} names (the run in use), or "" when there is none. */
+    static String current(Path folder) {
+        try {
+            return Files.readSymbolicLink(folder.resolve(".calphot-current")).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "";
+        }
+    }
+
+    /** Hidden calphot entries besides the run in use: staging, unused generations, temporary links. */
+    static List<String> leftovers(Path folder) throws IOException {
+        String gen = current(folder);
+        return hidden(folder).stream().filter(n -> !n.equals(".calphot-current") && !n.equals(gen)).toList();
     }
 
     @Test
@@ -134,46 +150,84 @@ class RunCommitTest {
         long fullMs = (System.nanoTime() - began) / 1_000_000;
         String previous = completeRun(out);
 
-        // SIGKILL at fractions of a full run: start-up, reading, calibrating, figures, staging, commit
-        int k = 0;
-        for (double fraction : new double[] {0.15, 0.35, 0.55, 0.7, 0.8, 0.9, 0.97}) {
-            Path e = tmp.resolve("kill" + k++ + ".err");
-            Process p = start(Map.of(), e, "run", "-q", "--out", out.toString(), cfg);
-            boolean ended = p.waitFor((long) (fullMs * fraction), TimeUnit.MILLISECONDS);
-            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            if (!hidden(out).stream().anyMatch(n -> n.startsWith(".calphot-commit-"))) {
-                // before the decision point the previous run stands, after it the new one: never a mix
-                String now = completeRun(out);
-                System.out.printf("killed at %.0f%% (%s): folder holds the %s run%n", fraction * 100,
-                        ended ? "had ended" : "running", now.equals(previous) ? "previous" : "new");
-                previous = now;
-            } else {
-                System.out.printf("killed at %.0f%% inside the commit%n", fraction * 100);
+        // a reader checking the folder all the time: at every instant it must hold one complete run. A sample
+        // counts only if the run in use did not change while it read (a reader opening files one by one across
+        // a switch would mix two complete runs itself)
+        List<String> readerFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            while (reading.get()) {
+                String g = current(out);
+                try {
+                    completeRun(out);
+                    samples.incrementAndGet();
+                } catch (Throwable t) {
+                    if (g.equals(current(out))) {
+                        readerFailures.add(g + ": " + t);
+                    }
+                }
             }
-        }
+        });
+        reader.start();
+        try {
+            // SIGKILL at fractions of a full run: start-up, reading, calibrating, figures, staging, commit;
+            // after each, WITHOUT running calphot again, the folder holds the previous or the new complete run
+            int k = 0;
+            for (double fraction : new double[] {0.15, 0.35, 0.55, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99}) {
+                Path e = tmp.resolve("kill" + k++ + ".err");
+                Process p = start(Map.of(), e, "run", "-q", "--out", out.toString(), cfg);
+                boolean ended = p.waitFor((long) (fullMs * fraction), TimeUnit.MILLISECONDS);
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                String now = completeRun(out);
+                System.out.printf("killed at %.0f%% (%s): folder holds the %s run; left: %s%n", fraction * 100,
+                        ended ? "had ended" : "running", now.equals(previous) ? "previous" : "new", leftovers(out));
+                previous = now;
+            }
 
-        // killed in the middle of the moves (the test hook pauses there after half of the files)
-        Path e = tmp.resolve("pause.err");
-        Process p = start(Map.of("CALPHOT_TEST_PAUSE_IN_COMMIT", "60"), e, "run", "-q", "--out", out.toString(), cfg);
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!Files.readString(e).contains("paused in the commit")) {
-            assertTrue(p.isAlive() && System.nanoTime() < deadline, "the run never reached its commit: "
-                    + Files.readString(e));
-            Thread.sleep(50);
+            // killed paused just before the switch (the test hook): the previous run stands
+            previous = killPaused(out, cfg, 1, previous, true);
+            // killed paused just after the switch: the new run stands, complete, with no repair by a next run
+            previous = killPaused(out, cfg, 2, previous, false);
+        } finally {
+            reading.set(false);
+            reader.join(60_000);
         }
-        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        List<String> left = hidden(out);
-        assertTrue(left.stream().anyMatch(n -> n.startsWith(".calphot-commit-")), "decided commit left: " + left);
+        assertEquals(List.of(), readerFailures, "a reader saw an incomplete or mixed folder");
+        assertTrue(samples.get() > 10, "reader samples: " + samples.get());
+        System.out.println("reader: " + samples.get() + " complete-run checks while runs were killed");
 
-        // the next run (another config: it writes to run-2) first finishes the killed run's moves
+        // the next run (another config: it writes to run-2) removes what the killed runs left
         Path next = tmp.resolve("next.err");
         assertEquals(0, finish(start(Map.of(), next, "run", "--out", out.toString(),
                 demo.resolve("other.yaml").toString()), next));
-        String said = Files.readString(next);
-        assertTrue(said.contains("finished the commit of an earlier run"), said);
-        String recovered = completeRun(out);
-        assertNotEquals(previous, recovered, "the killed run had decided: its outputs stand");
+        assertEquals(previous, completeRun(out), "the run in 'out' stands");
         completeRun(out.resolve("run-2"));
-        assertEquals(List.of(), hidden(out), "no staging or commit folder left");
+        assertEquals(List.of(), leftovers(out), "no staging or unused generation left");
+        assertEquals(List.of(), leftovers(out.resolve("run-2")));
+    }
+
+    /** Starts a run that pauses in its commit, kills it at pause {@code n}; returns the run then in the folder. */
+    static String killPaused(Path out, String cfg, int n, String previous, boolean expectPrevious) throws Exception {
+        Path e = tmp.resolve("pause" + n + ".err");
+        Process p = start(Map.of("CALPHOT_TEST_PAUSE_IN_COMMIT", n == 1 ? "60" : "0,60"), e, "run", "-q", "--out", out.toString(), cfg);
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!Files.readString(e).contains("paused in the commit (" + n + ")")) {
+            assertTrue(p.isAlive() && System.nanoTime() < deadline, "the run never reached its commit: "
+                    + Files.readString(e));
+            Thread.sleep(20);
+        }
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        String now = completeRun(out);
+        if (expectPrevious) {
+            assertEquals(previous, now, "killed before its switch: the previous run stands");
+            assertTrue(leftovers(out).stream().anyMatch(x -> x.startsWith(".calphot-gen-")),
+                    "the unused generation is left for the next run: " + leftovers(out));
+        } else {
+            assertNotEquals(previous, now, "killed after its switch: the new run stands");
+        }
+        System.out.printf("killed paused %s the switch: folder holds the %s run%n", n == 1 ? "before" : "after",
+                now.equals(previous) ? "previous" : "new");
+        return now;
     }
 }

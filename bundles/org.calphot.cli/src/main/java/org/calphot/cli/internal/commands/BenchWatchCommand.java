@@ -229,8 +229,12 @@ public final class BenchWatchCommand implements Callable<Integer> {
 
     private static Map<String, String> files(Path root) throws Exception {
         Map<String, String> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
+        // through the output names (links into the run in use), not the hidden generation folders
+        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
+                if (root.relativize(p).toString().startsWith(".calphot-")) {
+                    continue;
+                }
                 String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1)
                         .replaceAll("\"created_utc\": \"[^\"]*\"", "").replaceAll("\"elapsed_s\": [0-9.eE+-]+", "")
                         .replaceAll("/(ModDate|CreationDate) \\(D:[0-9+']*\\)", "");
