@@ -122,16 +122,18 @@ class WatchProductTest {
         assertTrue(said.contains("new log " + log2 + ": followed"), said);
         assertTrue(said.contains("final whole run: "), said);
 
-        // calphot run on the finished folder, into another folder
-        Path batch = tmp.resolve("batch");
+        // calphot run on the finished folder, into the same output folder (Calibration.txt names it) once the
+        // watch's is moved aside; one log at a time as the watch runs them (with --threads > 1 the order of
+        // Calibration.txt's output list and warnings follows the threads' timing)
+        Path batch = night.resolve("calphot_out");
+        Path watchedDir = Files.move(batch, night.resolve("watched_out"));
         Path runOut = tmp.resolve("run.out");
         Path runErr = tmp.resolve("run.err");
-        Process run = start(runOut, runErr, "run", "-q", "--out", batch.toString(),
-                night.resolve("calphot.yaml").toString());
+        Process run = start(runOut, runErr, "run", "-q", "--threads", "1", night.resolve("calphot.yaml").toString());
         assertTrue(run.waitFor(300, TimeUnit.SECONDS), "calphot run did not finish");
         assertEquals(0, run.exitValue(), Files.readString(runErr));
 
-        Map<String, byte[]> watched = files(night.resolve("calphot_out"));
+        Map<String, byte[]> watched = files(watchedDir);
         Map<String, byte[]> want = files(batch);
         assertEquals(want.keySet(), watched.keySet(), "the same files");
         assertTrue(want.keySet().stream().filter(k -> k.endsWith(".calib")).count() == 10,
@@ -143,7 +145,9 @@ class WatchProductTest {
                 a = clockless(a);
                 b = clockless(b);
             }
-            assertTrue(java.util.Arrays.equals(a, b), k + " differs from calphot run's");
+            assertTrue(java.util.Arrays.equals(a, b), k + " differs from calphot run's" + (k.endsWith(".txt")
+                    ? ":\n--- run\n" + new String(a, StandardCharsets.UTF_8) + "\n--- watch\n"
+                            + new String(b, StandardCharsets.UTF_8) : ""));
         }
     }
 
