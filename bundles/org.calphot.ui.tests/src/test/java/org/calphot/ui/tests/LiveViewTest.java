@@ -49,9 +49,9 @@ import org.junit.jupiter.api.Test;
  */
 class LiveViewTest {
 
-    /** Frames per second written: a 400-frame night in 40 s, several updates of the view while it grows. */
+    /** Frames per second written: a 500-frame night in 50 s, several updates of the view while it grows. */
     static final double RATE = 10;
-    static final int FRAMES = 400;
+    static final int FRAMES = 500;
 
     @Test
     void liveToggleFollowsASimulatedNightWithoutBlockingTheUi() throws Exception {
@@ -68,7 +68,8 @@ class LiveViewTest {
         Path source = Files.createDirectories(work.resolve("source"));
 
         // calphot simulate --live: the config first, an empty log, then the log frame by frame
-        SimulationSpec sim = SimulationSpec.defaults(Instrument.parse("hipercam")).frames(FRAMES).seed(23).build();
+        SimulationSpec sim = SimulationSpec.defaults(Instrument.parse("hipercam")).frames(FRAMES)
+                .exposureS(10).seed(2024).build(); // as examples/demo: the eclipse falls in the night's middle
         Simulator.Result r = new Simulator(UiPlugin.services().timeCorrector(), UiPlugin.services().sites())
                 .write(sim, source, false, ProgressMonitor.NULL, Warnings.IGNORE);
         Path config = night.resolve(r.config().getFileName());
