@@ -147,7 +147,9 @@ class LiveViewTest {
                 .phase()) < 1e-12), "the marker sits at the current phase");
 
         // the end of the night: every frame in the view, then Live off ends the job with its final whole run
-        writer.join(120_000);
+        // wait on the event loop (the test runs on the UI thread: a join would block it and count as a gap)
+        Ui.until(() -> !writer.isAlive());
+        assertTrue(Ui.until(() -> !writer.isAlive()), "the writer did not finish");
         assertTrue(failed.get() == null, "writer: " + failed.get());
         assertEquals(FRAMES, written.get());
         assertTrue(Ui.until(() -> job.lastStep() != null && job.lastStep().logs().get(0).frames() == FRAMES),
