@@ -380,6 +380,24 @@ public final class ConfigReader {
             if (logText.length() > ConfigChecks.MAX_TEXT) {
                 continue; // reported by the text checks
             }
+            List<Path> matched = LogPattern.isPattern(logText) ? LogPattern.expand(base, logText) : List.of(log);
+            if (matched.isEmpty() && extractData) {
+                problems.add(at, "no log matches the pattern " + base.resolve(logText).normalize());
+            }
+            for (Path one : matched) {
+                LogSpec spec = logSpec(one, e, at, source, extractData, base, path, logText, file, seenLogs, problems);
+                if (spec != null) {
+                    out.add(spec);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One log of a {@code logfiles} entry (the entry's log, or one file its pattern matches). */
+    private LogSpec logSpec(Path log, NodeTuple e, Location at, MagnitudeSource source, boolean extractData,
+            Path base, String path, String logText, String file, java.util.Set<Path> seenLogs, Problems problems) {
+        {
             if (!seenLogs.add(log)) {
                 problems.add(at, "the log " + log + " is listed twice in this payload; it would be processed twice");
             }
@@ -405,9 +423,8 @@ public final class ConfigReader {
             } else if (source == MagnitudeSource.CONFIG) {
                 mags = bandMags(v, at, file, path + ".logfiles." + logText, problems);
             }
-            out.add(new LogSpec(log, coords, mags, at));
+            return new LogSpec(log, coords, mags, at);
         }
-        return out;
     }
 
     private static Map<String, double[]> bandMags(Node v, Location at, String file, String path, Problems problems) {

@@ -75,7 +75,12 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private final PipelineServices services;
-    private final CalphotJob job;
+    private CalphotJob job;
+    /** reads the config again, to find logs that appeared in a folder a pattern names; null: never */
+    private final ConfigSource rescan;
+    private final List<Watched> pending = new ArrayList<>();
+    private CalphotJob pendingJob;
+    private long lastRescanNanos;
     private final RunOptions options;
     private final double refreshSeconds;
     private final Warnings warnings;
@@ -119,12 +124,33 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
+    /** The config read again (the same reader and file as the job's). */
+    @FunctionalInterface
+    public interface ConfigSource {
+        CalphotJob read() throws CalphotException;
+    }
+
+    /** Least time between two readings of the config for new logs. */
+    static final long RESCAN_NANOS = 2_000_000_000L;
+
     /**
      * @param refreshSeconds least time between two whole rewrites made only to refresh headers and figures
      * @param warnings       receives each distinct warning once
      */
     public LiveSession(PipelineServices services, CalphotJob job, RunOptions options, double refreshSeconds,
             Warnings warnings) throws CalphotException {
+        this(services, job, options, refreshSeconds, warnings, null);
+    }
+
+    /**
+     * @param rescan reads the config again at most every 2 s: logs that a folder pattern of {@code logfiles}
+     *               (or a config without {@code logfiles}) matches now and did not before are followed, and
+     *               taken into the outputs (a whole rewrite) once every new log has frames; null: never
+     */
+    public LiveSession(PipelineServices services, CalphotJob job, RunOptions options, double refreshSeconds,
+            Warnings warnings, ConfigSource rescan) throws CalphotException {
+        this.rescan = rescan;
+        this.lastRescanNanos = System.nanoTime();
         this.services = services;
         this.job = job;
         this.options = options;
@@ -173,15 +199,10 @@ public final class LiveSession implements AutoCloseable {
         int appended = 0;
         Map<Watched, PhotometryLog> added = new LinkedHashMap<>();
         boolean allData = true;
+        rescan(notes);
+        String taken = takeInNewLogs();
         for (Watched w : watched) {
-            LogFollower.Update u = w.follower.poll((where, message) -> {
-                synchronized (w.readWarnings) {
-                    if (w.readWarnings.stream().noneMatch(x -> x[1].equals(message))) {
-                        w.readWarnings.add(new Object[] {where, message});
-                        warnings.warn(where, message);
-                    }
-                }
-            });
+            LogFollower.Update u = poll(w);
             switch (u.kind()) {
                 case RESTARTED -> {
                     notes.add(w.spec.log().getFileName() + " was truncated or replaced: following it from its start");
@@ -209,6 +230,9 @@ public final class LiveSession implements AutoCloseable {
         }
         if (last == null && rewrite == null) {
             rewrite = "first frames";
+        }
+        if (rewrite == null && taken != null) {
+            rewrite = taken;
         }
         if (rewrite == null) {
             for (Map.Entry<Watched, PhotometryLog> e : added.entrySet()) {
@@ -238,6 +262,88 @@ public final class LiveSession implements AutoCloseable {
             rewriteWhole(notes);
         }
         return new Step(appended, rewrite, notes, status(), last);
+    }
+
+    private LogFollower.Update poll(Watched w) throws CalphotException {
+        return w.follower.poll((where, message) -> {
+            synchronized (w.readWarnings) {
+                if (w.readWarnings.stream().noneMatch(x -> x[1].equals(message))) {
+                    w.readWarnings.add(new Object[] {where, message});
+                    warnings.warn(where, message);
+                }
+            }
+        });
+    }
+
+    /** Reads the config again (at most every 2 s) and follows the logs that appeared since. */
+    private void rescan(List<String> notes) {
+        if (rescan == null || System.nanoTime() - lastRescanNanos < RESCAN_NANOS) {
+            return;
+        }
+        lastRescanNanos = System.nanoTime();
+        CalphotJob next;
+        try {
+            next = rescan.read();
+        } catch (CalphotException e) {
+            if (warned.add("rescan: " + e.getMessage())) {
+                notes.add("reading the config again for new logs failed: " + e.getMessage());
+            }
+            return;
+        }
+        if (!next.configText().equals(job.configText())) {
+            if (warned.add("config changed")) {
+                notes.add(job.configFile().getFileName() + " changed since watch started: its changes (and new logs)"
+                        + " are not used until watch is started again");
+            }
+            return;
+        }
+        Set<Path> known = new HashSet<>();
+        for (Watched w : watched) {
+            known.add(w.spec.log());
+        }
+        for (Watched w : pending) {
+            known.add(w.spec.log());
+        }
+        boolean added = false;
+        for (Payload p : next.payloads()) {
+            if (!p.extractData()) {
+                continue;
+            }
+            for (LogSpec s : p.logs()) {
+                if (known.add(s.log())) {
+                    pending.add(new Watched(p, s, new LogFollower(s.log(), services.logs())));
+                    notes.add("new log " + s.log() + ": followed, taken into the outputs with its first frames");
+                    added = true;
+                }
+            }
+        }
+        if (added) {
+            pendingJob = next;
+        }
+    }
+
+    /** Reads the new logs; once each has frames they join the job. Returns why the files are rewritten, or null. */
+    private String takeInNewLogs() throws CalphotException {
+        if (pending.isEmpty()) {
+            return null;
+        }
+        for (Watched w : pending) {
+            poll(w); // a restart before it joined needs nothing: it has no rows yet
+        }
+        for (Watched w : pending) {
+            if (w.follower.log() == null || w.follower.log().frames() == 0) {
+                return null;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Watched w : pending) {
+            names.add(w.spec.log().getFileName().toString());
+        }
+        watched.addAll(pending);
+        pending.clear();
+        job = pendingJob;
+        pendingJob = null;
+        return "new log " + String.join(", ", names);
     }
 
     /** The final whole run: the outputs of {@code calphot run} on the logs as read. */
@@ -334,6 +440,9 @@ public final class LiveSession implements AutoCloseable {
     @Override
     public void close() {
         for (Watched w : watched) {
+            w.follower.close();
+        }
+        for (Watched w : pending) {
             w.follower.close();
         }
     }

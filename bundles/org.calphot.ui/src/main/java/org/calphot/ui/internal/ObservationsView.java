@@ -155,7 +155,8 @@ public final class ObservationsView extends ViewPart {
                 if (Files.isDirectory(p) && isNight(p)) {
                     return name + "  (night)";
                 }
-                return name;
+                String live = org.calphot.ui.internal.live.LiveJob.followedLabel(p);
+                return live == null ? name : name + live;
             }
 
             @Override

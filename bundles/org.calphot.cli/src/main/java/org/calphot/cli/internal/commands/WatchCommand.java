@@ -53,7 +53,11 @@ import picocli.CommandLine.Spec;
             "when a decision changes earlier rows (a new cycle; a log truncated or",
             "replaced): the files are then rewritten whole, atomically, and the status",
             "says so. Ctrl-C (or --idle-exit) ends with a last whole run: the outputs are",
-            "those of 'calphot run' on the logs as they are then."})
+            "those of 'calphot run' on the logs as they are then.",
+            "",
+            "A logfiles key with a folder pattern ('night1/run*.log', quoted) or a config",
+            "without logfiles: logs that appear while watching are followed too, and",
+            "taken in (a whole rewrite) once they have frames."})
 public final class WatchCommand implements Callable<Integer> {
 
     private final CommandServices broker;
@@ -126,7 +130,9 @@ public final class WatchCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        try (LiveSession session = new LiveSession(services, job, options, refresh, warnings)) {
+        // a folder pattern in logfiles (or no logfiles): the config is read again for logs that appear
+        LiveSession.ConfigSource rescan = () -> new ConfigReader(broker.sites(), Warnings.IGNORE).read(config);
+        try (LiveSession session = new LiveSession(services, job, options, refresh, warnings, rescan)) {
             o.printf("watching %d log(s) of %s every %s s (Ctrl-C stops with a final whole run)%n",
                     job.extractedLogs().size(), config, interval);
             o.flush();

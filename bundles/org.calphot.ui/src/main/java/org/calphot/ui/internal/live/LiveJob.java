@@ -34,6 +34,17 @@ public final class LiveJob extends Job {
     /** The live jobs running, by config. */
     static final Map<Path, LiveJob> RUNNING = new ConcurrentHashMap<>();
 
+    /** The logs the live jobs follow (absolute, normalised) and what Observations says of each. */
+    private static final Map<Path, String> FOLLOWED = new ConcurrentHashMap<>();
+
+    /**
+     * What Observations appends to a followed log's name: "  (growing: N frames)" while it grew in the last
+     * update, "  (live: N frames)" while followed; null for a log no live job follows.
+     */
+    public static String followedLabel(Path log) {
+        return log == null ? null : FOLLOWED.get(log.toAbsolutePath().normalize());
+    }
+
     /** Called on the UI thread after an update that changed something. */
     public interface Listener {
         void updated(LiveJob job, RunResult current, LiveSession.Step step);
@@ -43,6 +54,7 @@ public final class LiveJob extends Job {
     private final Listener listener;
     private volatile RunResult current;
     private volatile LiveSession.Step lastStep;
+    private final java.util.Set<Path> followed = ConcurrentHashMap.newKeySet();
 
     public LiveJob(Path config, Listener listener) {
         super("calphot live " + config.getFileName());
@@ -83,7 +95,7 @@ public final class LiveJob extends Job {
                     UiPlugin.services().timeCorrector(), UiPlugin.services().fluxCalibrator(), catalogues,
                     RunFigures.standard(), UiPlugin.services().filterSystems());
             try (LiveSession session = new LiveSession(services, job, Prefs.runOptions("calphot workbench live"), 30,
-                    warnings)) {
+                    warnings, () -> new ConfigReader(UiPlugin.services().sites(), Warnings.IGNORE).read(config))) {
                 while (!monitor.isCanceled()) {
                     long t = System.currentTimeMillis();
                     LiveSession.Step s = session.step();
@@ -98,6 +110,16 @@ public final class LiveJob extends Job {
                         }
                         current = session.current();
                         notifyUi(s);
+                    }
+                    boolean labels = false;
+                    for (LiveSession.LogStatus l : s.logs()) {
+                        String label = String.format(java.util.Locale.ROOT, "  (%s: %d frames)",
+                                l.growing() ? "growing" : "live", l.frames());
+                        labels |= !label.equals(FOLLOWED.put(l.log().toAbsolutePath().normalize(), label));
+                        followed.add(l.log().toAbsolutePath().normalize());
+                    }
+                    if (labels && s.appendedFrames() == 0 && s.rewritten() == null) {
+                        notifyUi(s); // a log stopped growing: Observations says so
                     }
                     monitor.subTask(s.logs().isEmpty() ? "" : LiveSession.statusLine(s.logs().get(0)));
                     long wait = t + INTERVAL_MS - System.currentTimeMillis();
@@ -124,7 +146,9 @@ public final class LiveJob extends Job {
             ConsoleView.println("live mode stopped: internal error " + e);
             return new Status(IStatus.ERROR, CalphotUi.BUNDLE_ID, "internal error", e);
         } finally {
+            followed.forEach(FOLLOWED::remove);
             RUNNING.remove(config, this);
+            notifyUi(lastStep); // Observations no longer says "growing"
             monitor.done();
         }
     }

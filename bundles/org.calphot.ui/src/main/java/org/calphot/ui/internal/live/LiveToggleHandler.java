@@ -126,7 +126,9 @@ public final class LiveToggleHandler extends AbstractHandler {
         }
         LiveSession.LogStatus s = step.logs().get(0);
         // the wrapped JFreeChart exports no title package: the whole title is set as text
-        chart.setTitle("LIVE  " + LiveSession.statusLine(s));
+        // short: the whole status line (fluxes of every band) would wrap over the panels; it is in Run Console
+        chart.setTitle(String.format(java.util.Locale.ROOT, "LIVE  %s: %d frames, BMJD %.5f, phase %+.3f, cycle %d",
+                s.log().getFileName(), s.frames(), s.lastBmjd(), s.phase(), s.cycle()));
         XYPlot first = chart.getPlot() instanceof XYPlot xy ? xy : null;
         String axis = first != null && first.getDomainAxis() != null ? String.valueOf(first.getDomainAxis().getLabel())
                 : "";

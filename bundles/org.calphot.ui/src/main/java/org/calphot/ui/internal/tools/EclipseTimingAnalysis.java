@@ -11,6 +11,7 @@ import org.calphot.core.CalphotException;
 import org.calphot.core.Warnings;
 import org.calphot.ephemeris.EclipseTimeTable;
 import org.calphot.ephemeris.EclipseTimer;
+import org.calphot.ephemeris.EclipseTimers;
 import org.calphot.ephemeris.EclipseTimesFile;
 import org.calphot.ephemeris.EclipseTiming;
 import org.calphot.ephemeris.Ephemeris;
@@ -23,6 +24,7 @@ import org.calphot.pipeline.LogResult;
 import org.calphot.pipeline.OutputFiles;
 import org.calphot.ui.CalphotUi;
 import org.calphot.ui.internal.UiPlugin;
+import org.calphot.ui.internal.editor.YamlText;
 import org.calphot.ui.internal.plot.FigureView.Figure;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Shell;
@@ -31,9 +33,20 @@ import org.eclipse.ui.IWorkbenchPage;
 /** {@code calphot eclipse-times} from the workbench: its dialog and the job; eclipse fits, then the O−C. */
 public final class EclipseTimingAnalysis {
 
-    /** What {@link #timeEclipses} needs: as {@code calphot eclipse-times LOG... --target --site [--ephemeris]}. */
-    public record TimingRequest(List<Path> logs, String site, String target, Ephemeris prior, Path outDir) {
+    /**
+     * What {@link #timeEclipses} needs: as {@code calphot eclipse-times LOG... --target --site [--ephemeris]
+     * --model M [--ccd C]}; {@code ccd} null for the CCD of highest eclipse signal-to-noise.
+     */
+    public record TimingRequest(List<Path> logs, String site, String target, Ephemeris prior, Path outDir,
+            String model, String ccd) {
+
+        public TimingRequest(List<Path> logs, String site, String target, Ephemeris prior, Path outDir) {
+            this(logs, site, target, prior, outDir, EclipseTimers.NAMES.get(0), null);
+        }
     }
+
+    /** The CCD field's value for the CCD of highest eclipse signal-to-noise (no --ccd). */
+    public static final String AUTO_CCD = "auto";
 
     /** Site, target, prior ephemeris and output folder (EPHEMERIS/ goes there); defaults from the config. */
     public static ToolDialog timingDialog(Shell shell, List<Path> logs, Path root) {
@@ -52,13 +65,40 @@ public final class EclipseTimingAnalysis {
                         "EPHEMERIS/eclipse_times.txt and one figure per eclipse go under it"
                                 + (g.outDir() == null ? " (no config names this log: beside it)"
                                         : " (the output folder of " + g.config().getFileName() + ")"),
-                        DialogFields::folder)));
+                        DialogFields::folder),
+                new ToolDialog.Field("model", "Eclipse model:", configValue(g, "eclipse model", EclipseTimers.NAMES.get(0)),
+                        "symmetric: tanh-edged box; wd-contacts: white dwarf's mid-ingress and mid-egress; "
+                                + "wd-bright-spot: white dwarf + bright spot + baseline (README, Timing eclipses)",
+                        v -> EclipseTimers.NAMES.contains(v) ? null : "one of " + String.join(", ", EclipseTimers.NAMES),
+                        EclipseTimers.NAMES),
+                new ToolDialog.Field("ccd", "CCD:", configValue(g, "eclipse ccd", AUTO_CCD),
+                        "auto: the CCD of highest eclipse signal-to-noise; all: every CCD and their weighted mean; "
+                                + "or a CCD label (1, 2, ...)",
+                        v -> v.isEmpty() || v.contains(" ") ? "auto, all or a CCD label" : null,
+                        List.of(AUTO_CCD, EclipseTimesTool.ALL_CCDS, "1", "2", "3", "4", "5"))));
+    }
+
+    /** A top-level key of the config naming the logs, else the default. */
+    private static String configValue(Guess g, String key, String otherwise) {
+        if (g.config() == null) {
+            return otherwise;
+        }
+        try {
+            String v = YamlText.get(java.nio.file.Files.readString(g.config()), key, false);
+            v = v == null ? "" : v.strip().replaceAll("^['\"]|['\"]$", "");
+            return v.isEmpty() ? otherwise : v;
+        } catch (java.io.IOException | RuntimeException e) {
+            return otherwise;
+        }
     }
 
     public static TimingRequest timingRequest(List<Path> logs, Map<String, String> v) {
         String e = v.get("ephemeris");
+        String model = v.getOrDefault("model", "");
+        String ccd = v.getOrDefault("ccd", "");
         return new TimingRequest(logs, v.get("site"), v.get("target"), e.isEmpty() ? null : DialogFields.parseEphemeris(e),
-                Path.of(v.get("out")));
+                Path.of(v.get("out")), model.isEmpty() ? EclipseTimers.NAMES.get(0) : model,
+                ccd.isEmpty() || AUTO_CCD.equalsIgnoreCase(ccd) ? null : ccd);
     }
 
     /** {@code calphot eclipse-times} on logs; each eclipse goes to the Eclipse Fits view, the O−C follows. */
@@ -68,7 +108,7 @@ public final class EclipseTimingAnalysis {
             out.println("=== calphot eclipse-times " + String.join(" ", r.logs().stream().map(Path::toString).toList())
                     + " --site " + r.site() + " --target \"" + r.target() + "\"" + (r.prior() == null ? ""
                     : String.format(Locale.ROOT, " --ephemeris %s %s", r.prior().t0BmjdTdb(), r.prior().periodDays()))
-                    + " ===");
+                    + " --model " + r.model() + (r.ccd() == null ? "" : " --ccd " + r.ccd()) + " ===");
             List<Figure> figs = java.util.Collections.synchronizedList(new ArrayList<>());
             FigureWriter standard = RunFigures.standard();
             FigureWriter capture = new FigureWriter() {
@@ -95,7 +135,7 @@ public final class EclipseTimingAnalysis {
                     UiPlugin.services().fluxCalibrator(), UiPlugin.services().timeCorrector(),
                     UiPlugin.services().sites(), timer != null ? timer : EclipseTimer.create(), capture);
             tool.run(new EclipseTimesTool.Args(r.logs(), r.target(), r.site(), r.prior(), Double.NaN, Double.NaN,
-                    null, r.outDir(), McmcOptions.DEFAULT_SEED), out, AnalysisJob.adapt(m), w);
+                    r.ccd(), r.outDir(), McmcOptions.DEFAULT_SEED, r.model(), false), out, AnalysisJob.adapt(m), w);
             Path file = r.outDir().toAbsolutePath().normalize().resolve(org.calphot.pipeline.EclipseTimes.FILE);
             EclipseTimeTable table = EclipseTimesFile.read(file, Warnings.IGNORE);
             EphemerisFit lsq = null;

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -23,14 +26,22 @@ import org.eclipse.swt.widgets.Text;
  */
 public final class ToolDialog extends TitleAreaDialog {
 
-    /** A field: key, label, initial value, hint, and a check giving an error text or null. */
-    public record Field(String key, String label, String value, String hint, Function<String, String> check) {
+    /**
+     * A field: key, label, initial value, hint, and a check giving an error text or null; with {@code choices}
+     * a drop-down of them (still editable: the check decides what is valid).
+     */
+    public record Field(String key, String label, String value, String hint, Function<String, String> check,
+            List<String> choices) {
+
+        public Field(String key, String label, String value, String hint, Function<String, String> check) {
+            this(key, label, value, hint, check, null);
+        }
     }
 
     private final String title;
     private final String description;
     private final List<Field> fields;
-    private final Map<String, Text> texts = new LinkedHashMap<>();
+    private final Map<String, TextField> texts = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
 
     public ToolDialog(Shell parent, String title, String description, List<Field> fields) {
@@ -61,12 +72,22 @@ public final class ToolDialog extends TitleAreaDialog {
         for (Field f : fields) {
             Label l = new Label(c, SWT.NONE);
             l.setText(f.label());
-            Text t = new Text(c, SWT.BORDER | SWT.SINGLE);
-            t.setText(f.value() == null ? "" : f.value());
+            TextField t;
+            if (f.choices() != null) {
+                Combo combo = new Combo(c, SWT.DROP_DOWN | SWT.BORDER);
+                combo.setItems(f.choices().toArray(new String[0]));
+                combo.setText(f.value() == null ? "" : f.value());
+                combo.addModifyListener(e -> validate());
+                t = new TextField(combo, combo::getText, combo::setText);
+            } else {
+                Text text = new Text(c, SWT.BORDER | SWT.SINGLE);
+                text.setText(f.value() == null ? "" : f.value());
+                text.addModifyListener(e -> validate());
+                t = new TextField(text, text::getText, text::setText);
+            }
             GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
             gd.widthHint = 380;
-            t.setLayoutData(gd);
-            t.addModifyListener(e -> validate());
+            t.control().setLayoutData(gd);
             texts.put(f.key(), t);
             new Label(c, SWT.NONE);
             Label hint = new Label(c, SWT.WRAP);
@@ -95,8 +116,8 @@ public final class ToolDialog extends TitleAreaDialog {
     /** The first problem of the fields as they are, or null. */
     private String problem() {
         for (Field f : fields) {
-            Text t = texts.get(f.key());
-            String err = f.check() == null || t == null ? null : f.check().apply(t.getText().strip());
+            TextField t = texts.get(f.key());
+            String err = f.check() == null || t == null ? null : f.check().apply(t.text().get().strip());
             if (err != null) {
                 return f.label().replace(":", "") + ": " + err;
             }
@@ -112,15 +133,24 @@ public final class ToolDialog extends TitleAreaDialog {
         }
     }
 
+    /** A text or a drop-down, read and set alike. */
+    private record TextField(Control control, Supplier<String> text, Consumer<String> set) {
+    }
+
+    /** The drop-down of a field with choices (tests), or null. */
+    public Combo combo(String key) {
+        return texts.get(key).control() instanceof Combo c ? c : null;
+    }
+
     /** Sets a field as a user would type it (tests). */
     public void set(String key, String value) {
-        texts.get(key).setText(value);
+        texts.get(key).set().accept(value);
     }
 
     @Override
     protected void okPressed() {
-        for (Map.Entry<String, Text> e : texts.entrySet()) {
-            values.put(e.getKey(), e.getValue().getText().strip());
+        for (Map.Entry<String, TextField> e : texts.entrySet()) {
+            values.put(e.getKey(), e.getValue().text().get().strip());
         }
         super.okPressed();
     }
