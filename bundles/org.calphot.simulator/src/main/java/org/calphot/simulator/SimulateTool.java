@@ -28,7 +28,7 @@ public final class SimulateTool {
      * Options; a null or NaN value means the instrument's default.
      *
      * @param instrument hipercam | ultracam | ultraspec
-     * @param format     hipercam | hipercam-old | ulog
+     * @param format     hipercam | hipercam-old | hipercam-0.17 | ulog | ulog-nsat
      * @param truthFrames write the per-line truth CSV
      * @param standard   null, or a standard star's name: aperture 1 becomes that constant star, at its catalogue
      *                   position with its catalogue magnitudes (a standard-star run)
@@ -122,7 +122,7 @@ public final class SimulateTool {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), new Location(null, 0, 0, "--format"));
         }
-        if (fmt == LogFormat.ULOG && inst == Instrument.HIPERCAM) {
+        if (fmt.isUlog() && inst == Instrument.HIPERCAM) {
             throw new BadInputException("the ulog format is the C++ ULTRACAM pipeline's: use --instrument ultracam"
                     + " or ultraspec", new Location(null, 0, 0, "--format"));
         }
