@@ -111,10 +111,14 @@ class CvTimingStatisticsTest {
         assertEquals(1.0, s.rmsErrS() / s.sdS(), 0.2, s.toString());
     }
 
-    /** The symmetric model on the same eclipses: its bias is what the white-dwarf models remove. */
+    /**
+     * The symmetric model on the first 30 of the same eclipses: its bias is what the white-dwarf models remove (+27 s
+     * at 6.7 sigma per eclipse, so 30 show it; the 102 simulator eclipses of org.calphot.simulator.tests'
+     * CvEclipseTimingTest measure it again, +22 s, on the simulator's own CV model).
+     */
     @Test
     void symmetricModelIsLateWithABrightSpot() throws Exception {
-        Stats s = run("symmetric", CvEclipses.CV, 100, 0.02, 0.03, 19, 600);
+        Stats s = run("symmetric", CvEclipses.CV, 30, 0.02, 0.03, 19, 600);
         // the spot trails the white dwarf by 45 s at ingress and 90 s at egress: the half-depth centre is late
         assertTrue(s.meanS() > 10, s.toString());
         assertTrue(Math.abs(s.meanPull()) > 3, s.toString());

@@ -71,7 +71,7 @@ public final class LiveSimulation {
                     spec.instrument().id(), spec.format().id());
             out.println("true mid-eclipse times (BMJD TDB): " + r.eclipseBmjdTdb());
             out.flush();
-            int token = spec.format() == LogFormat.ULOG ? 0 : 1;
+            int token = spec.format().isUlog() ? 0 : 1;
             long started = System.nanoTime();
             int every = (int) Math.max(1, Math.round(rateHz * 10)); // a progress line every ~10 s
             int frames = new LiveLogWriter(rateHz, token).play(r.log(), log, cancelled, (n, bytes) -> {

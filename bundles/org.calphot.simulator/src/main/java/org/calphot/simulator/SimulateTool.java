@@ -28,15 +28,29 @@ public final class SimulateTool {
      * Options; a null or NaN value means the instrument's default.
      *
      * @param instrument hipercam | ultracam | ultraspec
-     * @param format     hipercam | hipercam-old | ulog
+     * @param format     hipercam | hipercam-old | hipercam-0.17 | ulog | ulog-nsat
      * @param truthFrames write the per-line truth CSV
      * @param standard   null, or a standard star's name: aperture 1 becomes that constant star, at its catalogue
      *                   position with its catalogue magnitudes (a standard-star run)
+     * @param brightSpot    bright-spot flux as a fraction of the white dwarf's (NaN = none)
+     * @param flickerRms    flickering rms as a fraction of the disc and bright-spot light (NaN = none)
+     * @param flickerIndex  power-law index of the flickering's power spectrum (NaN = 1.5)
      */
     public record Args(String instrument, String format, int frames, long seed, Path out, String run,
             double exposureS, double startMjdUtc, Integer nblue, String target, double t0BmjdTdb, double periodDays,
             double seeingArcsec, double cloudsMag, double junkFraction, double badTimeFraction, double nanFraction,
-            boolean truthFrames, boolean json, String standard) {
+            boolean truthFrames, boolean json, String standard, double brightSpot, double flickerRms,
+            double flickerIndex) {
+
+        /** Without a bright spot or flickering. */
+        public Args(String instrument, String format, int frames, long seed, Path out, String run, double exposureS,
+                double startMjdUtc, Integer nblue, String target, double t0BmjdTdb, double periodDays,
+                double seeingArcsec, double cloudsMag, double junkFraction, double badTimeFraction,
+                double nanFraction, boolean truthFrames, boolean json, String standard) {
+            this(instrument, format, frames, seed, out, run, exposureS, startMjdUtc, nblue, target, t0BmjdTdb,
+                    periodDays, seeingArcsec, cloudsMag, junkFraction, badTimeFraction, nanFraction, truthFrames, json,
+                    standard, Double.NaN, Double.NaN, Double.NaN);
+        }
     }
 
     private final TimeCorrector corrector;
@@ -122,7 +136,7 @@ public final class SimulateTool {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), new Location(null, 0, 0, "--format"));
         }
-        if (fmt == LogFormat.ULOG && inst == Instrument.HIPERCAM) {
+        if (fmt.isUlog() && inst == Instrument.HIPERCAM) {
             throw new BadInputException("the ulog format is the C++ ULTRACAM pipeline's: use --instrument ultracam"
                     + " or ultraspec", new Location(null, 0, 0, "--format"));
         }
@@ -162,6 +176,15 @@ public final class SimulateTool {
         }
         if (!Double.isNaN(a.nanFraction())) {
             b.nanFraction(a.nanFraction());
+        }
+        if (!Double.isNaN(a.brightSpot())) {
+            b.brightSpot(a.brightSpot());
+        }
+        if (!Double.isNaN(a.flickerRms())) {
+            b.flickerRms(a.flickerRms());
+        }
+        if (!Double.isNaN(a.flickerIndex())) {
+            b.flickerIndex(a.flickerIndex());
         }
         return b;
     }

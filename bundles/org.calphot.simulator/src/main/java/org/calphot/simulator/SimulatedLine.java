@@ -17,6 +17,10 @@ public final class SimulatedLine {
     public double exptimS;
     public double mfwhm;
     public double mbeta;
+    /** GPS satellites in view (the pre-2010 ULTRACAM pipeline's nsat column). */
+    public int nsat;
+    /** Exposure mean of the flickering (fraction of the disc and bright-spot light), 0 without it. */
+    public double flicker;
 
     // truth of the line
     public double bmjdTdb;

@@ -39,17 +39,46 @@ import org.calphot.core.Location;
  * @param site              site name looked up in the site registry (and written as cal_phot's observatory)
  * @param constantTarget    the target is a constant star of magnitudes {@code wdMag} (a standard-star run):
  *                          no eclipse, no secondary light
+ * @param brightSpot        bright-spot flux at the hump's mean, as a fraction of the white dwarf's in every CCD
+ *                          (0 = none); seen as {@code 1 + cos(2 pi (phase - spotHumpPhase))} times that
+ * @param spotInDelayPhase  bright spot's mid-ingress after the white dwarf's, in phase
+ * @param spotEgDelayPhase  bright spot's mid-egress after the white dwarf's, in phase
+ * @param spotIngressPhase  bright spot's ingress (= egress) duration, in phase
+ * @param spotHumpPhase     phase of the bright spot's (orbital hump's) maximum
+ * @param flickerRms        flickering: rms of red noise as a fraction of the disc and bright-spot light (0 = none)
+ * @param flickerIndex      its power-spectrum index alpha (power proportional to f^-alpha)
  */
 public record SimulationSpec(Instrument instrument, LogFormat format, int frames, long seed, String runName,
         double startMjdUtc, double exposureS, int nblue, String targetName, String targetCoords, double t0BmjdTdb,
         double periodDays, double eclipseWidthPhase, double ingressPhase, double[] wdMag, double[] secMag,
         double secAmplitude, double humpPhase, double[][] compMags, double[] zeroPoints, double[] extinction,
         double[] skyRates, double seeingArcsec, double cloudDepthMag, double junkFraction, double badTimeFraction,
-        double nanFraction, String site, boolean constantTarget) {
+        double nanFraction, String site, boolean constantTarget, double brightSpot, double spotInDelayPhase,
+        double spotEgDelayPhase, double spotIngressPhase, double spotHumpPhase, double flickerRms,
+        double flickerIndex) {
 
-    /** Number of comparison stars (apertures 2..n+1 on every CCD). */
+    /** The largest number of comparison stars of any CCD (apertures 2..n+1). */
     public int ncomp() {
-        return compMags[0].length;
+        int n = 0;
+        for (double[] c : compMags) {
+            n = Math.max(n, c.length);
+        }
+        return n;
+    }
+
+    /** Number of comparison stars of CCD {@code ccd} (real ULTRACAM nights have e.g. 2/2/3 apertures). */
+    public int ncomp(int ccd) {
+        return compMags[ccd].length;
+    }
+
+    /** Apertures of CCD {@code ccd}: the target plus its comparisons. */
+    public int naps(int ccd) {
+        return 1 + compMags[ccd].length;
+    }
+
+    /** True when the target has a bright spot or flickers (the CV model beyond the white dwarf and the disc). */
+    public boolean cvExtras() {
+        return brightSpot > 0 || flickerRms > 0;
     }
 
     /** Cycle time of one exposure: exposure plus dead time. */
@@ -150,6 +179,13 @@ public record SimulationSpec(Instrument instrument, LogFormat format, int frames
         double nanFraction = 0.001;
         String site;
         boolean constantTarget;
+        double brightSpot = 0.0;
+        double spotInDelayPhase = 0.009;
+        double spotEgDelayPhase = 0.018;
+        double spotIngressPhase = 0.004;
+        double spotHumpPhase = 0.85;
+        double flickerRms = 0.0;
+        double flickerIndex = 1.5;
 
         /**
          * A standard-star run: the target (aperture 1) becomes a constant star of these AB magnitudes (per CCD) at
@@ -196,6 +232,13 @@ public record SimulationSpec(Instrument instrument, LogFormat format, int frames
         public Builder badTimeFraction(double v) { badTimeFraction = v; return this; }
         public Builder nanFraction(double v) { nanFraction = v; return this; }
         public Builder site(String v) { site = v; return this; }
+        public Builder brightSpot(double v) { brightSpot = v; return this; }
+        public Builder spotInDelayPhase(double v) { spotInDelayPhase = v; return this; }
+        public Builder spotEgDelayPhase(double v) { spotEgDelayPhase = v; return this; }
+        public Builder spotIngressPhase(double v) { spotIngressPhase = v; return this; }
+        public Builder spotHumpPhase(double v) { spotHumpPhase = v; return this; }
+        public Builder flickerRms(double v) { flickerRms = v; return this; }
+        public Builder flickerIndex(double v) { flickerIndex = v; return this; }
 
         public SimulationSpec build() throws BadInputException {
             int n = instrument.nccd();
@@ -212,11 +255,18 @@ public record SimulationSpec(Instrument instrument, LogFormat format, int frames
             for (double[] a : new double[][] {wdMag, secMag, zeroPoints, extinction, skyRates}) {
                 check(a != null && a.length == n, "bands", "per-CCD arrays need " + n + " values");
             }
-            check(compMags != null && compMags.length == n && compMags[0].length >= 1, "comparisons",
+            check(compMags != null && compMags.length == n, "comparisons",
                     "need comparison magnitudes for each of " + n + " CCDs");
             for (double[] c : compMags) {
-                check(c.length == compMags[0].length, "comparisons", "every CCD needs the same number of comparisons");
+                check(c != null && c.length >= 1, "comparisons", "every CCD needs at least one comparison");
             }
+            check(brightSpot >= 0 && brightSpot <= 10, "bright-spot", "bright spot must be in [0, 10] x the white dwarf");
+            check(spotIngressPhase > 0 && spotInDelayPhase >= 0 && spotEgDelayPhase >= 0
+                    && spotIngressPhase <= eclipseWidthPhase - ingressPhase + spotEgDelayPhase - spotInDelayPhase,
+                    "bright-spot", "bright-spot ingress must be > 0, delays >= 0, and its eclipse no shorter than"
+                            + " its ingress");
+            check(flickerRms >= 0 && flickerRms <= 0.5, "flicker", "flicker rms must be in [0, 0.5]");
+            check(flickerIndex >= 0 && flickerIndex <= 3, "flicker-index", "flicker index must be in [0, 3]");
             check(seeingArcsec > 0.2 && seeingArcsec < 10, "seeing", "seeing must be in (0.2, 10) arcsec");
             check(cloudDepthMag >= 0 && cloudDepthMag < 5, "clouds", "cloud depth must be in [0, 5) mag");
             check(fraction(junkFraction) && fraction(badTimeFraction) && fraction(nanFraction), "fractions",
@@ -231,7 +281,8 @@ public record SimulationSpec(Instrument instrument, LogFormat format, int frames
                     targetName, targetCoords, t0BmjdTdb, periodDays, eclipseWidthPhase, ingressPhase, wdMag.clone(),
                     secMag.clone(), secAmplitude, humpPhase, comps, zeroPoints.clone(), extinction.clone(),
                     skyRates.clone(), seeingArcsec, cloudDepthMag, junkFraction, badTimeFraction, nanFraction, site,
-                    constantTarget);
+                    constantTarget, constantTarget ? 0 : brightSpot, spotInDelayPhase, spotEgDelayPhase,
+                    spotIngressPhase, spotHumpPhase, constantTarget ? 0 : flickerRms, flickerIndex);
         }
 
         private static boolean fraction(double f) {

@@ -21,6 +21,7 @@ import org.calphot.core.time.TimeColumns;
 import org.calphot.core.time.TimeCorrector;
 import org.calphot.simulator.internal.ByteOut;
 import org.calphot.simulator.internal.ConfigWriter;
+import org.calphot.simulator.internal.Flicker;
 import org.calphot.simulator.internal.HipercamLogWriter;
 import org.calphot.simulator.internal.Layout;
 import org.calphot.simulator.internal.LineWriter;
@@ -153,7 +154,7 @@ public final class Simulator {
             try (OutputStream lo = new BufferedOutputStream(Files.newOutputStream(tmpLog), 1 << 20);
                     OutputStream co = tmpCsv == null ? OutputStream.nullOutputStream()
                             : new BufferedOutputStream(Files.newOutputStream(tmpCsv), 1 << 20)) {
-                LineWriter lw = spec.format() == LogFormat.ULOG ? new UlogWriter(spec, layout, lo)
+                LineWriter lw = spec.format().isUlog() ? new UlogWriter(spec, layout, lo)
                         : new HipercamLogWriter(spec, layout, lo);
                 TruthWriter tw = tmpCsv == null ? null : new TruthWriter(spec, co);
                 lw.header();
@@ -239,17 +240,16 @@ public final class Simulator {
         SkyPosition target = SkyPosition.parse(spec.targetCoords(), new Location(null, 0, 0, "target coords"));
         Instrument inst = spec.instrument();
         int nccd = inst.nccd();
-        int naps = 1 + spec.ncomp();
-
         double[] wdMjy = new double[nccd];
         double[] secMjy = new double[nccd];
-        double[][] compMjy = new double[nccd][spec.ncomp()];
+        double[][] compMjy = new double[nccd][];
         double[] zpFactor = new double[nccd];
         double[] bandSeeing = new double[nccd];
         for (int c = 0; c < nccd; c++) {
             wdMjy[c] = EclipseModel.abToMilliJansky(spec.wdMag()[c]);
             secMjy[c] = EclipseModel.abToMilliJansky(spec.secMag()[c]);
-            for (int j = 0; j < spec.ncomp(); j++) {
+            compMjy[c] = new double[spec.ncomp(c)];
+            for (int j = 0; j < spec.ncomp(c); j++) {
                 compMjy[c][j] = EclipseModel.abToMilliJansky(spec.compMags()[c][j]);
             }
             zpFactor[c] = StrictMath.pow(10.0, 0.4 * spec.zeroPoints()[c]) / 3631.0e3;
@@ -259,7 +259,13 @@ public final class Simulator {
         Weather weather = Weather.draw(spec.seed());
 
         SplitMix rng = SplitMix.stream(spec.seed(), 1);
-        SimulatedLine line = new SimulatedLine(naps);
+        // one buffer per CCD: CCDs may have different numbers of apertures
+        SimulatedLine[] ccdLines = new SimulatedLine[nccd];
+        for (int c = 0; c < nccd; c++) {
+            ccdLines[c] = new SimulatedLine(spec.naps(c));
+        }
+        Flicker flicker = spec.flickerRms() > 0 ? new Flicker(spec.seed(), spec.flickerRms(), spec.flickerIndex(),
+                spec.t0BmjdTdb(), spec.frames() * spec.cycleS(), spec.cycleS()) : null;
 
         double cycleDays = spec.cycleS() / 86400.0;
         double expDays = spec.exposureS() / 86400.0;
@@ -305,6 +311,8 @@ public final class Simulator {
                             new Location(null, 0, 0, "start"));
                 }
                 double tDays = lMjd[l] - spec.startMjdUtc();
+                SimulatedLine line = ccdLines[c];
+                line.flicker = flicker == null ? 0 : flicker.mean(tc.bmjdTdb()[l], lExp[l]);
                 fill(spec, inst, layout, line, rng, c, n, lMjd[l], lExp[l], lOk[l], tc.bmjdTdb()[l], X,
                         tc.altDeg()[l], tDays, fu, frameJitter[n - f0], wdMjy[c], secMjy[c], compMjy[c], zpFactor[c],
                         bandSeeing[c], weather);
@@ -403,6 +411,8 @@ public final class Simulator {
         L.ccdIndex = c;
         L.ccdLabel = ccd.label();
         L.nframe = n;
+        // GPS satellites in view, written only by the pre-2010 ULTRACAM pipeline (ulog-nsat)
+        L.nsat = 4 + (int) (fu[5] * 6);
         L.mjdUtc = mjd;
         L.mjdOk = ok;
         L.exptimS = exp;
@@ -443,7 +453,9 @@ public final class Simulator {
         double extinct = StrictMath.pow(10.0, -0.4 * spec.extinction()[c] * X);
         double scaleC = transp * exp * zpFactor * extinct;
 
-        double targetMjy = spec.constantTarget() ? wdMjy : EclipseModel.targetMilliJansky(bmjd, exp, spec.t0BmjdTdb(), spec.periodDays(),
+        double targetMjy = spec.constantTarget() ? wdMjy : spec.cvExtras()
+                ? EclipseModel.cvMilliJansky(spec, bmjd, exp, wdMjy, secMjy, L.flicker)
+                : EclipseModel.targetMilliJansky(bmjd, exp, spec.t0BmjdTdb(), spec.periodDays(),
                 spec.eclipseWidthPhase(), spec.ingressPhase(), wdMjy, secMjy, spec.secAmplitude(), spec.humpPhase());
 
         boolean junkFrame = n > 1 && fu[1] < spec.junkFraction();

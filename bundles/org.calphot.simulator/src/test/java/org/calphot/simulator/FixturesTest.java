@@ -33,7 +33,18 @@ class FixturesTest {
                 .build()},
             new Object[] {"ultracam-ulog", SimulationSpec.defaults(Instrument.ULTRACAM).format(LogFormat.ULOG)
                 .frames(45).seed(1604).runName("run004").nanFraction(0.03).junkFraction(0.05).badTimeFraction(0.05)
-                .build()});
+                .build()},
+            // as on real ULTRACAM nights with 2/2/3 apertures: one comparison on the r and g CCDs, two on u
+            new Object[] {"ultracam-apertures-223", SimulationSpec.defaults(Instrument.ULTRACAM)
+                .format(LogFormat.HIPERCAM).frames(45).seed(1605).runName("run005").compMags(new double[][] {
+                    {14.731}, {15.102}, {16.214, 17.953}}).nanFraction(0.03).junkFraction(0.05)
+                .badTimeFraction(0.05).build()},
+            new Object[] {"ultracam-ulog-nsat", SimulationSpec.defaults(Instrument.ULTRACAM)
+                .format(LogFormat.ULOG_NSAT).frames(45).seed(1606).runName("run006").nanFraction(0.03)
+                .junkFraction(0.05).badTimeFraction(0.05).build()},
+            new Object[] {"ultracam-0.17", SimulationSpec.defaults(Instrument.ULTRACAM)
+                .format(LogFormat.HIPERCAM_017).frames(45).seed(1607).runName("run007").nanFraction(0.03)
+                .junkFraction(0.05).badTimeFraction(0.05).build()});
     }
 
     @TempDir

@@ -18,11 +18,16 @@ import org.calphot.simulator.SimulationSpec;
 public final class HipercamLogWriter implements LineWriter {
 
     private static final String APER_TYPES = "f4 f4 f4 f4 f4 f4 f4 f4 f4 f4 f4 f4 i4 i4 i4 u4 ";
+    /** hipercam 0.17: no cmax. */
+    private static final String APER_TYPES_017 = "f4 f4 f4 f4 f4 f4 f4 f4 f4 f4 f4 f4 i4 i4 u4 ";
 
     private final SimulationSpec spec;
     private final Layout layout;
     private final OutputStream out;
     private final boolean nan;
+    /** hipercam 0.17 layout: no cmax, '#' between frames, its number formats. */
+    private final boolean v017;
+    private int lastFrame = Integer.MIN_VALUE;
     private final ByteOut b = new ByteOut(1 << 20);
     private double lastMjd = Double.NaN;
     private byte[] lastMjdText;
@@ -33,7 +38,8 @@ public final class HipercamLogWriter implements LineWriter {
         this.spec = spec;
         this.layout = layout;
         this.out = out;
-        this.nan = spec.format() != LogFormat.HIPERCAM_OLD;
+        this.v017 = spec.format() == LogFormat.HIPERCAM_017;
+        this.nan = spec.format() != LogFormat.HIPERCAM_OLD && !v017;
     }
 
     @Override
@@ -82,7 +88,7 @@ public final class HipercamLogWriter implements LineWriter {
     private static void reduceFile(StringBuilder h, SimulationSpec spec) {
         Instrument inst = spec.instrument();
         LogFormat fmt = spec.format();
-        boolean old = fmt == LogFormat.HIPERCAM_OLD;
+        boolean old = fmt == LogFormat.HIPERCAM_OLD || fmt == LogFormat.HIPERCAM_017;
         String run = spec.runName();
         h.append("#\n"
                 + "# and here is a minimal version of the reduce file used ['rfile' above] with\n"
@@ -155,6 +161,7 @@ public final class HipercamLogWriter implements LineWriter {
     /** The column-name definitions: the generic columns, then 16 items per aperture, for each CCD. */
     private static void columnNames(StringBuilder h, SimulationSpec spec) {
         Instrument inst = spec.instrument();
+        boolean v017 = spec.format() == LogFormat.HIPERCAM_017;
         h.append("#\n"
                 + "# Now follow column name definitions for each CCD. These include all apertures\n"
                 + "# of the CCD. Since there are 15 items stored per aperture and each column name\n"
@@ -171,7 +178,7 @@ public final class HipercamLogWriter implements LineWriter {
                 + "#    mfwhm  : the mean FWHM used to determine the aperture scale (-1 if none)\n"
                 + "#    mbeta  : the mean Moffat beta exponent (-1 if none)\n"
                 + "#\n"
-                + "# Then a set of 16 items that is repeated for each aperture and will\n"
+                + "# Then a set of " + (v017 ? 15 : 16) + " items that is repeated for each aperture and will\n"
                 + "# have '_<apnam>' added to them. The 'errors' are RMS uncertainties, and\n"
                 + "# may often be set to -1 if no direct measurement is made. This can happen\n"
                 + "# through problems that occur or because an aperture is linked for instance.\n"
@@ -190,18 +197,21 @@ public final class HipercamLogWriter implements LineWriter {
                 + "#    skye    : sky level error, counts per pixel\n"
                 + "#    nsky    : number of contributing sky pixels (those not rejected)\n"
                 + "#    nrej    : number of sky pixels rejected\n"
-                + "#    cmax    : maximum raw counts in aperture\n"
+                + (v017 ? "" : "#    cmax    : maximum raw counts in aperture\n")
                 + "#    flag    : status flag, 0 = all OK.\n"
                 + "#\n"
                 + "# Start of column name definitions:\n"
                 + "#\n");
-        int naps = 1 + spec.ncomp();
-        for (Instrument.Ccd c : inst.ccds()) {
+        for (int ci = 0; ci < inst.nccd(); ci++) {
+            Instrument.Ccd c = inst.ccds().get(ci);
             h.append("# ").append(c.label()).append(" = CCD nframe MJD MJDok Exptim mfwhm mbeta ");
-            for (int a = 1; a <= naps; a++) {
+            for (int a = 1; a <= spec.naps(ci); a++) {
                 String s = Integer.toString(a);
                 for (String item : new String[] {"x", "xe", "y", "ye", "fwhm", "fwhme", "beta", "betae", "counts",
                     "countse", "sky", "skye", "nsky", "nrej", "cmax", "flag"}) {
+                    if (v017 && item.equals("cmax")) {
+                        continue;
+                    }
                     h.append(item).append('_').append(s).append(' ');
                 }
             }
@@ -212,7 +222,7 @@ public final class HipercamLogWriter implements LineWriter {
     /** The numpy data-type definitions matching the column names. */
     private static void dataTypes(StringBuilder h, SimulationSpec spec) {
         Instrument inst = spec.instrument();
-        int naps = 1 + spec.ncomp();
+        String types = spec.format() == LogFormat.HIPERCAM_017 ? APER_TYPES_017 : APER_TYPES;
         h.append("#\n"
                 + "# End of column name definitions\n"
                 + "#\n"
@@ -222,9 +232,9 @@ public final class HipercamLogWriter implements LineWriter {
                 + "#\n"
                 + "# Start of data type definitions:\n"
                 + "#\n");
-        for (Instrument.Ccd c : inst.ccds()) {
-            h.append("# ").append(c.label()).append(" = s i4 f8 ? f4 f4 f4 ").append(APER_TYPES.repeat(naps))
-                    .append('\n');
+        for (int ci = 0; ci < inst.nccd(); ci++) {
+            h.append("# ").append(inst.ccds().get(ci).label()).append(" = s i4 f8 ? f4 f4 f4 ")
+                    .append(types.repeat(spec.naps(ci))).append('\n');
         }
         h.append("#\n"
                 + "# End of data type definitions\n"
@@ -246,11 +256,11 @@ public final class HipercamLogWriter implements LineWriter {
     /** hipercam's {@code MccdAper.toString()}: json.dumps with indent 2, every line prefixed {@code #   }. */
     private static void apertureJson(StringBuilder h, SimulationSpec spec, Layout layout) {
         Instrument inst = spec.instrument();
-        int naps = 1 + spec.ncomp();
         StringBuilder j = new StringBuilder();
         j.append("[\n  \"hipercam.MccdAper\",\n");
         for (int c = 0; c < inst.nccd(); c++) {
             j.append("  [\n    \"").append(inst.ccds().get(c).label()).append("\",\n    [\n      \"hipercam.CcdAper\",\n");
+            int naps = spec.naps(c);
             for (int a = 0; a < naps; a++) {
                 j.append("      [\n        \"").append(a + 1).append("\",\n        {\n");
                 j.append("          \"Comment\": \"hipercam.Aperture\",\n");
@@ -272,6 +282,10 @@ public final class HipercamLogWriter implements LineWriter {
 
     @Override
     public void line(SimulatedLine L) throws IOException {
+        if (v017) {
+            line017(L);
+            return;
+        }
         b.ascii("#\n").ascii(L.ccdLabel).ch(' ').integer(L.nframe).ch(' ');
         if (L.mjdUtc != lastMjd) {
             // .14f needs the exact path; CCDs of one frame share the time, so format it once
@@ -304,6 +318,40 @@ public final class HipercamLogWriter implements LineWriter {
             v(L.skye[a], 2, 0.0).ch(' ');
             b.integer(L.nsky[a]).ch(' ').integer(L.nrej[a]).ch(' ').integer(L.cmax[a]).ch(' ')
                     .integer(L.flag[a] & 0xffffffffL).ch(' ');
+        }
+        b.ch('\n');
+        if (b.length() > (1 << 19)) {
+            b.writeTo(out);
+        }
+    }
+
+    /**
+     * A hipercam 0.17 line: a lone {@code #} before each frame's first line, MJD as Python's repr, 3 decimals for
+     * positions, 2 for FWHMs, no cmax; missing values are the sentinels (0, -1) and mfwhm/mbeta -1.00 when none.
+     */
+    private void line017(SimulatedLine L) throws IOException {
+        if (L.nframe != lastFrame) {
+            b.ascii("#\n");
+            lastFrame = L.nframe;
+        }
+        b.ascii(L.ccdLabel).ch(' ').integer(L.nframe).ch(' ').ascii(ByteOut.pyRepr(L.mjdUtc)).ch(' ')
+                .ch(L.mjdOk ? '1' : '0').ch(' ').fixed(L.exptimS, 5).ch(' ');
+        v(Double.isNaN(L.mfwhm) ? -1 : L.mfwhm, 2, -1.0).ch(' ');
+        v(Double.isNaN(L.mbeta) ? -1 : L.mbeta, 2, -1.0).ch(' ');
+        for (int a = 0; a < L.naps(); a++) {
+            b.fixed(L.x[a], 3).ch(' ');
+            v(L.xe[a], 3, -1.0).ch(' ');
+            b.fixed(L.y[a], 3).ch(' ');
+            v(L.ye[a], 3, -1.0).ch(' ');
+            v(L.fwhm[a], 2, 0.0).ch(' ');
+            v(L.fwhme[a], 2, -1.0).ch(' ');
+            v(L.beta[a], 2, 0.0).ch(' ');
+            v(L.betae[a], 2, -1.0).ch(' ');
+            v(L.counts[a], 1, 0.0).ch(' ');
+            v(L.countse[a], 1, -1.0).ch(' ');
+            v(L.sky[a], 2, 0.0).ch(' ');
+            v(L.skye[a], 2, 0.0).ch(' ');
+            b.integer(L.nsky[a]).ch(' ').integer(L.nrej[a]).ch(' ').integer(L.flag[a] & 0xffffffffL).ch(' ');
         }
         b.ch('\n');
         if (b.length() > (1 << 19)) {

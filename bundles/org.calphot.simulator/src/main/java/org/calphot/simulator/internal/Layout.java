@@ -23,11 +23,13 @@ public final class Layout {
 
     public Layout(SimulationSpec spec) {
         int n = spec.instrument().nccd();
-        int naps = 1 + spec.ncomp();
         SplitMix r = SplitMix.stream(spec.seed(), 4);
-        x0 = new double[n][naps];
-        y0 = new double[n][naps];
+        x0 = new double[n][];
+        y0 = new double[n][];
         for (int c = 0; c < n; c++) {
+            int naps = spec.naps(c);
+            x0[c] = new double[naps];
+            y0[c] = new double[naps];
             // 4 decimals so the header JSON prints short Python reprs
             double rx = 250 + Math.rint(r.uniform() * 5000000) / 10000;
             double ry = 250 + Math.rint(r.uniform() * 5000000) / 10000;

@@ -36,6 +36,9 @@ public final class TruthWriter {
         h.append("# counts_true_<ap>: expected counts (ADU) before noise = transparency * exptim * flux / 3631 Jy"
                 + " * 10^(0.4 (ZP - k airmass)); junk_<ap>: counts added by a junk event.\n");
         h.append("# airmass = sec z (plane parallel, airless altitude); phase from the nearest eclipse.\n");
+        if (spec.flickerRms() > 0) {
+            h.append("# flux_mjy_1 includes the flickering (exposure mean) and the bright spot.\n");
+        }
         h.append("ccd,nframe,mjd_utc,mjd_ok,exptim_s,bmjd_tdb,phase,airmass,alt_deg,transparency,fwhm_px");
         for (int a = 1; a <= 1 + spec.ncomp(); a++) {
             h.append(",flux_mjy_").append(a).append(",counts_true_").append(a).append(",junk_").append(a);
@@ -52,6 +55,10 @@ public final class TruthWriter {
         for (int a = 0; a < L.naps(); a++) {
             b.ch(',').fixed(L.trueMjy[a], 9).ch(',').fixed(L.expectedCounts[a], 3).ch(',')
                     .fixed(L.junkCounts[a], 1);
+        }
+        // a CCD with fewer apertures than the most: empty fields
+        for (int a = L.naps(); a < 1 + spec.ncomp(); a++) {
+            b.ascii(",,,");
         }
         b.ch('\n');
         if (b.length() > (1 << 19)) {
@@ -85,6 +92,50 @@ public final class TruthWriter {
                     .append(NOMINAL_ERR_TEXT).append(",1\n");
         }
         return b.toString();
+    }
+
+    /**
+     * The bright spot, the flickering and, per eclipse in the run, the true white-dwarf contact points: mid-ingress
+     * and mid-egress (the middle of each linear ramp), their mean (the mid-eclipse, = T0 + E P) and the width between
+     * them, and the bright spot's own mid-ingress and mid-egress.
+     */
+    private static void cv(SimulationSpec spec, Simulator.Summary s, Map<String, Object> model) {
+        double p = spec.periodDays();
+        double wdIn = -0.5 * (spec.eclipseWidthPhase() - spec.ingressPhase());
+        double wdEg = -wdIn;
+        Map<String, Object> bs = new LinkedHashMap<>();
+        bs.put("flux_fraction_of_wd", spec.brightSpot());
+        bs.put("mid_ingress_delay_phase", spec.spotInDelayPhase());
+        bs.put("mid_egress_delay_phase", spec.spotEgDelayPhase());
+        bs.put("ingress_phase", spec.spotIngressPhase());
+        bs.put("hump_phase", spec.spotHumpPhase());
+        bs.put("description", "eclipsed from the white dwarf's mid-ingress + delay to its mid-egress + delay, linear"
+                + " ramps; flux = fraction * wd * (1 + cos(2 pi (phase - hump_phase))) when visible");
+        model.put("bright_spot", bs);
+        Map<String, Object> fl = new LinkedHashMap<>();
+        fl.put("rms_fraction", spec.flickerRms());
+        fl.put("power_index", spec.flickerIndex());
+        fl.put("description", "red noise (power ~ f^-index, Timmer & Koenig), one realisation for all CCDs,"
+                + " multiplying the disc and bright-spot light by (1 + noise)");
+        model.put("flicker", fl);
+        List<Object> ecl = new ArrayList<>();
+        List<Double> t = s.eclipses(spec);
+        List<Long> c = s.cycles(spec);
+        for (int i = 0; i < t.size(); i++) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            double mid = t.get(i);
+            e.put("cycle", c.get(i));
+            e.put("wd_mid_bmjd_tdb", mid);
+            e.put("wd_ingress_bmjd_tdb", mid + wdIn * p);
+            e.put("wd_egress_bmjd_tdb", mid + wdEg * p);
+            e.put("wd_width_s", (wdEg - wdIn) * p * 86400);
+            if (spec.brightSpot() > 0) {
+                e.put("bs_ingress_bmjd_tdb", mid + (wdIn + spec.spotInDelayPhase()) * p);
+                e.put("bs_egress_bmjd_tdb", mid + (wdEg + spec.spotEgDelayPhase()) * p);
+            }
+            ecl.add(e);
+        }
+        model.put("eclipses", ecl);
     }
 
     /** The JSON summary. */
@@ -137,6 +188,9 @@ public final class TruthWriter {
         model.put("hump_phase", spec.humpPhase());
         model.put("description", "white dwarf totally eclipsed, linear ingress/egress; rest of system uneclipsed,"
                 + " times 1 + A cos(2 pi (phase - hump)); fluxes are exposure means");
+        if (!spec.constantTarget()) {
+            cv(spec, s, model);
+        }
         m.put("model", model);
         m.put("standard_star", spec.constantTarget());
         if (spec.constantTarget()) {
@@ -158,7 +212,7 @@ public final class TruthWriter {
             cm.put("secondary_mag", spec.secMag()[c]);
             cm.put("secondary_mjy", org.calphot.simulator.EclipseModel.abToMilliJansky(spec.secMag()[c]));
             cm.put("comparison_mags", spec.compMags()[c]);
-            double[] cf = new double[spec.ncomp()];
+            double[] cf = new double[spec.ncomp(c)];
             for (int j = 0; j < cf.length; j++) {
                 cf[j] = org.calphot.simulator.EclipseModel.abToMilliJansky(spec.compMags()[c][j]);
             }

@@ -23,6 +23,9 @@ public final class UlogWriter implements LineWriter {
     private final OutputStream out;
     private final ByteOut b = new ByteOut(1 << 20);
     private final int blue;
+    /** The pre-2010 variant: nsat after the time flag. */
+    private final boolean nsat;
+    private int lastNsat;
     private double blueFwhm;
 
     public UlogWriter(SimulationSpec spec, Layout layout, OutputStream out) {
@@ -34,6 +37,7 @@ public final class UlogWriter implements LineWriter {
         this.layout = layout;
         this.out = out;
         this.blue = spec.nblue() > 1 ? spec.instrument().blueIndex() : -1;
+        this.nsat = spec.format() == org.calphot.simulator.LogFormat.ULOG_NSAT;
     }
 
     private static String logit(String start, String val) {
@@ -50,7 +54,7 @@ public final class UlogWriter implements LineWriter {
         StringBuilder h = new StringBuilder();
         h.append("# \n");
         h.append(logit("Reduction file used", run + ".red"));
-        h.append(logit("Version", "21/09/2009"));
+        h.append(logit("Version", nsat ? "14/11/2007" : "21/09/2009"));
         h.append(logit("Log file", run + ".log"));
         h.append(logit("Behaviour on facing problems", "relaxed"));
         h.append("# Cosmic ray cleaning disabled.\n");
@@ -75,8 +79,8 @@ public final class UlogWriter implements LineWriter {
         h.append("# \n");
         h.append("# For each CCD of each frame reduced, the following information is printed:\n");
         h.append("# \n");
-        h.append("# name/number mjd flag expose ccd fwhm beta [naper x y xm ym exm eym counts sigma sky nsky nrej"
-                + " worst error_flag]*num_aper\n");
+        h.append("# name/number mjd flag ").append(nsat ? "nsat " : "").append("expose ccd fwhm beta [naper x y xm ym"
+                + " exm eym counts sigma sky nsky nrej worst error_flag]*num_aper\n");
         h.append("# \n");
         h.append("# where 'name/number' is either the file name for ucm file list data or the frame number for data"
                 + " from the .dat files,\n");
@@ -146,8 +150,12 @@ public final class UlogWriter implements LineWriter {
         if (L.ccdIndex == blue) {
             blueFwhm = Double.isNaN(L.mfwhm) ? 0 : L.mfwhm;
         }
-        b.integer(L.nframe, 8).ch(' ').fixed(L.mjdUtc, 10, 16).ch(' ').ch(L.mjdOk ? '1' : '0').ch(' ')
-                .fixed(L.exptimS, 6, 9).ch(' ').integer(L.ccdIndex + 1, 1).ch(' ')
+        lastNsat = L.nsat;
+        b.integer(L.nframe, 8).ch(' ').fixed(L.mjdUtc, 10, 16).ch(' ').ch(L.mjdOk ? '1' : '0').ch(' ');
+        if (nsat) {
+            b.integer(L.nsat, 2).ch(' ');
+        }
+        b.fixed(L.exptimS, 6, 9).ch(' ').integer(L.ccdIndex + 1, 1).ch(' ')
                 .fixed(Double.isNaN(L.mfwhm) ? 0 : L.mfwhm, 3, 7).ch(' ').fixed(0.0, 3, 7);
         for (int a = 0; a < L.naps(); a++) {
             boolean posOk = !Double.isNaN(L.xe[a]);
@@ -163,10 +171,13 @@ public final class UlogWriter implements LineWriter {
         // the u-band CCD is written every frame: junk where it was not read out
         if (blue >= 0 && L.ccdIndex == blue - 1 && L.nframe % spec.nblue() != 0) {
             double expBlue = spec.nblue() * spec.exposureS() + (spec.nblue() - 1) * spec.instrument().deadTime();
-            b.integer(L.nframe, 8).ch(' ').fixed(L.mjdUtc, 10, 16).ch(' ').ch(L.mjdOk ? '1' : '0').ch(' ')
-                    .fixed(expBlue, 6, 9).ch(' ').integer(blue + 1, 1).ch(' ').fixed(blueFwhm, 3, 7).ch(' ')
+            b.integer(L.nframe, 8).ch(' ').fixed(L.mjdUtc, 10, 16).ch(' ').ch(L.mjdOk ? '1' : '0').ch(' ');
+            if (nsat) {
+                b.integer(lastNsat, 2).ch(' ');
+            }
+            b.fixed(expBlue, 6, 9).ch(' ').integer(blue + 1, 1).ch(' ').fixed(blueFwhm, 3, 7).ch(' ')
                     .fixed(0.0, 3, 7);
-            for (int a = 0; a < L.naps(); a++) {
+            for (int a = 0; a < layout.x0[blue].length; a++) {
                 b.ch(' ').integer(a + 1, 2).ch(' ').fixed(layout.x0[blue][a], 4, 9).ch(' ')
                         .fixed(layout.y0[blue][a], 4, 9).ch(' ').fixed(0, 4, 9).ch(' ').fixed(0, 4, 9).ch(' ')
                         .fixed(-1, 4, 7).ch(' ').fixed(-1, 4, 7);

@@ -40,8 +40,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "hipercam (current reduce log, bad values nan), hipercam-old (hipercam 0.19/0.20,"
-                    + " negative-error sentinels) or ulog (C++ ULTRACAM pipeline; ultracam/ultraspec only);"
-                    + " default ${DEFAULT-VALUE}")
+                    + " negative-error sentinels), hipercam-0.17 (no cmax), ulog or ulog-nsat (C++ ULTRACAM pipeline,"
+                    + " post- and pre-2010; ultracam/ultraspec only); default ${DEFAULT-VALUE}")
     String format = "hipercam";
 
     @Option(names = {"-n", "--frames"}, paramLabel = "N", description = "number of exposures; default ${DEFAULT-VALUE}")
@@ -93,6 +93,20 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "fraction of failed extractions (nan / -1 sentinels); default 0.001")
     double nan = Double.NaN;
 
+    @Option(names = "--bright-spot", paramLabel = "FRACTION",
+            description = "add a bright spot: its flux at the orbital hump's mean as a fraction of the white dwarf's;"
+                    + " eclipsed after the white dwarf (an asymmetric eclipse); default 0 (none)")
+    double brightSpot = Double.NaN;
+
+    @Option(names = "--flicker", paramLabel = "RMS",
+            description = "add flickering: red noise of this rms, as a fraction of the disc and bright-spot light;"
+                    + " default 0 (none)")
+    double flicker = Double.NaN;
+
+    @Option(names = "--flicker-index", paramLabel = "ALPHA",
+            description = "power-law index of the flickering's power spectrum (power ~ f^-ALPHA); default 1.5")
+    double flickerIndex = Double.NaN;
+
     @Option(names = "--no-truth-frames", description = "skip the per-line truth CSV (large benchmark inputs)")
     boolean noTruthFrames;
 
@@ -119,13 +133,12 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulateTool tool = new SimulateTool(broker.timeCorrector(), broker.sites(),
                 standard == null ? null : broker.catalogues().get("standards"));
         SimulateTool.Args args = new SimulateTool.Args(instrument, format, frames, seed, out, run, exposure, start,
-                nblue, target, t0, period, seeing, clouds, junk, badTime, nan, !noTruthFrames, json, standard);
+                nblue, target, t0, period, seeing, clouds, junk, badTime, nan, !noTruthFrames, json, standard,
+                brightSpot, flicker, flickerIndex);
         if (live) {
             return LiveSimulateRunner.run(broker, tool, args, rate, spec.commandLine().getOut(), warnings);
         }
-        int code = tool.run(new SimulateTool.Args(instrument, format, frames, seed, out, run, exposure, start, nblue,
-                target, t0, period, seeing, clouds, junk, badTime, nan, !noTruthFrames, json, standard),
-                spec.commandLine().getOut(), ProgressMonitor.NULL, warnings);
+        int code = tool.run(args, spec.commandLine().getOut(), ProgressMonitor.NULL, warnings);
         err.flush();
         return code;
     }
