@@ -38,19 +38,27 @@ public final class PdfCoordinates extends DecimalFormat {
         if (Math.abs(frac - 0.5) <= 1e-6) {
             return super.format(x, out, pos); // near a tie: the exact binary value decides
         }
-        long k = (long) floor + (frac > 0.5 ? 1 : 0);
-        if (x < 0 || (x == 0 && 1 / x < 0)) {
-            out.append(minus);
-        }
-        out.append(k / 100);
-        int f = (int) (k % 100);
+        int k = (int) floor + (frac > 0.5 ? 1 : 0); // hundredths, below 10^8
+        // built right to left in a local buffer: one call into the synchronized StringBuffer
+        char[] c = new char[13];
+        int i = c.length;
+        int f = k % 100;
         if (f != 0) {
-            out.append('.').append((char) ('0' + f / 10));
             if (f % 10 != 0) {
-                out.append((char) ('0' + f % 10));
+                c[--i] = (char) ('0' + f % 10);
             }
+            c[--i] = (char) ('0' + f / 10);
+            c[--i] = '.';
         }
-        return out;
+        int whole = k / 100;
+        do {
+            c[--i] = (char) ('0' + whole % 10);
+            whole /= 10;
+        } while (whole != 0);
+        if (x < 0 || (x == 0 && 1 / x < 0)) {
+            c[--i] = minus;
+        }
+        return out.append(c, i, c.length - i);
     }
 
     /**
