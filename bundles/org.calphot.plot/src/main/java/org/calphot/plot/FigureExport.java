@@ -97,7 +97,7 @@ public final class FigureExport {
         for (Drawable d : pages) {
             Page page = doc.createPage(new Rectangle2D.Double(0, 0, widthPt, heightPt));
             PDFGraphics2D g = page.getGraphics2D();
-            PdfCoordinates.install(g); // same bytes, a fifth of a run's CPU less (README, Measured)
+            PdfCoordinates.install(g); // same bytes; was a fifth of a run's profile (README, Measured)
             // glyphs as outlines: the PDF's standard fonts cannot show −, ±, ⁻⁶ and other non-Latin-1 text
             g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
             drawScaled(d, g, widthPt, heightPt);

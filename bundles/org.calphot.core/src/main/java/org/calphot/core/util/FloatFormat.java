@@ -7,8 +7,8 @@ package org.calphot.core.util;
  *
  * <p>Java's Formatter takes the digits of {@link Double#toString(double)} and rounds them half up at the requested
  * precision (not the exact binary value, as C's printf does); this class does the same on the same digits, so its
- * output is the JDK's ({@code FloatFormatTest} checks it against {@code String.format} on millions of values, ties
- * and edge cases). Signs as Java prints them: {@code -0.0} and negatives that round to zero keep their '-'.
+ * output is the JDK's ({@code FloatFormatTest} checks it against {@code String.format} on 1.7 x 10^5 values in nine
+ * formats, ties and edge cases). Signs as Java prints them: {@code -0.0} and negatives that round to zero keep their '-'.
  */
 public final class FloatFormat {
 
@@ -30,27 +30,12 @@ public final class FloatFormat {
         if (x == 0) {
             return zeros(sb.append('0'), decimals);
         }
-        char[] d = new char[decimals + 40];
+        char[] d = new char[32]; // Double.toString gives at most 17 significant digits
         long parsed = digits(x, d);
         int n = (int) (parsed >>> 32);
         int exp = round(d, n, (int) parsed, (int) parsed + decimals);
         // value = 0.d[0]d[1]... x 10^exp, d holds n digits (zeros after the rounding point)
-        if (exp > 0) {
-            for (int i = 0; i < exp; i++) {
-                sb.append(i < n ? d[i] : '0');
-            }
-        } else {
-            sb.append('0');
-        }
-        if (decimals == 0) {
-            return sb;
-        }
-        sb.append('.');
-        for (int i = 0; i < decimals; i++) {
-            int k = exp + i; // index of the digit at 10^-(i+1)
-            sb.append(k >= 0 && k < n ? d[k] : '0');
-        }
-        return sb;
+        return appendRoundedDecimal(sb, d, n, exp, decimals);
     }
 
     /** Appends {@code String.format(Locale.ROOT, "%." + significant + "g", x)}; returns {@code sb}. */
@@ -69,7 +54,7 @@ public final class FloatFormat {
         if (x == 0) {
             return zeros(sb.append('0'), prec - 1);
         }
-        char[] d = new char[prec + 40];
+        char[] d = new char[32];
         long parsed = digits(x, d);
         int n = (int) (parsed >>> 32);
         int exp = round(d, n, (int) parsed, prec);
