@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.calphot.core.BadInputException;
 import org.calphot.core.Location;
 import org.calphot.core.util.AtomicFiles;
+import org.calphot.core.util.FloatFormat;
 import org.calphot.core.util.PyFloat;
 
 /**
@@ -68,12 +68,12 @@ public final class ChainIO {
         for (int t = 0; t < chain.nSteps(); t++) {
             for (int k = 0; k < nW; k++) {
                 sb.setLength(0);
-                sb.append(String.format(Locale.ROOT, "%4d", k));
+                FloatFormat.appendPadded(sb, k, 4); // "%4d" and "%f" below without a Formatter per value
                 int base = (t * nW + k) * nD;
                 for (int d = 0; d < nD; d++) {
                     sb.append(' ').append(pythonRepr(s[base + d]));
                 }
-                sb.append(' ').append(String.format(Locale.ROOT, "%f", chain.logProb(t, k))).append('\n');
+                FloatFormat.appendFixed(sb.append(' '), chain.logProb(t, k), 6).append('\n');
                 w.append(sb);
             }
         }

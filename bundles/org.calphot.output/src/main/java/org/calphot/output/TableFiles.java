@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.calphot.core.photometry.CalibratedLightcurve;
+import org.calphot.core.util.FloatFormat;
 import org.calphot.core.util.PyFloat;
 
 import nom.tam.fits.BinaryTable;
@@ -63,9 +64,16 @@ public final class TableFiles {
         OutputStreamWriter w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
         CalibratedLightcurve lc = c.lightcurve();
         w.write("# time (BMJD TDB)  exposure (d)  flux (mJy)  error (mJy)  weight  subdivisions\n");
+        // "%.10f %.10f %.8g %.8g 1 1%n" per row, without a Formatter per value (same bytes: FloatFormatTest)
+        String eol = System.lineSeparator();
+        StringBuilder sb = new StringBuilder(64);
         for (int i : rows(c)) {
-            w.write(String.format(Locale.ROOT, "%.10f %.10f %.8g %.8g 1 1%n", c.bmjdTdb()[i],
-                    lc.exposureS()[i] / 86400.0, lc.fluxMjy()[i], lc.fluxErrMjy()[i]));
+            sb.setLength(0);
+            FloatFormat.appendFixed(sb, c.bmjdTdb()[i], 10).append(' ');
+            FloatFormat.appendFixed(sb, lc.exposureS()[i] / 86400.0, 10).append(' ');
+            FloatFormat.appendGeneral(sb, lc.fluxMjy()[i], 8).append(' ');
+            FloatFormat.appendGeneral(sb, lc.fluxErrMjy()[i], 8).append(" 1 1").append(eol);
+            w.append(sb);
         }
         w.flush();
     }

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Workbench start-up, "start to a usable window", beside two baselines of the same run:
+#   java -version (the JVM's floor) and an empty SWT window of the same size (the JVM + SWT + GTK floor).
+# Each start is timed from outside: from launching the process to the moment its main window is mapped on the
+# X display (xdotool search --sync --onlyvisible), then the process is stopped. The workbench's own figure
+# (-Dcalphot.startupTime=true: "window open N ms after JVM start, C s CPU") is printed beside it.
+#   DISPLAY=:103 tools/bench/workbench-startup.sh [--repeat N]      (needs the built workbench product, Xvfb, xdotool)
+# One untimed start first (page cache, workspace metadata); starts of the three kinds alternate; medians printed.
+set -euo pipefail
+
+repeat=3
+[ "${1:-}" = "--repeat" ] && repeat="${2:?--repeat needs a number}"
+[ -n "${DISPLAY:-}" ] || { echo "workbench-startup: set DISPLAY (e.g. Xvfb :103 -screen 0 1600x1000x24 &)" >&2; exit 2; }
+command -v xdotool >/dev/null || { echo "workbench-startup: xdotool is not installed" >&2; exit 2; }
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+wb="$here/product/org.calphot.product/target/products/org.calphot.ui.product/linux/gtk/x86_64/calphot-workbench"
+launcher=("$wb"/plugins/org.eclipse.equinox.launcher_*.jar)
+swt=("$wb"/plugins/org.eclipse.swt.gtk.linux.x86_64_*.jar)
+[ -f "${launcher[0]}" ] && [ -f "${swt[0]}" ] || { echo "workbench-startup: no workbench product at $wb (./mvnw -B -o verify -DskipTests)" >&2; exit 2; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/calphot-wb-bench.XXXXXX")
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+javac -d "$tmp/classes" -cp "${swt[0]}" "$here/tools/bench/EmptyShell.java"
+
+now() { date +%s.%N; }
+# start "$title" cmd...: seconds from launch until a visible window with that title exists; stops the process
+start() {
+    local title="$1"; shift
+    local t0 t1
+    t0=$(now)
+    "$@" >"$tmp/out.txt" 2>&1 &
+    pid=$!
+    if ! timeout 120 xdotool search --sync --onlyvisible --name "$title" >/dev/null 2>&1; then
+        echo "workbench-startup: no window '$title' within 120 s; output:" >&2; tail -n 20 "$tmp/out.txt" >&2; exit 1
+    fi
+    t1=$(now)
+    sleep 0.3 # the workbench prints its own figure right after the window opens
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    pid=""
+    echo "$t0 $t1" | awk '{printf "%.3f", $2 - $1}'
+}
+floor() {
+    local t0 t1
+    t0=$(now); java -version >/dev/null 2>&1; t1=$(now)
+    echo "$t0 $t1" | awk '{printf "%.3f", $2 - $1}'
+}
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+workbench=(java -Xmx2g -Dcalphot.startupTime=true -jar "${launcher[0]}" -data "$tmp/workspace")
+shell=(java -cp "$tmp/classes:${swt[0]}" EmptyShell calphot-bench-empty-shell)
+load0=$(cut -d' ' -f1 /proc/loadavg)
+start "calphot workbench" "${workbench[@]}" >/dev/null   # untimed: page cache, new workspace
+wbs=""; shells=""; floors=""; own=""
+for ((i = 0; i < repeat; i++)); do
+    floors="$floors $(floor)"
+    shells="$shells $(start calphot-bench-empty-shell "${shell[@]}")"
+    wbs="$wbs $(start "calphot workbench" "${workbench[@]}")"
+    own="$own$(grep -o 'window open.*' "$tmp/out.txt" || true); "
+done
+printf 'workbench start to its main window shown: median %s s (%s)\n' "$(echo $wbs | median)" "${wbs# }"
+printf '  its own figure (JVM start to postWindowOpen): %s\n' "${own%; }"
+printf 'empty SWT window (baseline, JVM + SWT + GTK): median %s s (%s)\n' "$(echo $shells | median)" "${shells# }"
+printf 'java -version (baseline, the JVM floor): median %s s (%s)\n' "$(echo $floors | median)" "${floors# }"
+printf '%d starts each on %s, %d cores, load average %s (before) %s (after)\n' "$repeat" "$DISPLAY" "$(nproc)" \
+    "$load0" "$(cut -d' ' -f1 /proc/loadavg)"
