@@ -47,7 +47,9 @@ public final class ExtinctionAnalysis {
         Guess g = Guess.of(log);
         AirmassSpan span = new AirmassSpan(log);
         double range = span.range(g.site(), g.target());
-        String comparisons = g.comparisons().isEmpty() ? ConfigLog.comparisons(g.config(), log) : g.comparisons();
+        // the config reader's own count of the log's magnitudes; the text guess when the config does not parse
+        String comparisons = ConfigLog.comparisons(g.config(), log);
+        comparisons = comparisons.isEmpty() ? g.comparisons() : comparisons;
         ToolDialog d = new ToolDialog(shell, "Fit Extinction", "Extinction coefficients (mag/airmass) per CCD from "
                 + log.getFileName() + ", as calphot extinction: a long run on a photometric night.", List.of(
                 new ToolDialog.Field("site", "Observatory:", g.site(),
