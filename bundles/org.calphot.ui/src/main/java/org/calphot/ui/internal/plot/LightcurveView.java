@@ -407,7 +407,7 @@ public final class LightcurveView extends ResultView {
         set = run == null ? null : LightcurveSet.of(run);
         night = 0;
         if (run != null) {
-            Prefs.store().setValue(LAST_OUTPUT, run.outputDir().toAbsolutePath().toString());
+            rememberLastOutput(run.outputDir());
         }
         fillNights();
         super.show(run);
@@ -424,8 +424,23 @@ public final class LightcurveView extends ResultView {
             panel.setMessage("No calphot lightcurves (.csv or .calib) in " + where);
             return;
         }
-        Prefs.store().setValue(LAST_OUTPUT, s.outputDir().toAbsolutePath().toString());
+        rememberLastOutput(s.outputDir());
         redraw();
+    }
+
+    /**
+     * Remembers the output folder shown and writes the preference to disk at once, so the next start shows it
+     * again even when this one ends without the workbench's own save (a crash, a kill).
+     */
+    private static void rememberLastOutput(Path outputDir) {
+        Prefs.store().setValue(LAST_OUTPUT, outputDir.toAbsolutePath().toString());
+        if (Prefs.store() instanceof org.eclipse.jface.preference.IPersistentPreferenceStore p) {
+            try {
+                p.save();
+            } catch (IOException e) {
+                // the workbench saves its preferences again when it closes
+            }
+        }
     }
 
     /** What is shown: the run's nights, else null. */
