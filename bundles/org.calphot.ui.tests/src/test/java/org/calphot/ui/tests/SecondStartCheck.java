@@ -20,8 +20,9 @@ class SecondStartCheck {
 
     @Test
     void reportWhatTheLightcurveViewShowsAtStart() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("calphot.secondStart.report") != null,
-                "only in RestartTest's second workbench");
+        if (System.getProperty("calphot.secondStart.report") == null) {
+            return; // only RestartTest's second workbench runs this (its name is outside the test includes)
+        }
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         LightcurveView lv = (LightcurveView) page.showView(CalphotUi.LIGHTCURVE_VIEW_ID);
         assertTrue(Ui.until(() -> lv.lightcurves() != null), "no lightcurves at start");
