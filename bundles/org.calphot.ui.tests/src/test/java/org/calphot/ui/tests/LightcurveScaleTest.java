@@ -68,6 +68,10 @@ class LightcurveScaleTest {
             assertEquals("AB magnitude", middle.getRangeAxis(0).getLabel());
             assertTrue(gp.getRangeAxis(0).isInverted(), "brighter (smaller magnitude) up");
             assertNull(gp.getRangeAxis(1), "the count ratio is linear in flux: not on the magnitude scale");
+            // the band label is placed from the axis' lower bound, drawn at the top when inverted: near 0, not 0.985
+            var label = (org.jfree.chart.annotations.XYTitleAnnotation) gp.getAnnotations().stream()
+                    .filter(a -> a instanceof org.jfree.chart.annotations.XYTitleAnnotation).findFirst().orElseThrow();
+            assertTrue(label.getY() < 0.1, "band label at " + label.getY() + " of the inverted axis: off the panel");
             XYDataset d = gp.getDataset(0);
             int n = 0;
             for (int i = 0; i < g.flux().length && n < d.getItemCount(0); i++) {

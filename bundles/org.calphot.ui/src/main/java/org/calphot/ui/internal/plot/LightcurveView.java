@@ -157,6 +157,23 @@ public final class LightcurveView extends ResultView {
         tb.add(new org.eclipse.jface.action.Separator());
     }
 
+    /**
+     * Panel labels are placed at a fraction of the range axis from its lower bound; on an inverted axis that
+     * fraction counts from the top, so the label (at 0.985) would fall off the bottom: mirror it.
+     */
+    private static void flipPanelLabels(org.jfree.chart.plot.XYPlot p) {
+        for (Object o : new ArrayList<>(p.getAnnotations())) {
+            if (o instanceof org.jfree.chart.annotations.XYTitleAnnotation t) {
+                org.jfree.chart.annotations.XYTitleAnnotation f = new org.jfree.chart.annotations.XYTitleAnnotation(
+                        t.getX(), 1 - t.getY(), t.getTitle(), t.getTitleAnchor());
+                f.setMaxWidth(t.getMaxWidth());
+                f.setMaxHeight(t.getMaxHeight());
+                p.removeAnnotation(t);
+                p.addAnnotation(f);
+            }
+        }
+    }
+
     private Action yAction(String text, String tip, YScale scale) {
         Action a = new Action(text, IAction.AS_RADIO_BUTTON) {
             @Override
@@ -235,6 +252,9 @@ public final class LightcurveView extends ResultView {
                 l.setUpperMargin(old.getUpperMargin());
                 l.setLowerMargin(old.getLowerMargin());
                 a = l;
+            }
+            if (yScale == YScale.AB_MAG) {
+                flipPanelLabels(p);
             }
             a.setLabelFont(old.getLabelFont());
             a.setLabelPaint(old.getLabelPaint());
