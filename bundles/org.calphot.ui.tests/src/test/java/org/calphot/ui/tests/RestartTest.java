@@ -109,6 +109,8 @@ class RestartTest {
         assertEquals("5", r.getProperty("panels"), r.toString());
         assertEquals(String.valueOf(points), r.getProperty("points"), "the same frames, read from the files");
         assertTrue(r.getProperty("title", "").contains("SIMCV"), r.toString());
+        // in CCD order as the run showed them, not the files' alphabetical order (g, i, r, u, z)
+        assertEquals("u (CCD 1),g (CCD 2),r (CCD 3),i (CCD 4),z (CCD 5)", r.getProperty("labels"), r.toString());
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -31,6 +31,8 @@ class SecondStartCheck {
         p.setProperty("outputDir", lv.lightcurves().outputDir().toAbsolutePath().toString());
         p.setProperty("panels", String.valueOf(lv.panelCount()));
         p.setProperty("points", String.valueOf(lv.pointCount()));
+        p.setProperty("labels", String.join(",", lv.lightcurves().nights().get(0).bands().stream()
+                .map(org.calphot.ui.internal.plot.LightcurveSet.Band::label).toList()));
         p.setProperty("title", lv.panel().chart() == null ? "" : lv.panel().chart().getTitle().getText());
         Ui.screenshot(page.getWorkbenchWindow().getShell(), "restart-second-start");
         try (var out = Files.newOutputStream(Path.of(System.getProperty("calphot.secondStart.report")))) {
