@@ -408,6 +408,7 @@ public final class ConfigReader {
             }
             Path coords = null;
             Map<String, double[]> mags = null;
+            Map<String, double[]> magErrs = new LinkedHashMap<>();
             Node v = e.getValueNode();
             if (source == MagnitudeSource.CATALOGUE) {
                 if (v instanceof ScalarNode sn && !YamlNodes.isNull(sn) && sn.getValue().length() <= ConfigChecks.MAX_TEXT
@@ -421,13 +422,18 @@ public final class ConfigReader {
                     problems.add(at, "with SDSS: true each log needs the path of its .coords file");
                 }
             } else if (source == MagnitudeSource.CONFIG) {
-                mags = bandMags(v, at, file, path + ".logfiles." + logText, problems);
+                mags = bandMags(v, at, file, path + ".logfiles." + logText, problems, magErrs);
             }
-            return new LogSpec(log, coords, mags, at);
+            return new LogSpec(log, coords, mags, at, magErrs);
         }
     }
 
-    private static Map<String, double[]> bandMags(Node v, Location at, String file, String path, Problems problems) {
+    /**
+     * @param errs receives, per band, the errors of magnitudes given as {@code [mag, err]} pairs (a calphot
+     *             addition: cal_phot took plain numbers only); bands without any pair are left out
+     */
+    private static Map<String, double[]> bandMags(Node v, Location at, String file, String path, Problems problems,
+            Map<String, double[]> errs) {
         Map<String, double[]> mags = new LinkedHashMap<>();
         if (!(v instanceof MappingNode mm)) {
             problems.add(at, "with SDSS: false each log needs its comparison magnitudes, e.g. {r: [16.4, 15.8], g: [...]}");
@@ -439,17 +445,37 @@ public final class ConfigReader {
             Node list = bt.getValueNode();
             if (list instanceof SequenceNode sq) {
                 double[] m = new double[sq.getValue().size()];
+                double[] err = new double[m.length];
+                java.util.Arrays.fill(err, Double.NaN);
+                boolean anyErr = false;
                 for (int i = 0; i < m.length; i++) {
                     Node item = sq.getValue().get(i);
-                    // like the original's float(): anything that is not a number (none, null, text)
-                    // leaves that comparison out
-                    m[i] = item instanceof ScalarNode s ? YamlNodes.number(s) : Double.NaN;
+                    if (item instanceof SequenceNode pair) {
+                        Location pat = Location.key(file, YamlNodes.line(item), path + "." + band + "[" + i + "]");
+                        List<Node> pv = pair.getValue();
+                        double mv = pv.size() == 2 && pv.get(0) instanceof ScalarNode a ? YamlNodes.number(a) : Double.NaN;
+                        double ev = pv.size() == 2 && pv.get(1) instanceof ScalarNode b ? YamlNodes.number(b) : Double.NaN;
+                        if (!Double.isFinite(mv) || !(ev > 0 && ev < 5)) {
+                            problems.add(pat, "a magnitude with its error must be [magnitude, error], the error "
+                                    + "positive (mag), e.g. [16.214, 0.01]");
+                        }
+                        m[i] = mv;
+                        err[i] = ev;
+                        anyErr = true;
+                    } else {
+                        // like the original's float(): anything that is not a number (none, null, text)
+                        // leaves that comparison out
+                        m[i] = item instanceof ScalarNode s ? YamlNodes.number(s) : Double.NaN;
+                    }
                     if (Double.isFinite(m[i]) && (m[i] < -5 || m[i] > 40)) {
                         problems.add(Location.key(file, YamlNodes.line(item), path + "." + band + "[" + i + "]"),
                                 "magnitude " + m[i] + " is not plausible");
                     }
                 }
                 mags.put(band, m);
+                if (anyErr) {
+                    errs.put(band, err);
+                }
             } else if (list instanceof ScalarNode s && Double.isFinite(YamlNodes.number(s))) {
                 mags.put(band, new double[] {YamlNodes.number(s)});
             } else {

@@ -127,14 +127,21 @@ final class MagnitudeResolver {
         double[] mag = new double[comps.size()];
         java.util.Arrays.fill(mag, Double.NaN);
         System.arraycopy(given, 0, mag, 0, given.length);
+        double[] givenErr = spec.bandMagnitudeErrors().get(keys.get(ccdIndex));
+        double[] err = null;
+        if (givenErr != null) {
+            err = new double[comps.size()];
+            java.util.Arrays.fill(err, Double.NaN);
+            System.arraycopy(givenErr, 0, err, 0, Math.min(givenErr.length, err.length));
+        }
         if (given.length < comps.size()) {
             warnings.warn(spec.where(), "CCD " + ccd + ": " + comps.size() + " comparison apertures but "
                     + given.length + " magnitude(s); apertures " + comps.subList(given.length, comps.size())
                     + " are left out");
         }
-        log.say("  CCD %s: comparison magnitudes from the config (%s): %s", ccd, keys.get(ccdIndex),
-                java.util.Arrays.toString(mag));
-        return new ComparisonMagnitudes(ccd, band, comps, mag, null, 0, 0, MagnitudeSource.CONFIG,
+        log.say("  CCD %s: comparison magnitudes from the config (%s): %s%s", ccd, keys.get(ccdIndex),
+                java.util.Arrays.toString(mag), err == null ? "" : " +- " + java.util.Arrays.toString(err));
+        return new ComparisonMagnitudes(ccd, band, comps, mag, err, 0, 0, MagnitudeSource.CONFIG,
                 "config " + spec.where());
     }
 

@@ -122,7 +122,7 @@ class AnalysisViewsTest {
 
         FigureView v = view(CalphotUi.EXTINCTION_VIEW_ID);
         assertTrue(Ui.until(() -> v.figures().size() == 3), "one figure per CCD (r, g, u)");
-        assertEquals(List.of("r", "g", "u"), v.figures().stream().map(FigureView.Figure::name).toList());
+        assertEquals(List.of("r (CCD 1)", "g (CCD 2)", "u (CCD 3)"), v.figures().stream().map(FigureView.Figure::name).toList());
         // the joint k of the command line on the same log and pointing (`calphot extinction ... --site lasilla
         // --target "20:21:14.40 -15:36:29.0"`): r 0.0248 +- 0.0376, the target left out and the red-noise error
         assertTrue(v.figures().get(0).tip().contains("joint k = 0.025 \u00b1 0.038"), v.figures().get(0).tip());

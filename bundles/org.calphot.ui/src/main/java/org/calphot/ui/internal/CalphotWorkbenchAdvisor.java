@@ -53,7 +53,10 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
                     System.out.println("calphot workbench: window open " + windowOpenMs + " ms after JVM start"
                             + cpuSeconds());
                 }
-                openArguments(getWindowConfigurer().getWindow());
+                IWorkbenchWindow w = getWindowConfigurer().getWindow();
+                hideUnrelatedActionSets(w);
+                WelcomeEditor.openAtFirstStart(w.getActivePage());
+                openArguments(w);
             }
 
             @Override
@@ -61,6 +64,36 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
                 return new Actions(abc);
             }
         };
+    }
+
+    /**
+     * Text-editor action sets the platform adds to every perspective that have nothing to do with calphot (File >
+     * Convert Line Delimiters To, Open File, annotation and last-edit navigation, working sets, key assist).
+     */
+    static final java.util.List<String> UNRELATED_ACTION_SETS = java.util.List.of(
+            "org.eclipse.ui.edit.text.actionSet.convertLineDelimitersTo",
+            "org.eclipse.ui.edit.text.actionSet.openExternalFile",
+            "org.eclipse.ui.actionSet.openFiles",
+            "org.eclipse.ui.edit.text.actionSet.annotationNavigation",
+            "org.eclipse.ui.edit.text.actionSet.navigation",
+            "org.eclipse.ui.WorkingSetActionSet",
+            "org.eclipse.ui.actionSet.keyBindings");
+
+    /** Hides {@link #UNRELATED_ACTION_SETS} now and in every perspective opened later. */
+    static void hideUnrelatedActionSets(IWorkbenchWindow window) {
+        java.util.function.Consumer<org.eclipse.ui.IWorkbenchPage> hide = p -> {
+            if (p != null) {
+                UNRELATED_ACTION_SETS.forEach(p::hideActionSet);
+            }
+        };
+        hide.accept(window.getActivePage());
+        window.addPerspectiveListener(new org.eclipse.ui.PerspectiveAdapter() {
+            @Override
+            public void perspectiveActivated(org.eclipse.ui.IWorkbenchPage page,
+                    org.eclipse.ui.IPerspectiveDescriptor perspective) {
+                hide.accept(page);
+            }
+        });
     }
 
     /** ", N.N s CPU" from /proc (Linux): start-up cost independent of how loaded the machine is. */

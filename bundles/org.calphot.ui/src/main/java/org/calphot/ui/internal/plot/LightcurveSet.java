@@ -120,6 +120,8 @@ public record LightcurveSet(Path outputDir, Path config, List<Night> nights) {
                     log = log == null ? r.log : log;
                 }
             }
+            // files list alphabetically (g, i, r, u, z): show them in CCD order, as the run did
+            bands.sort(java.util.Comparator.comparingDouble(LightcurveSet::ccdOrder));
             if (!bands.isEmpty()) {
                 String title = n.getKey() + (log == null ? "" : " \u2014 " + log) + "  (read from "
                         + dir.getFileName() + ")";
@@ -240,6 +242,15 @@ public record LightcurveSet(Path outputDir, Path config, List<Night> nights) {
         }
         String label = ccd == null ? band : band + " (CCD " + ccd + ")";
         return new Read(new Band(label, ccd, t, ph, fl, er, new boolean[n], comp), log);
+    }
+
+    /** The CCD number for ordering panels; unknown CCDs after the known ones (the sort is stable). */
+    private static double ccdOrder(Band b) {
+        try {
+            return b.ccd() == null ? Double.MAX_VALUE : Double.parseDouble(b.ccd());
+        } catch (NumberFormatException e) {
+            return Double.MAX_VALUE;
+        }
     }
 
     private static double num(String s) {

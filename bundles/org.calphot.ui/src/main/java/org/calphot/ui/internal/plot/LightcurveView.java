@@ -39,6 +39,13 @@ public final class LightcurveView extends ResultView {
     /** Preference: the output folder of the last run shown, read again when the view is created. */
     public static final String LAST_OUTPUT = "lightcurve.lastOutput";
 
+    /** The y axis of the panels: flux (mJy), flux on a log scale, or AB magnitude (brighter up). */
+    public enum YScale {
+        FLUX, LOG_FLUX, AB_MAG
+    }
+
+    private YScale yScale = YScale.FLUX;
+    private final List<Action> yActions = new ArrayList<>();
     private XAxisKind xKind = "bmjd".equals(Prefs.store().getString(Prefs.PLOT_X)) ? XAxisKind.BMJD_TDB : XAxisKind.PHASE;
     private LightcurveSet set;
     private int night;
@@ -141,6 +148,123 @@ public final class LightcurveView extends ResultView {
         tb.add(phase);
         tb.add(bmjd);
         tb.add(new org.eclipse.jface.action.Separator());
+        yActions.add(yAction("mJy", "y axis: flux in mJy, linear, with the count ratio on the right", YScale.FLUX));
+        yActions.add(yAction("Log", "y axis: flux in mJy on a log scale (points with flux \u2264 0 left out)",
+                YScale.LOG_FLUX));
+        yActions.add(yAction("Mag", "y axis: AB magnitude, -2.5 log10(flux / 3631 Jy), brighter up (points with "
+                + "flux \u2264 0 left out)", YScale.AB_MAG));
+        yActions.forEach(tb::add);
+        tb.add(new org.eclipse.jface.action.Separator());
+    }
+
+    /**
+     * Panel labels are placed at a fraction of the range axis from its lower bound; on an inverted axis that
+     * fraction counts from the top, so the label (at 0.985) would fall off the bottom: mirror it.
+     */
+    private static void flipPanelLabels(org.jfree.chart.plot.XYPlot p) {
+        for (Object o : new ArrayList<>(p.getAnnotations())) {
+            if (o instanceof org.jfree.chart.annotations.XYTitleAnnotation t) {
+                org.jfree.chart.annotations.XYTitleAnnotation f = new org.jfree.chart.annotations.XYTitleAnnotation(
+                        t.getX(), 1 - t.getY(), t.getTitle(), t.getTitleAnchor());
+                f.setMaxWidth(t.getMaxWidth());
+                f.setMaxHeight(t.getMaxHeight());
+                p.removeAnnotation(t);
+                p.addAnnotation(f);
+            }
+        }
+    }
+
+    private Action yAction(String text, String tip, YScale scale) {
+        Action a = new Action(text, IAction.AS_RADIO_BUTTON) {
+            @Override
+            public void run() {
+                if (isChecked() && yScale != scale) {
+                    setYScale(scale);
+                }
+            }
+        };
+        a.setToolTipText(tip);
+        a.setChecked(scale == yScale);
+        return a;
+    }
+
+    /** Flux, log flux or AB magnitude on the y axes; UI thread. */
+    public void setYScale(YScale scale) {
+        yScale = scale;
+        for (int i = 0; i < yActions.size(); i++) {
+            yActions.get(i).setChecked(YScale.values()[i] == scale);
+        }
+        redraw();
+    }
+
+    public YScale yScale() {
+        return yScale;
+    }
+
+    /** The y values drawn for a band: flux (mJy), or its AB magnitude; NaN where the scale cannot show it. */
+    private double[] y(double[] flux) {
+        if (yScale == YScale.FLUX) {
+            return flux;
+        }
+        double[] out = new double[flux.length];
+        for (int i = 0; i < flux.length; i++) {
+            double f = flux[i];
+            out[i] = !(f > 0) ? Double.NaN : yScale == YScale.AB_MAG
+                    ? org.calphot.core.photometry.AbMagnitudes.fromMilliJansky(f) : f;
+        }
+        return out;
+    }
+
+    /** The 1σ errors drawn: as the flux, or to first order in magnitude, 2.5 / ln 10 · σF / F. */
+    private double[] yErr(double[] flux, double[] err) {
+        if (yScale != YScale.AB_MAG || err == null) {
+            return err;
+        }
+        double[] out = new double[err.length];
+        for (int i = 0; i < err.length; i++) {
+            out[i] = flux[i] > 0 ? 2.5 / Math.log(10) * err[i] / flux[i] : Double.NaN;
+        }
+        return out;
+    }
+
+    /**
+     * Puts the chosen y axis on every panel: a log axis in mJy, or an inverted magnitude axis. The count ratio is
+     * linear in flux, so it is shown on the linear flux scale only.
+     */
+    private void applyYScale(JFreeChart chart) {
+        if (yScale == YScale.FLUX || !(chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot cp)) {
+            return;
+        }
+        for (Object o : cp.getSubplots()) {
+            org.jfree.chart.plot.XYPlot p = (org.jfree.chart.plot.XYPlot) o;
+            org.jfree.chart.axis.ValueAxis old = p.getRangeAxis(0);
+            org.jfree.chart.axis.ValueAxis a;
+            if (yScale == YScale.AB_MAG) {
+                org.jfree.chart.axis.NumberAxis m = new org.jfree.chart.axis.NumberAxis("AB magnitude");
+                m.setAutoRangeIncludesZero(false);
+                m.setInverted(true);
+                // inverted: the lower bound is drawn at the top, where the band label sits
+                m.setLowerMargin(old.getUpperMargin());
+                m.setUpperMargin(old.getLowerMargin());
+                a = m;
+            } else {
+                org.jfree.chart.axis.LogAxis l = new org.jfree.chart.axis.LogAxis("Flux (mJy, log scale)");
+                l.setUpperMargin(old.getUpperMargin());
+                l.setLowerMargin(old.getLowerMargin());
+                a = l;
+            }
+            if (yScale == YScale.AB_MAG) {
+                flipPanelLabels(p);
+            }
+            a.setLabelFont(old.getLabelFont());
+            a.setLabelPaint(old.getLabelPaint());
+            a.setTickLabelFont(old.getTickLabelFont());
+            a.setTickLabelPaint(old.getTickLabelPaint());
+            p.setRangeAxis(0, a);
+            if (p.getRangeAxisCount() > 1) {
+                p.setRangeAxis(1, null);
+            }
+        }
     }
 
     private Action axis(String text, String tip, XAxisKind kind) {
@@ -205,9 +329,10 @@ public final class LightcurveView extends ResultView {
         }
         Band b = n.bands().get(box.panel());
         double[] xs = x(b);
+        double[] ys = y(b.flux());
         java.util.BitSet bits = selected.computeIfAbsent(box.panel(), k -> new java.util.BitSet());
         for (int i = 0; i < xs.length; i++) {
-            if (xs[i] >= box.xLow() && xs[i] <= box.xHigh() && b.flux()[i] >= box.yLow() && b.flux()[i] <= box.yHigh()) {
+            if (xs[i] >= box.xLow() && xs[i] <= box.xHigh() && ys[i] >= box.yLow() && ys[i] <= box.yHigh()) {
                 bits.set(i);
             }
         }
@@ -302,7 +427,7 @@ public final class LightcurveView extends ResultView {
         set = run == null ? null : LightcurveSet.of(run);
         night = 0;
         if (run != null) {
-            Prefs.store().setValue(LAST_OUTPUT, run.outputDir().toAbsolutePath().toString());
+            rememberLastOutput(run.outputDir());
         }
         fillNights();
         super.show(run);
@@ -319,8 +444,23 @@ public final class LightcurveView extends ResultView {
             panel.setMessage("No calphot lightcurves (.csv or .calib) in " + where);
             return;
         }
-        Prefs.store().setValue(LAST_OUTPUT, s.outputDir().toAbsolutePath().toString());
+        rememberLastOutput(s.outputDir());
         redraw();
+    }
+
+    /**
+     * Remembers the output folder shown and writes the preference to disk at once, so the next start shows it
+     * again even when this one ends without the workbench's own save (a crash, a kill).
+     */
+    private static void rememberLastOutput(Path outputDir) {
+        Prefs.store().setValue(LAST_OUTPUT, outputDir.toAbsolutePath().toString());
+        if (Prefs.store() instanceof org.eclipse.jface.preference.IPersistentPreferenceStore p) {
+            try {
+                p.save();
+            } catch (IOException e) {
+                // the workbench saves its preferences again when it closes
+            }
+        }
     }
 
     /** What is shown: the run's nights, else null. */
@@ -367,7 +507,10 @@ public final class LightcurveView extends ResultView {
         panel.setExportFolder(Files.isDirectory(figs) ? figs : set.outputDir());
     }
 
-    /** "g (CCD 2): 0.226 ± 0.0013 mJy at phase 0.0123" for the point under the pointer. */
+    /**
+     * "g (CCD 2): 0.226 ± 0.0013 mJy at phase 0.0123" for the point under the pointer ("17.53 ± 0.0062 AB mag"
+     * on the magnitude scale).
+     */
     private String describe(org.jfree.chart.entity.XYItemEntity it) {
         JFreeChart c = panel.chart();
         if (c == null || !(c.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot cp)) {
@@ -400,7 +543,9 @@ public final class LightcurveView extends ResultView {
         String who = shownLabels.get(panelIndex) + (overlay ? ", " + d.getSeriesKey(s) : "");
         String where = overlay || xKind == XAxisKind.PHASE ? String.format(java.util.Locale.ROOT, "phase %.4f", xv)
                 : String.format(java.util.Locale.ROOT, "BMJD(TDB) %.6f", xv);
-        return String.format(java.util.Locale.ROOT, "%s: %.4g%s mJy at %s", who, y, err, where);
+        String unit = yScale == YScale.AB_MAG ? "AB mag" : "mJy";
+        return String.format(java.util.Locale.ROOT, yScale == YScale.AB_MAG ? "%s: %.3f%s %s at %s"
+                : "%s: %.4g%s %s at %s", who, y, err, unit, where);
     }
 
     private double[] x(Band b) {
@@ -411,7 +556,8 @@ public final class LightcurveView extends ResultView {
         List<LightcurvePanel> list = new ArrayList<>();
         int k = 0;
         for (Band b : n.bands()) {
-            list.add(new LightcurvePanel(b.label(), x(b), b.flux(), b.err(), b.flagged(), b.comparisonFluxMjy()));
+            list.add(new LightcurvePanel(b.label(), x(b), y(b.flux()), yErr(b.flux(), b.err()), b.flagged(),
+                    b.comparisonFluxMjy()));
             k += b.flux().length;
         }
         panels = list.size();
@@ -422,6 +568,7 @@ public final class LightcurveView extends ResultView {
         JFreeChart chart = LightcurvePage.build(n.title(), xKind, list);
         shownOffset = xKind.offset(n.bands().stream().map(this::x).toArray(double[][]::new));
         shownLabels = n.bands().stream().map(Band::label).toList();
+        applyYScale(chart);
         highlight(chart, n);
         return chart;
     }
@@ -439,10 +586,11 @@ public final class LightcurveView extends ResultView {
             Band b = n.bands().get(e.getKey());
             java.util.BitSet bits = e.getValue();
             double[][] xy = new double[2][bits.cardinality()];
+            double[] ys = y(b.flux());
             int j = 0;
             for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
                 xy[0][j] = x(b)[i] - offset;
-                xy[1][j] = b.flux()[i];
+                xy[1][j] = ys[i];
                 j++;
             }
             org.jfree.data.xy.DefaultXYDataset d = new org.jfree.data.xy.DefaultXYDataset();
@@ -477,7 +625,7 @@ public final class LightcurveView extends ResultView {
             List<Series> nights = new ArrayList<>();
             for (Night n : set.nights()) {
                 Band b = n.bands().stream().filter(x -> x.label().equals(l)).findFirst().orElse(null);
-                nights.add(b == null ? null : new Series(n.name(), b.phase(), b.flux(), b.err()));
+                nights.add(b == null ? null : new Series(n.name(), b.phase(), y(b.flux()), yErr(b.flux(), b.err())));
                 k += b == null ? 0 : b.flux().length;
             }
             bands.add(nights);
@@ -486,8 +634,10 @@ public final class LightcurveView extends ResultView {
         points = k;
         shownLabels = List.copyOf(labels);
         shownOffset = 0;
-        return NightsOverlay.build(set.nights().size() + " nights in phase \u2014 " + set.outputDir().getFileName(),
-                XAxisKind.PHASE, labels, bands);
+        JFreeChart chart = NightsOverlay.build(set.nights().size() + " nights in phase \u2014 "
+                + set.outputDir().getFileName(), XAxisKind.PHASE, labels, bands);
+        applyYScale(chart);
+        return chart;
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class ToolDialog extends TitleAreaDialog {
     private final List<Field> fields;
     private final Map<String, TextField> texts = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
+    /** A check across fields (e.g. the log's airmass range at the site and pointing entered), after the fields'. */
+    private Function<Map<String, String>, String> crossCheck;
 
     public ToolDialog(Shell parent, String title, String description, List<Field> fields) {
         super(parent);
@@ -113,14 +115,28 @@ public final class ToolDialog extends TitleAreaDialog {
         validate();
     }
 
+    /**
+     * Adds a check of all values together, run when every field is valid; it gives an error text or null.
+     * Returns this dialog.
+     */
+    public ToolDialog crossCheck(Function<Map<String, String>, String> check) {
+        this.crossCheck = check;
+        return this;
+    }
+
     /** The first problem of the fields as they are, or null. */
-    private String problem() {
+    public String problem() {
         for (Field f : fields) {
             TextField t = texts.get(f.key());
             String err = f.check() == null || t == null ? null : f.check().apply(t.text().get().strip());
             if (err != null) {
                 return f.label().replace(":", "") + ": " + err;
             }
+        }
+        if (crossCheck != null && !texts.isEmpty()) {
+            Map<String, String> now = new LinkedHashMap<>();
+            texts.forEach((k, t) -> now.put(k, t.getText().strip()));
+            return crossCheck.apply(now);
         }
         return null;
     }
