@@ -57,6 +57,19 @@ public record SimulationSpec(Instrument instrument, LogFormat format, int frames
         double spotEgDelayPhase, double spotIngressPhase, double spotHumpPhase, double flickerRms,
         double flickerIndex) {
 
+    /** The 1.0 API's constructor: a CV without bright spot or flickering (the Builder's defaults for those). */
+    public SimulationSpec(Instrument instrument, LogFormat format, int frames, long seed, String runName,
+            double startMjdUtc, double exposureS, int nblue, String targetName, String targetCoords, double t0BmjdTdb,
+            double periodDays, double eclipseWidthPhase, double ingressPhase, double[] wdMag, double[] secMag,
+            double secAmplitude, double humpPhase, double[][] compMags, double[] zeroPoints, double[] extinction,
+            double[] skyRates, double seeingArcsec, double cloudDepthMag, double junkFraction, double badTimeFraction,
+            double nanFraction, String site, boolean constantTarget) {
+        this(instrument, format, frames, seed, runName, startMjdUtc, exposureS, nblue, targetName, targetCoords,
+                t0BmjdTdb, periodDays, eclipseWidthPhase, ingressPhase, wdMag, secMag, secAmplitude, humpPhase,
+                compMags, zeroPoints, extinction, skyRates, seeingArcsec, cloudDepthMag, junkFraction, badTimeFraction,
+                nanFraction, site, constantTarget, 0.0, 0.009, 0.018, 0.004, 0.85, 0.0, 1.5);
+    }
+
     /** The largest number of comparison stars of any CCD (apertures 2..n+1). */
     public int ncomp() {
         int n = 0;

@@ -135,7 +135,7 @@ public final class ToolDialog extends TitleAreaDialog {
         }
         if (crossCheck != null && !texts.isEmpty()) {
             Map<String, String> now = new LinkedHashMap<>();
-            texts.forEach((k, t) -> now.put(k, t.getText().strip()));
+            texts.forEach((k, t) -> now.put(k, t.text().get().strip()));
             return crossCheck.apply(now);
         }
         return null;
