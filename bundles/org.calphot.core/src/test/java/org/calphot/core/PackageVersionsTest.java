@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later
+// Copyright (c) 2026 the calphot contributors
 package org.calphot.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -270,5 +272,25 @@ class PackageVersionsTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** Every Java file of every bundle (main and test) starts with the SPDX licence line and the copyright line. */
+    @Test
+    void everySourceFileCarriesTheLicenceHeader() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (Bundle b : bundles) {
+            try (Stream<Path> s = Files.walk(b.dir().resolve("src"))) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String head = Files.readString(f, StandardCharsets.UTF_8);
+                    if (!head.startsWith("// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later\n"
+                            + "// Copyright (c) ")) {
+                        missing.add(b.dir().relativize(f).toString());
+                    }
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // a bundle without sources (resources only)
+            }
+        }
+        assertEquals(List.of(), missing, "files without the SPDX header (see README, Licence)");
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later
+// Copyright (c) 2026 the calphot contributors
 /**
  * The writers of a run's outputs: .calib, CSV, FITS and lcurve lightcurves, Calibration.txt, the observing log and
  * provenance.json.

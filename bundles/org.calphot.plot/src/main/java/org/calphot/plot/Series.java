@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later
+// Copyright (c) 2026 the calphot contributors
 package org.calphot.plot;
 
 /** A labelled x–y series with optional 1σ y errors (null), e.g. one run's count ratio against phase. */

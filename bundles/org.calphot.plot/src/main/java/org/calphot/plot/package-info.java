@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later
+// Copyright (c) 2026 the calphot contributors
 /**
  * calphot figures: chart builders that take primitive arrays and small records and return styled
  * {@link org.jfree.chart.JFreeChart}s (or a {@link org.calphot.plot.FigurePage} grid for the corner plot), and

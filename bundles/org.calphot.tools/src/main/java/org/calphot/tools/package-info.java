@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later
+// Copyright (c) 2026 the calphot contributors
 /**
  * The command logic the command line and the workbench share (extinction, comparison-mags, bin, time, ephemeris,
  * eclipse-times, benchmarks): reads files, writes outputs and figures, calls the science bundles.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later
+// Copyright (c) 2026 the calphot contributors
 /**
  * The one HTTP layer of the remote catalogue clients (SkyServer, the VO services): GETs over okhttp with
  * timeouts, counted retries with back-off, a reply-size cap and failures typed as {@link

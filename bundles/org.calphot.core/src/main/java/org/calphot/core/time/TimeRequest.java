@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later
+// Copyright (c) 2026 the calphot contributors
 package org.calphot.core.time;
 
 /** What to convert for: one target seen from one site, and the airmass formula to use. */

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later
+// Copyright (c) 2026 the calphot contributors
 /**
  * Small shared helpers: atomic, confined file writes, Python float formatting, read-error and date helpers.
  *

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later
+// Copyright (c) 2026 the calphot contributors
 package org.calphot.cli.internal.commands;
 
 import java.io.IOException;

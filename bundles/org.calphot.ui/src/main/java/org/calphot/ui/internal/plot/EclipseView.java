@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EPL-2.0 OR GPL-2.0-or-later
+// Copyright (c) 2026 the calphot contributors
 package org.calphot.ui.internal.plot;
 
 /** Timed eclipses, one figure per eclipse: the data, the fitted profile, the mid-time and the residuals. */
