@@ -185,6 +185,20 @@ class OutputCommitTest {
     }
 
     @Test
+    void theRunInUseIsAsReadableAsTheOutputFolder() throws Exception {
+        // a temporary folder is created 0700; readers (colleagues, a web server) reach the outputs through it,
+        // so the generation must carry the output folder's permissions, here rwxr-xr-x
+        Path cfg = demoConfig("perms", "[-0.5, 0.5]");
+        Path out = Files.createDirectories(tmp.resolve("perms-out"));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> shared =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x");
+        Files.setPosixFilePermissions(out, shared);
+        run(cfg, out, new ArrayList<>(), false);
+        Path gen = out.resolve(Files.readSymbolicLink(out.resolve(".calphot-current")));
+        assertEquals(shared, Files.getPosixFilePermissions(gen));
+    }
+
+    @Test
     void aRunKilledBeforeItsSwitchLeavesThePreviousRunAndIsCleanedUp() throws Exception {
         Path cfg = demoConfig("preswitch", "[-0.5, 0.5]");
         Path out = tmp.resolve("preswitch-out");

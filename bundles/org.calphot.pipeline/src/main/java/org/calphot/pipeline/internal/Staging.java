@@ -53,6 +53,14 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
             Files.createDirectories(target);
             this.dir = Files.createTempDirectory(target,
                     OutputFolder.STAGING_PREFIX + ProcessHandle.current().pid() + "-");
+            // a temporary folder is owner-only (0700); this one becomes the generation readers see through the
+            // output names, so it gets the output folder's own permissions (colleagues who could read a run
+            // written in place can read this one)
+            try {
+                Files.setPosixFilePermissions(dir, Files.getPosixFilePermissions(target));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: its default access stands
+            }
         } catch (IOException e) {
             throw new CalphotException("cannot create output folder " + target + ": " + e.getMessage(), e);
         }
