@@ -66,15 +66,7 @@ class PluginInstallTest {
     }
 
     static Result calphot(Map<String, String> env, String... args) throws Exception {
-        Path launcher;
-        try (Stream<Path> s = Files.list(product.resolve("plugins"))) {
-            launcher = s.filter(p -> p.getFileName().toString().startsWith("org.eclipse.equinox.launcher_")
-                    && p.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
-        }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-jar", launcher.toString(), "-nosplash"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(product.toFile());
+        ProcessBuilder pb = ProductCommand.of(product, args);
         pb.environment().putAll(env);
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");

@@ -39,15 +39,7 @@ class WatchProductTest {
     static Process start(Path out, Path err, String... args) throws IOException {
         Path product = Path.of(System.getProperty("calphot.product"));
         assertTrue(Files.isDirectory(product.resolve("plugins")), "headless product not built at " + product);
-        Path launcher;
-        try (Stream<Path> s = Files.list(product.resolve("plugins"))) {
-            launcher = s.filter(p -> p.getFileName().toString().startsWith("org.eclipse.equinox.launcher_")
-                    && p.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
-        }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-jar", launcher.toString(), "-nosplash"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(product.toFile());
+        ProcessBuilder pb = ProductCommand.of(product, args);
         pb.environment().putAll(DATE);
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         return pb.start();
