@@ -203,7 +203,7 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
 
     /** Pause k sleeps the k-th number of the hook's list (the last one for the rest): "0,60" pauses only after. */
     private static void pause() {
-        String[] secs = System.getenv(PAUSE_HOOK).split(",");
+        String[] secs = System.getenv(PAUSE_HOOK).split(",", -1);
         long s = Long.parseLong(secs[Math.min(pauses, secs.length - 1)]);
         pauses++;
         if (s == 0) {
