@@ -133,7 +133,7 @@ public final class FloatFormat {
      * The significant digits of {@code x > 0} as {@link Double#toString} gives them, into {@code d} (leading zeros
      * dropped); returns {@code (count << 32) | decExp} with {@code x = 0.d[0]d[1]... x 10^decExp}.
      */
-    private static long digits(double x, char[] d) {
+    static long digits(double x, char[] d) {
         String s = Double.toString(x);
         int len = s.length();
         int e = s.indexOf('E');

@@ -44,45 +44,14 @@ public final class PyFloat {
             sb.append('-');
             d = -d;
         }
-        // Double.toString: "I.F" or "I.FE[-]n"; collect its significant digits and the decimal point's position
-        String s = Double.toString(d);
-        int len = s.length();
-        int e = s.indexOf('E');
-        int mantEnd = e < 0 ? len : e;
-        int exp = 0;
-        if (e >= 0) {
-            boolean neg = s.charAt(e + 1) == '-';
-            for (int i = e + (neg ? 2 : 1); i < len; i++) {
-                exp = exp * 10 + (s.charAt(i) - '0');
-            }
-            exp = neg ? -exp : exp;
-        }
-        char[] digits = new char[mantEnd];
-        int n = 0;
-        int point = 0; // digits before the decimal point, counting leading zeros until they are dropped
-        boolean seenPoint = false;
-        for (int i = 0; i < mantEnd; i++) {
-            char c = s.charAt(i);
-            if (c == '.') {
-                seenPoint = true;
-                continue;
-            }
-            if (n == 0 && c == '0') { // a leading zero moves the point left
-                if (!seenPoint) {
-                    continue; // "0.xxx": the integer zero
-                }
-                point--;
-                continue;
-            }
-            digits[n++] = c;
-            if (!seenPoint) {
-                point++;
-            }
-        }
+        // the significant digits of Double.toString and the exponent of the first one (shared with FloatFormat)
+        char[] digits = new char[32];
+        long parsed = FloatFormat.digits(d, digits);
+        int n = (int) (parsed >>> 32);
         while (n > 1 && digits[n - 1] == '0') {
             n--;
         }
-        int exp10 = point + exp - 1; // exponent of the first digit
+        int exp10 = (int) parsed - 1; // exponent of the first digit
         if (n > 1) {
             BigDecimal exact = shortest(d, n);
             if (exact != null) { // JDK 17 gave too many or not the nearest digits: take the exact ones
