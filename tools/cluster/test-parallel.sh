@@ -48,7 +48,9 @@ grep -q "^$nights configs: $nights ok, 0 failed" "$work/batch.txt" || fail "batc
 
 # every lightcurve file of a parallel task and of the batch equals the lone run's, byte for byte
 for i in 1 7 20; do
-    out_alone=$(find "$work/alone/n$i" -name '*.calib' | sort)
+    # follow the output folder's links (calphot_out/X -> .calphot-gen-*) and skip the generation folders
+    # themselves, whose names differ from run to run
+    out_alone=$(find -L "$work/alone/n$i" -name '.calphot-*' -prune -o -name '*.calib' -print | sort)
     [ -n "$out_alone" ] || fail "no .calib in the lone run of n$i"
     for f in $out_alone; do
         rel=${f#"$work/alone/"}
