@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.calphot.core.log.ApertureTable;
 import org.calphot.core.log.CcdTable;
@@ -25,10 +26,39 @@ public final class GrowingLog {
     private final Path source;
     private final LogHeader header;
     private final Map<String, Ccd> ccds = new LinkedHashMap<>();
+    /** the columns kept (per frame, per aperture); null: every column */
+    private final Set<String> frameColumns;
+    private final Set<String> apertureColumns;
 
     public GrowingLog(Path source, LogHeader header) {
+        this(source, header, null, null);
+    }
+
+    /**
+     * Keeps only the named columns (null: all): a follower for a pipeline that reads a few columns holds tens of
+     * bytes per frame and CCD instead of every column of the log. A snapshot then has only these columns.
+     */
+    public GrowingLog(Path source, LogHeader header, Set<String> frameColumns, Set<String> apertureColumns) {
         this.source = source;
         this.header = header;
+        this.frameColumns = frameColumns == null ? null : Set.copyOf(frameColumns);
+        this.apertureColumns = apertureColumns == null ? null : Set.copyOf(apertureColumns);
+    }
+
+    /** Bytes held by the kept columns' arrays (their capacity, grown by doubling). */
+    public synchronized long storageBytes() {
+        long n = 0;
+        for (Ccd c : ccds.values()) {
+            for (Grow g : c.frame.values()) {
+                n += g.capacityBytes();
+            }
+            for (Map<String, Grow> a : c.apertures.values()) {
+                for (Grow g : a.values()) {
+                    n += g.capacityBytes();
+                }
+            }
+        }
+        return n;
     }
 
     public LogHeader header() {
@@ -52,7 +82,7 @@ public final class GrowingLog {
 
     public synchronized void append(PhotometryLog part) {
         for (CcdTable t : part.ccds()) {
-            Ccd c = ccds.computeIfAbsent(t.ccd(), k -> new Ccd(t));
+            Ccd c = ccds.computeIfAbsent(t.ccd(), k -> new Ccd(t, frameColumns, apertureColumns));
             c.append(t);
         }
     }
@@ -73,16 +103,20 @@ public final class GrowingLog {
         final Map<String, Map<String, Grow>> apertures = new LinkedHashMap<>();
         int rows;
 
-        Ccd(CcdTable t) {
+        Ccd(CcdTable t, Set<String> frameColumns, Set<String> apertureColumns) {
             label = t.ccd();
             apertureLabels = t.apertureLabels();
             for (Column col : t.frameColumns().values()) {
-                frame.put(col.name(), Grow.of(col));
+                if (frameColumns == null || frameColumns.contains(col.name())) {
+                    frame.put(col.name(), Grow.of(col));
+                }
             }
             for (String l : t.apertureLabels()) {
                 Map<String, Grow> m = new LinkedHashMap<>();
                 for (Map.Entry<String, Column> e : t.aperture(l).columns().entrySet()) {
-                    m.put(e.getKey(), Grow.of(e.getValue()));
+                    if (apertureColumns == null || apertureColumns.contains(e.getKey())) {
+                        m.put(e.getKey(), Grow.of(e.getValue()));
+                    }
                 }
                 apertures.put(l, m);
             }
@@ -181,6 +215,15 @@ public final class GrowingLog {
                 }
             }
             size = need;
+        }
+
+        long capacityBytes() {
+            return switch (kind) {
+                case 'd' -> 8L * d.length;
+                case 'f' -> 4L * f.length;
+                case 'b' -> b.length;
+                default -> 4L * i.length;
+            };
         }
 
         Column column(int rows) {

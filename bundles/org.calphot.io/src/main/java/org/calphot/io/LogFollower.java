@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
 
 import org.calphot.core.BadInputException;
 import org.calphot.core.CalphotException;
@@ -66,9 +67,22 @@ public final class LogFollower {
     private GrowingLog log;
     private Path scratch;
 
+    private Set<String> frameColumns;
+    private Set<String> apertureColumns;
+
     public LogFollower(Path file, LogReaders readers) {
         this.file = Objects.requireNonNull(file);
         this.readers = Objects.requireNonNull(readers);
+    }
+
+    /**
+     * Keeps only these columns of the frames read ({@link #log()}; null: all): what a long night costs in memory.
+     * The new frames of each {@link Update} still have every column.
+     */
+    public LogFollower keepOnly(Set<String> frameColumns, Set<String> apertureColumns) {
+        this.frameColumns = frameColumns;
+        this.apertureColumns = apertureColumns;
+        return this;
     }
 
     public Path file() {
@@ -131,7 +145,7 @@ public final class LogFollower {
         offset += end;
         lineNo += lines;
         if (log == null) {
-            log = new GrowingLog(file, part.header());
+            log = new GrowingLog(file, part.header(), frameColumns, apertureColumns);
         }
         log.append(part);
         return new Update(restarted ? Kind.RESTARTED : Kind.APPENDED, part, end);

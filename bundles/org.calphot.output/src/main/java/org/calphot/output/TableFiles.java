@@ -132,20 +132,20 @@ public final class TableFiles {
             h.addValue("CCD", c.ccd(), "CCD label in the log");
             h.addValue("FILTER", fitsText(c.band()), "band");
             h.addValue("LOGFILE", fitsText(log.log().getFileName().toString()), "photometry log");
-            h.addValue("T0", t0, "ephemeris T0, BMJD(TDB)");
-            h.addValue("PERIOD", period, "ephemeris period, d");
-            h.addValue("ECLTIME", log.eclipseBmjd(), "eclipse phased on, BMJD(TDB)");
+            addFinite(h, "T0", t0, "ephemeris T0, BMJD(TDB)");
+            addFinite(h, "PERIOD", period, "ephemeris period, d");
+            addFinite(h, "ECLTIME", log.eclipseBmjd(), "eclipse phased on, BMJD(TDB)");
             h.addValue("CYCLE", log.cycle(), "cycle number of ECLTIME");
-            h.addValue("PHASELO", log.phaseLow(), "phase slice lower bound (exclusive)");
-            h.addValue("PHASEHI", log.phaseHigh(), "phase slice upper bound (exclusive)");
+            addFinite(h, "PHASELO", log.phaseLow(), "phase slice lower bound (exclusive)");
+            addFinite(h, "PHASEHI", log.phaseHigh(), "phase slice upper bound (exclusive)");
             h.addValue("MAGSRC", lc.magnitudes().source().name(), "comparison magnitudes from");
-            h.addValue("COMPFLUX", lc.comparisonFluxMjy(), "summed comparison flux, mJy");
+            addFinite(h, "COMPFLUX", lc.comparisonFluxMjy(), "summed comparison flux, mJy");
             h.addValue("NCOMP", lc.comparisonLabels().size(), "comparisons used");
-            h.addValue("MEANRAT", lc.meanRatio(), "mean target/comparison count ratio");
-            h.addValue("MEANMAG", lc.meanTargetMag(), "AB magnitude of the mean flux");
+            addFinite(h, "MEANRAT", lc.meanRatio(), "mean target/comparison count ratio");
+            addFinite(h, "MEANMAG", lc.meanTargetMag(), "AB magnitude of the mean flux");
             if (lc.budget() != null) {
-                h.addValue("SYSERR", lc.budget().systematic(), "calibration error, fraction of flux");
-                h.addValue("SYSSHARE", lc.budget().systematicShare(), "systematic share of typical variance");
+                addFinite(h, "SYSERR", lc.budget().systematic(), "calibration error, fraction of flux");
+                addFinite(h, "SYSSHARE", lc.budget().systematicShare(), "systematic share of typical variance");
             }
             h.addValue("CREATOR", fitsText("calphot " + version), "program");
             Fits fits = new Fits();
@@ -161,6 +161,17 @@ public final class TableFiles {
             fits.close();
         } catch (FitsException fe2) {
             throw new IOException("FITS: " + fe2.getMessage(), fe2);
+        }
+    }
+
+    /**
+     * A numeric header card, left out when the value is NaN or infinite: FITS cannot hold them (nom-tam refuses),
+     * and a missing key says "no value" (e.g. MEANMAG when the mean flux is not positive, as early in a live night
+     * of very short exposures) without an invented sentinel.
+     */
+    static void addFinite(Header h, String key, double value, String comment) throws FitsException {
+        if (Double.isFinite(value)) {
+            h.addValue(key, value, comment);
         }
     }
 

@@ -29,6 +29,7 @@ import org.calphot.core.Location;
 import org.calphot.core.ProgressMonitor;
 import org.calphot.core.Warnings;
 import org.calphot.core.log.CcdTable;
+import org.calphot.core.log.LogColumns;
 import org.calphot.core.log.LogReader;
 import org.calphot.core.log.LogReaders;
 import org.calphot.core.log.PhotometryLog;
@@ -132,6 +133,18 @@ public final class LiveSession implements AutoCloseable {
         CalphotJob read() throws CalphotException;
     }
 
+    /**
+     * The log columns a whole run reads (times, exposure, counts, their errors, flags): the only ones kept of the
+     * frames read, so a long night costs tens of bytes per frame and CCD instead of every column of the log.
+     */
+    static final Set<String> FRAME_COLUMNS = Set.of(LogColumns.NFRAME, LogColumns.MJD, LogColumns.MJD_OK,
+            LogColumns.EXPTIM);
+    static final Set<String> APERTURE_COLUMNS = Set.of(LogColumns.COUNTS, LogColumns.COUNTS_ERR, LogColumns.FLAG);
+
+    private LogFollower follower(Path log) {
+        return new LogFollower(log, services.logs()).keepOnly(FRAME_COLUMNS, APERTURE_COLUMNS);
+    }
+
     /** Least time between two readings of the config for new logs. */
     static final long RESCAN_NANOS = 2_000_000_000L;
 
@@ -170,7 +183,7 @@ public final class LiveSession implements AutoCloseable {
                 continue;
             }
             for (LogSpec s : p.logs()) {
-                watched.add(new Watched(p, s, new LogFollower(s.log(), services.logs())));
+                watched.add(new Watched(p, s, follower(s.log())));
             }
         }
         if (watched.isEmpty()) {
@@ -313,7 +326,7 @@ public final class LiveSession implements AutoCloseable {
             }
             for (LogSpec s : p.logs()) {
                 if (known.add(s.log())) {
-                    pending.add(new Watched(p, s, new LogFollower(s.log(), services.logs())));
+                    pending.add(new Watched(p, s, follower(s.log())));
                     notes.add("new log " + s.log() + ": followed, taken into the outputs with its first frames");
                     added = true;
                 }

@@ -69,8 +69,21 @@ final class LogProcessor {
 
     /** {@link #process} with every error naming its log: a message without a file gets the log's path. */
     Done processNamed(Payload p, LogSpec spec, double t0, double period, Warnings warnings) throws CalphotException {
+        return processNamed(p, spec, t0, period, warnings, () -> {
+        });
+    }
+
+    /** Called before a log stages its files: {@link RunOrder#awaitTurn} keeps the staging in config order. */
+    @FunctionalInterface
+    interface Turn {
+        void await() throws CalphotException;
+    }
+
+    /** {@link #processNamed} that waits for {@code turn} before staging the lightcurve files. */
+    Done processNamed(Payload p, LogSpec spec, double t0, double period, Warnings warnings, Turn turn)
+            throws CalphotException {
         try {
-            return process(p, spec, t0, period, warnings);
+            return process(p, spec, t0, period, warnings, turn);
         } catch (CancelledException e) {
             throw e;
         } catch (CalphotException e) {
@@ -87,7 +100,7 @@ final class LogProcessor {
         }
     }
 
-    private Done process(Payload p, LogSpec spec, double t0, double period, Warnings warnings)
+    private Done process(Payload p, LogSpec spec, double t0, double period, Warnings warnings, Turn turn)
             throws CalphotException {
         pm.checkCanceled();
         RunLog log = new RunLog(prefixed(options.logListener(), spec.log().getFileName().toString()));
@@ -162,6 +175,7 @@ final class LogProcessor {
                 eclipse, cycle, p.phaseLow(), p.phaseHigh(), p.fluxCalibrate(), ccdResults, Pipeline.min(allMjd),
                 Pipeline.max(allMjd));
 
+        turn.await();
         List<CcdResult> withFiles = writeLightcurves(p, result, ccdResults, eclipse, t0, period, log);
         LogResult finalResult = new LogResult(result.payload(), result.log(), result.oname(), result.instrument(),
                 result.observatory(), result.bands(), result.eclipseBmjd(), result.cycle(), result.phaseLow(),

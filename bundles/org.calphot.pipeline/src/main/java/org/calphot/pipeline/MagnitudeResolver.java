@@ -48,6 +48,8 @@ final class MagnitudeResolver {
     private final RunOptions options;
     private final Warnings warnings;
     private final List<Object> queries = new ArrayList<>();
+    /** the {@link RunOrder} of each query: provenance lists them in config order whatever the threads did */
+    private final List<Integer> queryOrders = new ArrayList<>();
     private final Map<Path, CoordsFile> coordsCache = new HashMap<>();
     private final List<FilterSystem> filterSystems;
     private final Map<String, Map<String, Object>> colourTermChoices = new HashMap<>();
@@ -257,7 +259,7 @@ final class MagnitudeResolver {
                             + " (keep not clean: true)" : "used") : "excluded: saturated or no magnitude");
             q.put("other_matches", r.others().size());
             synchronized (this) {
-                queries.add(q);
+                RunOrder.insert(queries, queryOrders, q);
             }
             log.say("  CCD %s aperture %s: %s -> %s %s = %.3f +- %.3f (%.2f\" away%s)", ccd, comps.get(i),
                     cone.describe(), star.id(), lookupBand, me[0], me[1], star.separationArcsec(),

@@ -60,6 +60,8 @@ public final class Pipeline {
         long started = System.nanoTime();
         ProgressMonitor pm = monitor == null ? ProgressMonitor.NULL : monitor;
         List<String> warningLines = new ArrayList<>();
+        // kept in config order of the logs that gave them, whatever the threads' timing (RunOrder)
+        List<Integer> warningOrders = new ArrayList<>();
         java.util.Set<String> shown = new java.util.HashSet<>();
         Warnings recorded = (where, message) -> {
             String line = where == null || where.toString().isEmpty() ? message : where + ": " + message;
@@ -67,7 +69,7 @@ public final class Pipeline {
             String key = line.replaceFirst("CCD [^:]+: ", "CCD *: ");
             boolean first;
             synchronized (warningLines) {
-                warningLines.add(line);
+                RunOrder.insert(warningLines, warningOrders, line);
                 first = shown.add(key);
             }
             if (first) {
@@ -80,9 +82,12 @@ public final class Pipeline {
         org.calphot.pipeline.internal.OutputFolder.checkUsable(base, options.outDir() != null
                 ? Location.key(null, 0, "--out") : Location.key(job.configFile().toString(), 0, "directory"));
         // one run at a time per output folder: the run-N choice and the commit happen under the lock
+        RunOrder.tag(RunOrder.BEFORE);
         try (org.calphot.pipeline.internal.OutputFolder folder = org.calphot.pipeline.internal.OutputFolder.lock(base,
                 configSha, pm, msg -> (msg.startsWith("waiting: ") ? warnings : recorded).warn(Location.NONE, msg))) {
             return run(job, options, pm, recorded, warningLines, formats, base, configSha, started);
+        } finally {
+            RunOrder.untag();
         }
     }
 
@@ -133,15 +138,26 @@ public final class Pipeline {
                             runLog)
                     : new EphemerisStep.Result(job.t0(), job.period(), "config", null);
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));
+            RunOrder order = new RunOrder(tasks.size());
             try {
                 List<Future<LogProcessor.Done>> futures = new ArrayList<>();
                 LogProcessor processor = new LogProcessor(services, job, mags, formats, options, staging, pm);
-                for (Task t : tasks) {
+                for (int i = 0; i < tasks.size(); i++) {
+                    Task t = tasks.get(i);
+                    int index = i;
                     Warnings perLog = (where, message) -> recorded.warn(
                             where == null || where.toString().isEmpty() ? Location.of(t.spec().log().getFileName().toString())
                                     : where, message);
-                    futures.add(pool.submit(() -> processor.processNamed(t.payload(), t.spec(), eph.t0(), eph.period(),
-                            perLog)));
+                    futures.add(pool.submit(() -> {
+                        RunOrder.tag(index);
+                        try {
+                            return processor.processNamed(t.payload(), t.spec(), eph.t0(), eph.period(), perLog,
+                                    () -> order.awaitTurn(index));
+                        } finally {
+                            order.finished(index);
+                            RunOrder.untag();
+                        }
+                    }));
                 }
                 for (Future<LogProcessor.Done> f : futures) {
                     LogProcessor.Done d = get(f);
@@ -153,6 +169,7 @@ public final class Pipeline {
             } finally {
                 pool.shutdownNow();
             }
+            RunOrder.tag(RunOrder.AFTER);
             pm.checkCanceled();
             for (RunLog l : logLogs) {
                 runLog.append(l);
