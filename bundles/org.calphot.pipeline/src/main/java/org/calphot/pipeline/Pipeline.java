@@ -76,6 +76,11 @@ public final class Pipeline {
                 warnings.warn(where, key.equals(line) ? message : message.replaceFirst("CCD [^:]+: ", "CCD *: "));
             }
         };
+        // the time service warns once per process (leap-second table, Earth-orientation table): whichever log calls it
+        // first would get the warning; it is the run's, said without a log's name, in the same place for any threads
+        PipelineServices services = new PipelineServices(this.services.logs(),
+                new RunTimeWarnings(this.services.time(), recorded), this.services.calibrator(),
+                this.services.catalogues(), this.services.figures(), this.services.filterSystems());
         Set<OutputFormat> formats = options.formats() != null ? options.formats() : job.outputFormats();
         Path base = options.outDir() != null ? options.outDir().toAbsolutePath().normalize() : job.directory();
         String configSha = sha256(job.configText().getBytes(StandardCharsets.UTF_8));
@@ -85,13 +90,13 @@ public final class Pipeline {
         RunOrder.tag(RunOrder.BEFORE);
         try (org.calphot.pipeline.internal.OutputFolder folder = org.calphot.pipeline.internal.OutputFolder.lock(base,
                 configSha, pm, msg -> (msg.startsWith("waiting: ") ? warnings : recorded).warn(Location.NONE, msg))) {
-            return run(job, options, pm, recorded, warningLines, formats, base, configSha, started);
+            return run(services, job, options, pm, recorded, warningLines, formats, base, configSha, started);
         } finally {
             RunOrder.untag();
         }
     }
 
-    private RunResult run(CalphotJob job, RunOptions options, ProgressMonitor pm, Warnings recorded,
+    private RunResult run(PipelineServices services, CalphotJob job, RunOptions options, ProgressMonitor pm, Warnings recorded,
             List<String> warningLines, Set<OutputFormat> formats, Path base, String configSha, long started)
             throws CalphotException {
         Path out = chooseOutputFolder(base, configSha);
@@ -218,6 +223,45 @@ public final class Pipeline {
     }
 
     private record Task(Payload payload, LogSpec spec) {
+    }
+
+    /** The run's time service: its warnings go to the run (no log named), ordered before the logs' own. */
+    private static final class RunTimeWarnings implements org.calphot.core.time.TimeCorrector {
+        private final org.calphot.core.time.TimeCorrector delegate;
+        private final Warnings run;
+
+        RunTimeWarnings(org.calphot.core.time.TimeCorrector delegate, Warnings run) {
+            this.delegate = delegate;
+            this.run = run;
+        }
+
+        @Override
+        public void correct(org.calphot.core.time.TimeRequest request, double[] mjdUtc, int from, int to,
+                org.calphot.core.time.TimeColumns out, Warnings warnings) throws CalphotException {
+            delegate.correct(request, mjdUtc, from, to, out, (where, message) -> {
+                if (where == null || where.toString().isEmpty()) {
+                    int order = RunOrder.current();
+                    RunOrder.tag(RunOrder.BEFORE);
+                    try {
+                        run.warn(Location.NONE, message);
+                    } finally {
+                        RunOrder.tag(order);
+                    }
+                } else {
+                    warnings.warn(where, message);
+                }
+            });
+        }
+
+        @Override
+        public org.calphot.core.time.TimeCorrector withEarthOrientation(Path iersTable) throws CalphotException {
+            return delegate.withEarthOrientation(iersTable);
+        }
+
+        @Override
+        public Map<String, Object> provenance() {
+            return delegate.provenance();
+        }
     }
 
     private static LogProcessor.Done get(Future<LogProcessor.Done> f) throws CalphotException {
