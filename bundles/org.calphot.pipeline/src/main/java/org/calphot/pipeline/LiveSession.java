@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -100,6 +101,8 @@ public final class LiveSession implements AutoCloseable {
     private long lastRewriteNanos;
     private long lastRewriteCost;
     private boolean dirty;
+    /** keep every row of the lightcurves for {@link #current()} (a view draws them); false: the last row only */
+    private boolean keepRows = true;
 
     /** Per followed log: the reader state and what the last whole run decided. */
     private static final class Watched {
@@ -200,6 +203,17 @@ public final class LiveSession implements AutoCloseable {
         } catch (IOException e) {
             throw new CalphotException("cannot read " + observingLog + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * With false, the session keeps of each whole run only what later steps need (comparison magnitudes, file
+     * names, whole-night statistics, the last row for the status line), not its rows: the memory a long night
+     * costs is then the kept log columns alone. {@link #current()} and {@link #result()} then have one row per
+     * CCD. {@code calphot watch} and {@code bench watch} use false; the workbench's live view keeps the rows.
+     */
+    public synchronized LiveSession keepRows(boolean keep) {
+        this.keepRows = keep;
+        return this;
     }
 
     /** The latest whole run, or null before there were data in every log. */
@@ -402,6 +416,37 @@ public final class LiveSession implements AutoCloseable {
         return new RunResult(last.outputDir(), last.newRunFolder(), logs, last.files(), last.provenance());
     }
 
+    /** A whole run with, of each CCD, only its last row (the whole-night fields and file names as they are). */
+    private static RunResult lastRowsOnly(RunResult r) {
+        List<LogResult> logs = new ArrayList<>();
+        for (LogResult l : r.logs()) {
+            List<CcdResult> ccds = new ArrayList<>();
+            for (CcdResult c : l.ccds()) {
+                ccds.add(lastRow(c));
+            }
+            logs.add(new LogResult(l.payload(), l.log(), l.oname(), l.instrument(), l.observatory(), l.bands(),
+                    l.eclipseBmjd(), l.cycle(), l.phaseLow(), l.phaseHigh(), l.fluxCalibrated(), ccds,
+                    l.firstMjdUtc(), l.lastMjdUtc()));
+        }
+        return new RunResult(r.outputDir(), r.newRunFolder(), logs, r.files(), r.provenance());
+    }
+
+    private static CcdResult lastRow(CcdResult c) {
+        CalibratedLightcurve l = c.lightcurve();
+        int n = l.size();
+        int from = Math.max(0, n - 1);
+        CalibratedLightcurve lc = new CalibratedLightcurve(l.ccd(), l.band(), Arrays.copyOfRange(l.frameRow(), from, n),
+                Arrays.copyOfRange(l.mjdUtc(), from, n), Arrays.copyOfRange(l.exposureS(), from, n),
+                Arrays.copyOfRange(l.ratio(), from, n), Arrays.copyOfRange(l.ratioErr(), from, n),
+                Arrays.copyOfRange(l.fluxMjy(), from, n), Arrays.copyOfRange(l.fluxErrMjy(), from, n),
+                Arrays.copyOfRange(l.comparisonsInFrame(), from, n), l.comparisonLabels(), l.comparisonFluxMjy(),
+                l.comparisonMeanCounts(), l.magnitudes(), l.meanRatio(), l.meanTargetMag(), l.rejections(), l.budget(),
+                l.diagnostics());
+        return new CcdResult(c.ccd(), c.band(), lc, Arrays.copyOfRange(c.bmjdTdb(), from, n),
+                Arrays.copyOfRange(c.airmass(), from, n), Arrays.copyOfRange(c.phase(), from, n),
+                Arrays.copyOfRange(c.inPhaseRange(), from, n), Arrays.copyOfRange(c.flags(), from, n), c.calibFile());
+    }
+
     /** One CCD's rows of several pieces in order (the first piece's whole-night fields). */
     private static CcdResult concat(List<CcdResult> parts) {
         int n = 0;
@@ -560,7 +605,9 @@ public final class LiveSession implements AutoCloseable {
                 }
             }
             updated.add(chunk);
-            w.chunks.computeIfAbsent(c.ccd(), k -> new ArrayList<>()).add(chunk);
+            if (keepRows) {
+                w.chunks.computeIfAbsent(c.ccd(), k -> new ArrayList<>()).add(chunk);
+            }
         }
         w.appendedSinceRun += part.frames();
         w.lastChunk = updated;
@@ -645,6 +692,9 @@ public final class LiveSession implements AutoCloseable {
                 services.catalogues(), services.figures(), services.filterSystems());
         RunResult before = last;
         RunResult r = new Pipeline(s).run(job, options, ProgressMonitor.NULL, warnings);
+        if (!keepRows) {
+            r = lastRowsOnly(r);
+        }
         last = r;
         Map<?, ?> fold = (Map<?, ?>) r.provenance().get("folding_ephemeris");
         t0 = ((Number) fold.get("t0_bmjd_tdb")).doubleValue();

@@ -150,10 +150,15 @@ public final class BenchWatchCommand implements Callable<Integer> {
         long maxUsed = 0;
         StringBuilder heap = new StringBuilder();
         int nextHeap = frames / 4;
+        // the heap before the night: what the session holds after GC is measured against it, per frame
+        System.gc();
+        long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        long lastRewriteNanos = 0;
         long started = System.nanoTime();
         writer.setDaemon(true);
         writer.start();
-        try (LiveSession live = new LiveSession(services, job, RunOptions.defaults(), refresh, Warnings.IGNORE)) {
+        try (LiveSession live = new LiveSession(services, job, RunOptions.defaults(), refresh, Warnings.IGNORE)
+                .keepRows(false)) {
             while (seen < frames && failed.get() == null) {
                 long t = System.nanoTime();
                 LiveSession.Step s = live.step();
@@ -162,6 +167,7 @@ public final class BenchWatchCommand implements Callable<Integer> {
                 if (s.rewritten() != null) {
                     rewrites++;
                     rewriteNanos += end - t;
+                    lastRewriteNanos = end - t;
                 }
                 int now = Math.min(frames, s.logs().get(0).frames());
                 for (int k = seen + 1; k <= now; k++) {
@@ -172,7 +178,8 @@ public final class BenchWatchCommand implements Callable<Integer> {
                     System.gc();
                     long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
                     maxUsed = Math.max(maxUsed, used);
-                    heap.append(String.format(Locale.ROOT, " %d frames: %.0f MB;", seen, used / 1e6));
+                    heap.append(String.format(Locale.ROOT, " %d frames: %.0f MB (%.0f B/frame);", seen, used / 1e6,
+                            (double) (used - heapBefore) / seen));
                     nextHeap += frames / 4;
                 }
                 long wait = t + (long) (interval * 1e9) - System.nanoTime();
@@ -191,8 +198,10 @@ public final class BenchWatchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "latency line -> CSV: median %.3f s, 90%% %.3f s, max %.3f s over %d frames"
                     + " (%d updates, %d whole rewrites, %.2f s each on average)%n", pct(l, 0.5), pct(l, 0.9),
                     l[l.length - 1], l.length, updates, rewrites, rewrites == 0 ? 0 : rewriteNanos / 1e9 / rewrites);
-            out.printf(Locale.ROOT, "heap after GC:%s peak %.0f MB; the night's log %.0f MB on disk%n", heap,
-                    maxUsed / 1e6, r.logBytes() / 1e6);
+            out.printf(Locale.ROOT, "heap after GC (before the night %.0f MB):%s peak %.0f MB; the night's log %.0f MB"
+                    + " on disk (%.0f B/frame)%n", heapBefore / 1e6, heap, maxUsed / 1e6, r.logBytes() / 1e6,
+                    (double) r.logBytes() / frames);
+            out.printf(Locale.ROOT, "last whole rewrite during the night: %.2f s%n", lastRewriteNanos / 1e9);
             out.printf(Locale.ROOT, "final whole run of the watch: %.2f s; whole watch %.1f s%n", finishNanos / 1e9, wall);
 
             // the baseline in the same run: calphot run on the finished log, from the file

@@ -134,7 +134,8 @@ public final class WatchCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         // a folder pattern in logfiles (or no logfiles): the config is read again for logs that appear
         LiveSession.ConfigSource rescan = () -> new ConfigReader(broker.sites(), Warnings.IGNORE).read(config);
-        try (LiveSession session = new LiveSession(services, job, options, refresh, warnings, rescan)) {
+        // headless: only the status lines read the rows, so the session keeps the last row of each whole run
+        try (LiveSession session = new LiveSession(services, job, options, refresh, warnings, rescan).keepRows(false)) {
             o.printf("watching %d log(s) of %s every %s s (Ctrl-C stops with a final whole run)%n",
                     job.extractedLogs().size(), config, interval);
             o.flush();
