@@ -216,6 +216,17 @@ public final class LiveSession implements AutoCloseable {
         return this;
     }
 
+    /** Bytes of the frames kept for whole runs (the kept log columns' arrays, over every followed log). */
+    public synchronized long keptLogBytes() {
+        long n = 0;
+        for (Watched w : watched) {
+            if (w.follower.log() != null) {
+                n += w.follower.log().storageBytes();
+            }
+        }
+        return n;
+    }
+
     /** The latest whole run, or null before there were data in every log. */
     public RunResult result() {
         return last;

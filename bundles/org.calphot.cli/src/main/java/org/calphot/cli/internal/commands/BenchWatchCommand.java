@@ -151,8 +151,7 @@ public final class BenchWatchCommand implements Callable<Integer> {
         StringBuilder heap = new StringBuilder();
         int nextHeap = frames / 4;
         // the heap before the night: what the session holds after GC is measured against it, per frame
-        System.gc();
-        long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        long heapBefore = usedAfterGc();
         long lastRewriteNanos = 0;
         long started = System.nanoTime();
         writer.setDaemon(true);
@@ -175,11 +174,11 @@ public final class BenchWatchCommand implements Callable<Integer> {
                 }
                 seen = Math.max(seen, now);
                 if (seen >= nextHeap && nextHeap > 0) {
-                    System.gc();
-                    long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+                    long used = usedAfterGc();
                     maxUsed = Math.max(maxUsed, used);
-                    heap.append(String.format(Locale.ROOT, " %d frames: %.0f MB (%.0f B/frame);", seen, used / 1e6,
-                            (double) (used - heapBefore) / seen));
+                    heap.append(String.format(Locale.ROOT, " %d frames: %.0f MB (%.0f B/frame; log columns kept %.0f"
+                            + " B/frame);", seen, used / 1e6, (double) (used - heapBefore) / seen,
+                            (double) live.keptLogBytes() / seen));
                     nextHeap += frames / 4;
                 }
                 long wait = t + (long) (interval * 1e9) - System.nanoTime();
@@ -226,6 +225,14 @@ public final class BenchWatchCommand implements Callable<Integer> {
         } finally {
             stop.set(true);
         }
+    }
+
+    /** Heap in use after two collections (objects freed by cleaners in the first are gone after the second). */
+    private static long usedAfterGc() throws InterruptedException {
+        System.gc();
+        Thread.sleep(50);
+        System.gc();
+        return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     }
 
     private static double pct(double[] sorted, double q) {
