@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Time many configs in one JVM (calphot run A B ... --jobs N).", "",
-            "Simulate --nights nights (HiPERCAM, --frames exposures each, one config per night) in a temporary",
-            "folder, run them all as one batch with --jobs configs at once, then run --baseline of them one at a",
-            "time (--jobs 1), and print nights/s of each and the speed-up. The folder is removed afterwards."})
+            "Simulate --nights nights (HiPERCAM, --frames exposures each, one config per night) in a temporary "
+                + "folder, run them all as one batch with --jobs configs at once, then run --baseline of them again "
+                + "one at a time (--jobs 1) and --jobs at once, and print nights/s, CPU seconds per night and cores "
+                + "busy of each and the speed-up. The folder is removed afterwards."})
 public final class BenchBatchCommand implements Callable<Integer> {
 
     private final CommandServices broker;
@@ -55,8 +56,39 @@ public final class BenchBatchCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "configs at once (default: cores).")
     int jobs;
 
-    @Option(names = "--baseline", paramLabel = "N", description = "nights run one at a time (default ${DEFAULT-VALUE}).")
-    int baseline = 5;
+    @Option(names = "--baseline", paramLabel = "N",
+            description = "nights run again after the batch, one at a time and --jobs at once (default ${DEFAULT-VALUE}).")
+    int baseline = 10;
+
+    /** Wall seconds and process CPU seconds of one batch run. */
+    private static double[] timed(PipelineConfigRunner runner, List<Path> configs, int jobs) throws InterruptedException {
+        long t = System.nanoTime();
+        double cpu = cpuSeconds();
+        new BatchRun(runner).runAll(configs, jobs, 0, new PrintWriter(java.io.OutputStream.nullOutputStream()));
+        return new double[] {(System.nanoTime() - t) / 1e9, cpuSeconds() - cpu};
+    }
+
+    /**
+     * CPU seconds and cores used: on a machine shared with other work the wall time says little, while CPU seconds
+     * per night show whether running configs at once costs extra work (locks, GC, a disk cache).
+     */
+    private static String cpuLine(double cpu, double wall, int nights) {
+        return Double.isNaN(cpu) ? "CPU time unknown"
+                : String.format(Locale.ROOT, "%.1f CPU-s = %.2f CPU-s per night, %.2f cores busy", cpu, cpu / nights,
+                        cpu / wall);
+    }
+
+    /** User + system CPU time of this process from /proc/self/stat (Linux, 100 ticks per second), or NaN. */
+    static double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of proc(5), counted from the state field (3) after the command name
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -85,20 +117,26 @@ public final class BenchBatchCommand implements Callable<Integer> {
             int j = jobs > 0 ? jobs : cores;
 
             t = System.nanoTime();
+            double cpu = cpuSeconds();
             List<BatchRun.Outcome> all = new BatchRun(runner).runAll(configs, j, 0, quiet);
             double batch = (System.nanoTime() - t) / 1e9;
+            double batchCpu = cpuSeconds() - cpu;
             long ok = all.stream().filter(o -> o.exitCode() == 0).count();
-            out.printf(Locale.ROOT, "batch: %d nights, --jobs %d: %.2f s = %.2f nights/s (%d ok)%n", nights, j, batch,
-                    nights / batch, ok);
+            out.printf(Locale.ROOT, "batch: %d nights, --jobs %d: %.2f s = %.2f nights/s (%d ok); %s%n", nights, j,
+                    batch, nights / batch, ok, cpuLine(batchCpu, batch, nights));
             if (baseline > 0) {
-                // a second run of the same configs replaces their outputs, as a re-run does
+                // both after the batch (JIT-compiled, classes loaded), on the same nights: a second run of a config
+                // replaces its outputs, as a re-run does. Speed-up = the same nights --jobs N against --jobs 1.
                 List<Path> some = configs.subList(0, Math.min(baseline, configs.size()));
-                t = System.nanoTime();
-                new BatchRun(runner).runAll(some, 1, 0, quiet);
-                double one = (System.nanoTime() - t) / 1e9;
-                out.printf(Locale.ROOT, "baseline: %d nights one at a time (--jobs 1, after the batch: warm): %.2f s ="
-                        + " %.2f nights/s%n", some.size(), one, some.size() / one);
-                out.printf(Locale.ROOT, "speed-up %.2f x on %d cores%n", (nights / batch) / (some.size() / one), cores);
+                double[] one = timed(runner, some, 1);
+                double[] many = timed(runner, some, j);
+                out.printf(Locale.ROOT, "baseline: %d nights one at a time (--jobs 1, warm): %.2f s = %.2f nights/s;"
+                        + " %s%n", some.size(), one[0], some.size() / one[0], cpuLine(one[1], one[0], some.size()));
+                out.printf(Locale.ROOT, "same %d nights --jobs %d (warm): %.2f s = %.2f nights/s; %s%n", some.size(), j,
+                        many[0], some.size() / many[0], cpuLine(many[1], many[0], some.size()));
+                out.printf(Locale.ROOT, "speed-up %.2f x on %d cores (warm, same nights); the cold batch above %.2f x"
+                        + " the warm one-at-a-time rate; load average %s%n", one[0] / many[0], cores,
+                        (nights / batch) / (some.size() / one[0]), BenchStartupCommand.loadAverage());
             }
             out.printf(Locale.ROOT, "peak RSS %.0f MB%n", ParseBenchmark.peakRss() / 1e6);
             out.flush();
