@@ -145,6 +145,11 @@ class CvEclipseTimingTest {
                 assertEquals(night.truth().predict(cycle), truth, 1e-9);
                 rows.add(new double[] {(t.midBmjdTdb() - truth) * DAY, t.error() * DAY, t.errWhite() * DAY,
                     t.errRed() * DAY});
+                if (Boolean.getBoolean("cv.verbose")) {
+                    System.out.printf(Locale.ROOT, "%s seed %d cycle %d: dt %+.2f s white %.2f red %.2f chi2 %.2f%n",
+                            model, night.spec().seed(), cycle, (t.midBmjdTdb() - truth) * DAY, t.errWhite() * DAY,
+                            t.errRed() * DAY, t.reducedChi2());
+                }
             }
         }
         int n = rows.size();
