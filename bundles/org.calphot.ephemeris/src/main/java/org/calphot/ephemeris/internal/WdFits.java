@@ -72,15 +72,20 @@ final class WdFits {
         double we = tw + 0.5 * ww;
         List<double[]> cand = new ArrayList<>();
         List<Double> score = new ArrayList<>();
-        for (double lagIn = 0.0; lagIn <= 0.6 + 1e-9; lagIn += 0.04) {
-            for (double lagEg = lagIn; lagEg <= 1.0 + 1e-9; lagEg += 0.04) {
-                double bi = wi + lagIn;
-                double be = we + lagEg;
-                double[] th = {tw, ww, dw, 0.5 * (bi + be), be - bi, dw};
-                double v = m.logProbability(th);
-                if (v > Double.NEGATIVE_INFINITY) {
-                    cand.add(th);
-                    score.add(v);
+        // on a faint target the derivative may take the spot's ingress for the white dwarf's: the white dwarf's
+        // ingress is also tried earlier than the contact, by up to half the eclipse width
+        for (double early = 0.0; early <= 0.45 + 1e-9; early += 0.05) {
+            double wi2 = wi - early;
+            for (double lagIn = 0.0; lagIn <= 0.6 + 1e-9; lagIn += 0.04) {
+                for (double lagEg = lagIn; lagEg <= 1.0 + 1e-9; lagEg += 0.04) {
+                    double bi = wi2 + lagIn;
+                    double be = we + lagEg;
+                    double[] th = {0.5 * (wi2 + we), we - wi2, dw, 0.5 * (bi + be), be - bi, dw};
+                    double v = m.logProbability(th);
+                    if (v > Double.NEGATIVE_INFINITY) {
+                        cand.add(th);
+                        score.add(v);
+                    }
                 }
             }
         }
