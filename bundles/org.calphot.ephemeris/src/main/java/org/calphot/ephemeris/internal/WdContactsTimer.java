@@ -29,8 +29,9 @@ public class WdContactsTimer extends DefaultEclipseTimer {
     @Override
     protected EclipseTiming timeClean(double[][] all, Options o, ProgressMonitor monitor) throws CalphotException {
         WdFits.Window w = WdFits.window(all);
-        WdContacts.Result c = WdContacts.measure(w.t(), w.f(), w.e(), w.in(), w.eg());
-        WdFits.Best best = WdFits.fit(w, 1.0, WdFits.starts(w, c), 2000, 2);
+        WdContacts.Result c0 = WdContacts.measure(w.t(), w.f(), w.e(), w.in(), w.eg());
+        WdFits.Best best = WdFits.fit(w, 1.0, WdFits.starts(w, c0), 2000, 2);
+        WdContacts.Result c = best == null ? c0 : checked(w, c0, best);
         double chi2 = best == null ? Double.NaN : best.reducedChi2();
         // the contacts feel only the noise on the ingress time scale: scale by the point-to-point scatter, not chi2
         double pp = pointToPoint(w.f(), w.e());
@@ -55,6 +56,31 @@ public class WdContactsTimer extends DefaultEclipseTimer {
             }
         });
         return et.withRedError(red, "prayer-bead");
+    }
+
+    /**
+     * The contacts again from the fit's white-dwarf contacts where they differ by more than a ramp: on a faint
+     * target the derivative's first strong spike can be the bright spot's (a time late by half the spot's lag),
+     * while the fit, started from a grid that includes an earlier white dwarf, sees both steps.
+     */
+    static WdContacts.Result checked(WdFits.Window w, WdContacts.Result c, WdFits.Best best) {
+        double[] th = best.th();
+        double fin = w.tm() + w.w0() * (th[0] - 0.5 * th[1]);
+        double feg = w.tm() + w.w0() * (th[0] + 0.5 * th[1]);
+        double cad = WdContacts.cadence(w.t());
+        WdContacts.Contact ci = c.ingress();
+        WdContacts.Contact ce = c.egress();
+        try {
+            if (Math.abs(ci.mid() - fin) > Math.max(ci.ramp(), 3 * cad)) {
+                ci = WdContacts.refine(w.t(), w.f(), w.e(), fin, ci.ramp(), -1, cad);
+            }
+            if (Math.abs(ce.mid() - feg) > Math.max(ce.ramp(), 3 * cad)) {
+                ce = WdContacts.refine(w.t(), w.f(), w.e(), feg, ce.ramp(), +1, cad);
+            }
+        } catch (BadInputException e) {
+            return c;
+        }
+        return ce.mid() > ci.mid() ? new WdContacts.Result(ci, ce, c.spotIngress(), c.spotEgress(), c.rampDays()) : c;
     }
 
     /**

@@ -59,19 +59,23 @@ public final class EphemerisFigures {
                     }
                 }
             }
-            // say what the curve is: for wd-contacts it is not what was timed, only the model the residuals are from
-            c.addSubtitle(new org.jfree.chart.title.TextTitle(String.format(Locale.ROOT,
-                    "model %s: white-dwarf mid-ingress and mid-egress (dotted), width %.1f s; error %.2f s (%s)%n"
-                            + "curve: white dwarf + bright spot + quadratic baseline fit%s",
+            // one short line in a small font, so a small Eclipse Fits view keeps its plot; the dotted lines are
+            // labelled on the plot; for wd-contacts the curve is only the model the residuals are taken from
+            c.addSubtitle(compact(String.format(Locale.ROOT, "model %s: WD width %.1f s, \u00b1%.2f s (%s); curve: %s",
                     t.model(), t.wdWidth() * 86400, t.error() * 86400, t.errMethod(),
-                    "wd-contacts".equals(t.model()) ? " (for the residuals; the time is from the contacts)" : "")));
+                    "wd-contacts".equals(t.model()) ? "WD+spot fit, for residuals" : "WD+spot+baseline fit")));
         } else {
-            c.addSubtitle(new org.jfree.chart.title.TextTitle(String.format(Locale.ROOT, "model %s; error %.2f s (%s)",
-                    t.model(), t.error() * 86400, t.errMethod())));
+            c.addSubtitle(compact(String.format(Locale.ROOT, "model %s; \u00b1%.2f s (%s)", t.model(), t.error() * 86400,
+                    t.errMethod())));
         }
         // the time axis often ends on a tick: room on the right so its label is not cut in half
         c.setPadding(new org.jfree.chart.ui.RectangleInsets(6, 6, 6, 34));
         return c;
+    }
+
+    private static org.jfree.chart.title.TextTitle compact(String text) {
+        return new org.jfree.chart.title.TextTitle(text, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN,
+                10));
     }
 
     /** The error bars the likelihood used: the input errors times the applied scale factor. */
