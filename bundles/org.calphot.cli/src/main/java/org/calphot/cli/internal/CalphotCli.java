@@ -29,8 +29,20 @@ public final class CalphotCli {
 
     /** The command tree; every command that needs a service gets it from {@code services}. */
     public static CommandLine commandLine(CommandServices services) {
+        return build(services, null);
+    }
+
+    /**
+     * The command tree for these arguments: the command they name in full, the others as stand-ins that only
+     * list themselves (start-up, see {@link Subcommands}); the same help, parsing and errors as the full tree.
+     */
+    public static CommandLine commandLine(CommandServices services, String[] args) {
+        return build(services, Subcommands.chosen(services, args));
+    }
+
+    private static CommandLine build(CommandServices services, String chosen) {
         CommandLine cl = new CommandLine(new CalphotCommand(), new CommandFactory(services));
-        Subcommands.register(cl, services);
+        Subcommands.register(cl, services, chosen);
         cl.setParameterExceptionHandler(PARAMETER_ERRORS);
         cl.setExecutionExceptionHandler(EXECUTION_ERRORS);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -39,7 +51,7 @@ public final class CalphotCli {
 
     public static int run(CommandServices services, String... args) {
         try {
-            return commandLine(services).execute(args);
+            return commandLine(services, args).execute(args);
         } catch (Throwable t) { // an Error (missing class, out of memory) still gets one line and exit 1
             System.err.println("calphot: internal error: " + t + (Debug.enabled() ? "" : " (run with --debug for details)"));
             if (Debug.enabled()) {
