@@ -127,24 +127,6 @@ public final class LightcurveView extends ResultView {
         overlayAction.setToolTipText("Every night in phase, one colour per night, one panel per band");
         tb.add(overlayAction);
         tb.add(new org.eclipse.jface.action.Separator());
-        selectAction = new Action("Select", IAction.AS_CHECK_BOX) {
-            @Override
-            public void run() {
-                setSelecting(isChecked());
-            }
-        };
-        selectAction.setToolTipText("Drag boxes to select points (instead of zooming); then Mask Selected");
-        tb.add(selectAction);
-        maskAction = new Action("Mask Selected") {
-            @Override
-            public void run() {
-                maskSelected(getSite().getPage());
-            }
-        };
-        maskAction.setToolTipText("Write the selected frames into the config as 'mask points' and run it again");
-        maskAction.setEnabled(false);
-        tb.add(maskAction);
-        tb.add(new org.eclipse.jface.action.Separator());
         Action phase = axis("Phase", "x axis: orbital phase (cycles)", XAxisKind.PHASE);
         Action bmjd = axis("BMJD", "x axis: BMJD(TDB), days", XAxisKind.BMJD_TDB);
         tb.add(phase);
@@ -181,6 +163,24 @@ public final class LightcurveView extends ResultView {
         });
         menu.add(new org.eclipse.jface.action.Separator());
         yActions.forEach(menu::add);
+        tb.add(new org.eclipse.jface.action.Separator());
+        selectAction = new Action("Select", IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                setSelecting(isChecked());
+            }
+        };
+        selectAction.setToolTipText("Drag boxes to select points (instead of zooming); then Mask Selected");
+        tb.add(selectAction);
+        maskAction = new Action("Mask Selected") {
+            @Override
+            public void run() {
+                maskSelected(getSite().getPage());
+            }
+        };
+        maskAction.setToolTipText("Write the selected frames into the config as 'mask points' and run it again");
+        maskAction.setEnabled(false);
+        tb.add(maskAction);
         tb.add(new org.eclipse.jface.action.Separator());
     }
 
