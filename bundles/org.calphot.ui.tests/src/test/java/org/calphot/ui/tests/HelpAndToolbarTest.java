@@ -71,7 +71,7 @@ class HelpAndToolbarTest {
             assertTrue(text.startsWith("calphot\n"), text.substring(0, Math.min(80, text.length())));
             assertTrue(text.contains("The workbench"), "the walkthrough section");
             assertTrue(!text.contains("```") && !text.contains("](docs/"), "Markdown rendered, not shown raw");
-            int at = text.indexOf("The workbench");
+            int at = text.indexOf("\nThe workbench\n") + 1;
             help.textWidget().setTopIndex(help.textWidget().getLineAtOffset(at));
         }
         page.setPartState(page.findViewReference(HelpView.ID), IWorkbenchPage.STATE_MAXIMIZED);
