@@ -127,6 +127,43 @@ public final class LightcurveView extends ResultView {
         overlayAction.setToolTipText("Every night in phase, one colour per night, one panel per band");
         tb.add(overlayAction);
         tb.add(new org.eclipse.jface.action.Separator());
+        Action phase = axis("Phase", "x axis: orbital phase (cycles)", XAxisKind.PHASE);
+        Action bmjd = axis("BMJD", "x axis: BMJD(TDB), days", XAxisKind.BMJD_TDB);
+        tb.add(phase);
+        tb.add(bmjd);
+        tb.add(new org.eclipse.jface.action.Separator());
+        yActions.add(yAction("mJy", "y axis: flux in mJy, linear, with the count ratio on the right", YScale.FLUX));
+        yActions.add(yAction("Log", "y axis: flux in mJy on a log scale (points with flux \u2264 0 left out)",
+                YScale.LOG_FLUX));
+        yActions.add(yAction("Mag", "y axis: AB magnitude, -2.5 log10(flux / 3631 Jy), brighter up (points with "
+                + "flux \u2264 0 left out)", YScale.AB_MAG));
+        // one drop-down in the tool bar (three radio buttons there were cut off when the view was narrow, and GTK
+        // drew their labels under the next item); the same choices, as radio items, in the view menu
+        tb.add(new ControlContribution("yscale") {
+            @Override
+            protected Control createControl(Composite parent) {
+                yCombo = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
+                yCombo.setItems(Y_LABELS);
+                yCombo.select(yScale.ordinal());
+                yCombo.setToolTipText("y axis: flux in mJy (with the count ratio on the right), flux on a log scale, "
+                        + "or AB magnitude -2.5 log10(flux / 3631 Jy), brighter up");
+                yCombo.addListener(SWT.Selection, e -> {
+                    int i = yCombo.getSelectionIndex();
+                    if (i >= 0 && YScale.values()[i] != yScale) {
+                        setYScale(YScale.values()[i]);
+                    }
+                });
+                return yCombo;
+            }
+
+            @Override
+            protected int computeWidth(Control control) {
+                return Math.max(110, control.computeSize(SWT.DEFAULT, SWT.DEFAULT, true).x);
+            }
+        });
+        menu.add(new org.eclipse.jface.action.Separator());
+        yActions.forEach(menu::add);
+        tb.add(new org.eclipse.jface.action.Separator());
         selectAction = new Action("Select", IAction.AS_CHECK_BOX) {
             @Override
             public void run() {
@@ -145,18 +182,15 @@ public final class LightcurveView extends ResultView {
         maskAction.setEnabled(false);
         tb.add(maskAction);
         tb.add(new org.eclipse.jface.action.Separator());
-        Action phase = axis("Phase", "x axis: orbital phase (cycles)", XAxisKind.PHASE);
-        Action bmjd = axis("BMJD", "x axis: BMJD(TDB), days", XAxisKind.BMJD_TDB);
-        tb.add(phase);
-        tb.add(bmjd);
-        tb.add(new org.eclipse.jface.action.Separator());
-        yActions.add(yAction("mJy", "y axis: flux in mJy, linear, with the count ratio on the right", YScale.FLUX));
-        yActions.add(yAction("Log", "y axis: flux in mJy on a log scale (points with flux \u2264 0 left out)",
-                YScale.LOG_FLUX));
-        yActions.add(yAction("Mag", "y axis: AB magnitude, -2.5 log10(flux / 3631 Jy), brighter up (points with "
-                + "flux \u2264 0 left out)", YScale.AB_MAG));
-        yActions.forEach(tb::add);
-        tb.add(new org.eclipse.jface.action.Separator());
+    }
+
+    /** The y scales as the tool bar's drop-down names them, in {@link YScale} order. */
+    static final String[] Y_LABELS = {"y: mJy", "y: Log mJy", "y: AB mag"};
+    private Combo yCombo;
+
+    /** The tool bar's y-scale drop-down (tests). */
+    public Combo yScaleCombo() {
+        return yCombo;
     }
 
     /**
@@ -195,6 +229,9 @@ public final class LightcurveView extends ResultView {
         yScale = scale;
         for (int i = 0; i < yActions.size(); i++) {
             yActions.get(i).setChecked(YScale.values()[i] == scale);
+        }
+        if (yCombo != null && !yCombo.isDisposed() && yCombo.getSelectionIndex() != scale.ordinal()) {
+            yCombo.select(scale.ordinal());
         }
         redraw();
     }
