@@ -195,12 +195,18 @@ class ProjectExplorerTest {
         assertTrue(m.isSubtypeOf(IMarker.PROBLEM));
 
         IViewPart problems = page.showView(IPageLayout.ID_PROBLEM_VIEW);
-        page.showView(ProjectExplorerSupport.PROJECT_EXPLORER_ID);
-        page.activate(editor);
-        problemRows(problems);
-        Ui.screenshot(shell, "project-2-problem-marker");
         assertTrue(Ui.until(() -> problemRows(problems).stream().anyMatch(r -> r.contains("period must be positive"))),
                 "the Problems view lacks the marker: " + problemRows(problems));
+        // the only problem is calphot's (no platform warning such as a missing project encoding)
+        assertEquals(1, ResourcesPlugin.getWorkspace().getRoot().findMarkers(IMarker.PROBLEM, true,
+                IResource.DEPTH_INFINITE).length, problemRows(problems).toString());
+        // the picture for the README: the project's tree (run outputs folded) beside the Problems view
+        page.showView(ProjectExplorerSupport.PROJECT_EXPLORER_ID);
+        explorer.getCommonViewer().collapseToLevel(project.getFolder("calphot_out").getFolder("MCMC_LIGHTCURVES"),
+                org.eclipse.jface.viewers.AbstractTreeViewer.ALL_LEVELS);
+        explorer.getCommonViewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(cfg), true);
+        page.activate(editor);
+        Ui.screenshot(shell, "project-2-problem-marker");
 
         // a double-click in Problems goes to the line
         IDE.gotoMarker(editor, m);

@@ -167,6 +167,10 @@ public final class Projects {
             return;
         }
         installed = true;
+        // calphot reads and writes configs as UTF-8 whatever the project says: no "no explicit encoding" warning
+        // on every project (setting the charset would write a .settings folder into the observations)
+        org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode(ResourcesPlugin.PI_RESOURCES)
+                .putInt("missingEncodingMarkerSeverity", -1);
         Job.getJobManager().addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
