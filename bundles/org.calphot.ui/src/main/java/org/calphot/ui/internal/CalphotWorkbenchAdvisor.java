@@ -28,6 +28,23 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
         configurer.setSaveAndRestore(true);
+        // observation folders as projects: the Project Explorer, Problems and Properties views need the IDE's
+        // resource adapters; calphot's jobs refresh the projects they write into
+        org.eclipse.ui.ide.IDE.registerAdapters();
+        org.calphot.ui.internal.project.Projects.install();
+    }
+
+    /** The workspace is the Project Explorer's input. */
+    @Override
+    public org.eclipse.core.runtime.IAdaptable getDefaultPageInput() {
+        return org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot();
+    }
+
+    /** The projects and their markers are kept for the next start. */
+    @Override
+    public void postShutdown() {
+        org.calphot.ui.internal.project.Projects.save();
+        super.postShutdown();
     }
 
     @Override
@@ -146,6 +163,9 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
             if (page.showView(CalphotUi.OBSERVATIONS_VIEW_ID) instanceof ObservationsView ov) {
                 ov.setRoot(folder);
             }
+            // the folder is also a project (made once, reused after): Project Explorer, Problems, Properties
+            org.calphot.ui.internal.project.ProjectExplorerSupport.show(page,
+                    org.calphot.ui.internal.project.Projects.openQuietly(folder), false);
             if (config != null) {
                 org.calphot.ui.internal.editor.ConfigEditor.open(page, config);
                 if (run) {

@@ -97,7 +97,7 @@ public final class ObservationsView extends ViewPart {
             return OTHER;
         }
 
-        String icon() {
+        public String icon() {
             return switch (this) {
                 case LOG -> Icons.LOG;
                 case COORDS -> Icons.COORDS;
@@ -236,6 +236,18 @@ public final class ObservationsView extends ViewPart {
             viewer.setExpandedState(element, !viewer.getExpandedState(element));
             return;
         }
+        if (!openFile(page, p)) {
+            viewer.setExpandedState(element, !viewer.getExpandedState(element));
+        }
+    }
+
+    /**
+     * Opens a file as a double-click in Observations or the Project Explorer does: logs in Log Summary, configs in
+     * the editor, lightcurves in the Lightcurve view, results in their views, figures in the system viewer.
+     * False when the file is of no kind calphot opens.
+     */
+    public static boolean openFile(IWorkbenchPage page, Path p) {
+        org.eclipse.swt.widgets.Shell shell = page.getWorkbenchWindow().getShell();
         try {
             switch (Kind.of(p)) {
                 case LOG -> ((LogView) page.showView(CalphotUi.LOG_VIEW_ID)).show(p);
@@ -246,23 +258,25 @@ public final class ObservationsView extends ViewPart {
                         ((org.calphot.ui.internal.plot.LightcurveView) page.showView(CalphotUi.LIGHTCURVE_VIEW_ID))
                                 .showFiles(p);
                     } catch (IOException e) {
-                        org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "calphot",
+                        org.eclipse.jface.dialogs.MessageDialog.openError(shell, "calphot",
                                 "Cannot read " + p + ": " + e.getMessage());
                     }
                 }
                 case FIGURE -> {
                     // PNG and PDF figures in the system's viewer
                     if (!org.eclipse.swt.program.Program.launch(p.toString())) {
-                        org.eclipse.jface.dialogs.MessageDialog.openInformation(getSite().getShell(), "calphot",
+                        org.eclipse.jface.dialogs.MessageDialog.openInformation(shell, "calphot",
                                 "No viewer for " + p.getFileName() + " is set up on this system; the file is " + p);
                     }
                 }
-                default -> viewer.setExpandedState(element, !viewer.getExpandedState(element));
+                default -> {
+                    return false;
+                }
             }
         } catch (PartInitException e) {
-            org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), "calphot", "Cannot open " + p,
-                    e.getStatus());
+            org.eclipse.jface.dialogs.ErrorDialog.openError(shell, "calphot", "Cannot open " + p, e.getStatus());
         }
+        return true;
     }
 
     public static Path root() {
@@ -293,7 +307,7 @@ public final class ObservationsView extends ViewPart {
     }
 
     /** A night: a folder named by a date, or one that holds logs itself; never a folder of outputs. */
-    static boolean isNight(Path dir) {
+    public static boolean isNight(Path dir) {
         if (isOutputs(dir)) {
             return false;
         }

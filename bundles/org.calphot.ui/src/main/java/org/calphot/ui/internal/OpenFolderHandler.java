@@ -26,6 +26,9 @@ public final class OpenFolderHandler extends AbstractHandler {
             try {
                 ObservationsView v = (ObservationsView) w.getActivePage().showView(CalphotUi.OBSERVATIONS_VIEW_ID);
                 v.setRoot(java.nio.file.Path.of(dir));
+                // and as a project in the Project Explorer (made once, reused after)
+                org.calphot.ui.internal.project.ProjectExplorerSupport.show(w.getActivePage(),
+                        org.calphot.ui.internal.project.Projects.openQuietly(java.nio.file.Path.of(dir)), false);
             } catch (PartInitException e) {
                 throw new ExecutionException("cannot show the Observations view", e);
             }

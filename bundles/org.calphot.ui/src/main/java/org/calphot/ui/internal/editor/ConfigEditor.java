@@ -27,6 +27,15 @@ public final class ConfigEditor extends FormEditor {
         return (ConfigEditor) e;
     }
 
+    /**
+     * A config opened from the Project Explorer or the Problems view comes as a workspace file: edit the file on
+     * disk it stands for, so both trees share one editor per config.
+     */
+    @Override
+    public void init(org.eclipse.ui.IEditorSite site, org.eclipse.ui.IEditorInput input) throws PartInitException {
+        super.init(site, input instanceof PathEditorInput ? input : PathEditorInput.of(input));
+    }
+
     @Override
     protected void addPages() {
         try {
@@ -88,6 +97,12 @@ public final class ConfigEditor extends FormEditor {
     public <T> T getAdapter(Class<T> adapter) {
         if (adapter == ITextEditor.class) {
             return adapter.cast(source);
+        }
+        if (adapter == org.eclipse.ui.ide.IGotoMarker.class) {
+            // a double-click in the Problems view: the YAML page at the marker's line
+            org.eclipse.ui.ide.IGotoMarker go = m -> reveal(
+                    Math.max(1, m.getAttribute(org.eclipse.core.resources.IMarker.LINE_NUMBER, 1)));
+            return adapter.cast(go);
         }
         return super.getAdapter(adapter);
     }

@@ -46,6 +46,8 @@ public final class PathDocumentProvider extends AbstractDocumentProvider {
         byte[] bytes = document.get().getBytes(StandardCharsets.UTF_8);
         try {
             AtomicFiles.write(in.file(), out -> out.write(bytes));
+            // the workspace reads the saved file again, so its project's builder updates the problem markers
+            org.calphot.ui.internal.project.Projects.refreshFile(in.file());
         } catch (IOException e) {
             throw new CoreException(new Status(IStatus.ERROR, CalphotUi.BUNDLE_ID, "cannot save " + in.file(), e));
         }

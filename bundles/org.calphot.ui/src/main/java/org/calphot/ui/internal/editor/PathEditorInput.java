@@ -75,6 +75,31 @@ public final class PathEditorInput extends PlatformObject implements IPathEditor
         }
     }
 
+    /**
+     * The config behind any file input (a workspace file from the Project Explorer or a marker); a
+     * PartInitException when the input is no file on disk.
+     */
+    public static PathEditorInput of(org.eclipse.ui.IEditorInput input) throws org.eclipse.ui.PartInitException {
+        if (input instanceof IPathEditorInput p && p.getPath() != null) {
+            return new PathEditorInput(p.getPath().toPath());
+        }
+        if (input instanceof org.eclipse.ui.IURIEditorInput u && "file".equals(u.getURI().getScheme())) {
+            return new PathEditorInput(Path.of(u.getURI()));
+        }
+        throw new org.eclipse.ui.PartInitException("the config editor edits files on disk, not " + input.getName());
+    }
+
+    /** The workspace file of a config inside a calphot project: Properties, Show In and Link with Editor use it. */
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == org.eclipse.core.resources.IFile.class || adapter == org.eclipse.core.resources.IResource.class) {
+            org.eclipse.core.resources.IFile[] files = org.eclipse.core.resources.ResourcesPlugin.getWorkspace()
+                    .getRoot().findFilesForLocationURI(file.toUri());
+            return files.length == 0 ? null : adapter.cast(files[0]);
+        }
+        return super.getAdapter(adapter);
+    }
+
     @Override
     public String getToolTipText() {
         return file.toString();
