@@ -83,47 +83,12 @@ public final class LightcurveView extends ResultView {
         panel.setDescriber(this::describe);
         String last = Prefs.store().getString(LAST_OUTPUT);
         if (set == null && last != null && !last.isBlank() && Files.isDirectory(Path.of(last))) {
-            showLastRunLater(Path.of(last));
+            try {
+                showFiles(Path.of(last));
+            } catch (IOException e) {
+                panel.setMessage("Cannot read the last run's lightcurves in " + last + ": " + e.getMessage());
+            }
         }
-    }
-
-    /**
-     * Reads the last run's lightcurves off the UI thread and shows them when read: read here, they held the
-     * workbench's window off the screen for seconds at every start after a run (README, Measured).
-     */
-    private void showLastRunLater(Path last) {
-        panel.setMessage("Reading the last run's lightcurves in " + last + " ...");
-        org.eclipse.swt.widgets.Display display = panel.getDisplay();
-        Thread reader = new Thread(() -> {
-            LightcurveSet s = null;
-            String error = null;
-            try {
-                s = LightcurveSet.read(last);
-            } catch (IOException | RuntimeException e) {
-                error = e.getMessage();
-            }
-            LightcurveSet read = s;
-            String problem = error;
-            if (display.isDisposed()) {
-                return;
-            }
-            try {
-                display.asyncExec(() -> {
-                    if (panel == null || panel.isDisposed() || set != null) {
-                        return; // closed, or a run or a double-click showed something since
-                    }
-                    if (problem != null) {
-                        panel.setMessage("Cannot read the last run's lightcurves in " + last + ": " + problem);
-                    } else {
-                        show(read, last);
-                    }
-                });
-            } catch (org.eclipse.swt.SWTException e) {
-                // the workbench closed while reading
-            }
-        }, "calphot: last run's lightcurves");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     @Override
@@ -472,10 +437,7 @@ public final class LightcurveView extends ResultView {
 
     /** Shows the lightcurves a run wrote: an output folder, its MCMC_LIGHTCURVES folder or one lightcurve file. */
     public void showFiles(Path where) throws IOException {
-        show(LightcurveSet.read(where), where);
-    }
-
-    private void show(LightcurveSet s, Path where) {
+        LightcurveSet s = LightcurveSet.read(where);
         selected.clear();
         set = s;
         night = 0;
