@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Workbench start-up, "start to a usable window", beside two baselines of the same run:
-#   java -version (the JVM's floor) and an empty SWT window of the same size (the JVM + SWT + GTK floor).
+# Workbench start-up, "start to a usable window", as ./calphot-workbench starts it (class-data sharing, later C2),
+# beside three baselines of the same run: the plain `java -Xmx2g -jar plugins/org.eclipse.equinox.launcher_*.jar`
+# start of the same product (before issue 21), java -version (the JVM's floor) and an empty SWT window of the same
+# size (the JVM + SWT + GTK floor).
 # Each start is timed from outside: from launching the process to the moment its main window is mapped on the
 # X display (xdotool search --sync --onlyvisible), then the process is stopped. The workbench's own figure
 # (-Dcalphot.startupTime=true: "window open N ms after JVM start, C s CPU") is printed beside it.
 #   DISPLAY=:103 tools/bench/workbench-startup.sh [--repeat N]      (needs the built workbench product, Xvfb, xdotool)
-# One untimed start first (page cache, workspace metadata); starts of the three kinds alternate; medians printed.
+# One untimed start first (page cache, workspace metadata, registry cache); starts of the four kinds alternate;
+# medians printed.
 set -euo pipefail
 
 repeat=3
@@ -49,19 +52,29 @@ floor() {
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-workbench=(java -Xmx2g -Dcalphot.startupTime=true -jar "${launcher[0]}" -data "$tmp/workspace")
+workbench=(env CALPHOT_JAVA_OPTS=-Dcalphot.startupTime=true "$here/calphot-workbench" -data "$tmp/workspace")
+plain=(java -Xmx2g -Dcalphot.startupTime=true -jar "${launcher[0]}" -data "$tmp/workspace")
 shell=(java -cp "$tmp/classes:${swt[0]}" EmptyShell calphot-bench-empty-shell)
 load0=$(cut -d' ' -f1 /proc/loadavg)
-start "calphot workbench" "${workbench[@]}" >/dev/null   # untimed: page cache, new workspace
-wbs=""; shells=""; floors=""; own=""
+# untimed: page cache, new workspace; it quits as a user does (-Dcalphot.exitAfterStart), so the extension
+# registry's cache and the layout are saved as after any session; after a build it writes the CDS archive
+if ! timeout 180 env CALPHOT_JAVA_OPTS=-Dcalphot.exitAfterStart=true "$here/calphot-workbench" -data "$tmp/workspace" \
+        >"$tmp/out.txt" 2>&1; then
+    echo "workbench-startup: the warm-up start failed; output:" >&2; tail -n 20 "$tmp/out.txt" >&2; exit 1
+fi
+wbs=""; plains=""; shells=""; floors=""; own=""; ownplain=""
 for ((i = 0; i < repeat; i++)); do
     floors="$floors $(floor)"
     shells="$shells $(start calphot-bench-empty-shell "${shell[@]}")"
     wbs="$wbs $(start "calphot workbench" "${workbench[@]}")"
     own="$own$(grep -o 'window open.*' "$tmp/out.txt" || true); "
+    plains="$plains $(start "calphot workbench" "${plain[@]}")"
+    ownplain="$ownplain$(grep -o 'window open.*' "$tmp/out.txt" || true); "
 done
 printf 'workbench start to its main window shown: median %s s (%s)\n' "$(echo $wbs | median)" "${wbs# }"
 printf '  its own figure (JVM start to postWindowOpen): %s\n' "${own%; }"
+printf 'plain java -jar launcher start (baseline, no CDS, default JIT): median %s s (%s)\n' "$(echo $plains | median)" "${plains# }"
+printf '  its own figure: %s\n' "${ownplain%; }"
 printf 'empty SWT window (baseline, JVM + SWT + GTK): median %s s (%s)\n' "$(echo $shells | median)" "${shells# }"
 printf 'java -version (baseline, the JVM floor): median %s s (%s)\n' "$(echo $floors | median)" "${floors# }"
 printf '%d starts each on %s, %d cores, load average %s (before) %s (after)\n' "$repeat" "$DISPLAY" "$(nproc)" \
