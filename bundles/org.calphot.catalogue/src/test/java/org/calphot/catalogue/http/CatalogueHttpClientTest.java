@@ -28,7 +28,7 @@ class CatalogueHttpClientTest {
 
     /** 10-byte cap, short timeouts, 1 ms back-off; the error detail is the body after ": ", as SkyServer's is. */
     private static CatalogueHttpClient client(int retries) {
-        return new CatalogueHttpClient("svc", Duration.ofMillis(500), Duration.ofMillis(400), Duration.ofMillis(800),
+        return new CatalogueHttpClient("svc", Duration.ofMillis(2000), Duration.ofMillis(1500), Duration.ofMillis(2500),
                 retries, Duration.ofMillis(1), 10, body -> ": " + new String(body, StandardCharsets.UTF_8));
     }
 

@@ -49,8 +49,8 @@ class GaiaGspcCatalogueTest {
     }
 
     static GaiaGspcCatalogue catalogue(String url) {
-        return new GaiaGspcCatalogue(VoSettings.of(url).withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500),
-                Duration.ofMillis(1000)).withRetries(0, Duration.ofMillis(1)));
+        return new GaiaGspcCatalogue(VoSettings.of(url).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofSeconds(20)).withRetries(0, Duration.ofMillis(1)));
     }
 
     @Test

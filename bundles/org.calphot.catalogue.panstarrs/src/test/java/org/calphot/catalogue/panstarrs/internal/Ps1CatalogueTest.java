@@ -49,8 +49,8 @@ class Ps1CatalogueTest {
                 new Object[] {108123450000000002L, 200.0, 10.0 + 1.0 / 3600, 3, 1, 20.5, 0.1, -999.0, -999.0, 19.9, 0.08,
                     19.8, 0.1, -999.0, -999.0}));
         try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(body))) {
-            Ps1Catalogue c = new Ps1Catalogue(VoSettings.of(s.baseUrl() + "/api/v0.1").withTimeouts(Duration.ofMillis(500),
-                    Duration.ofMillis(500), Duration.ofMillis(1000)).withRetries(0, Duration.ofMillis(1)));
+            Ps1Catalogue c = new Ps1Catalogue(VoSettings.of(s.baseUrl() + "/api/v0.1").withTimeouts(Duration.ofSeconds(10),
+                    Duration.ofSeconds(10), Duration.ofSeconds(20)).withRetries(0, Duration.ofMillis(1)));
             CatalogueResult r = c.query(new ConeQuery(200.0, 10.0, 3.0), QueryOptions.DEFAULTS);
             CatalogueStar a = r.nearest();
             assertEquals("108123450000000001", a.id());
@@ -88,8 +88,8 @@ class Ps1CatalogueTest {
         String body = VoTables.table(fields(), List.<Object[]>of(new Object[] {108123450000000003L, 200.0, 10.0, 12,
             null, 15.0, 0.01, 14.5, 0.01, 14.3, 0.01, 14.2, 0.01, 14.1, 0.02}));
         try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(body))) {
-            Ps1Catalogue c = new Ps1Catalogue(VoSettings.of(s.baseUrl()).withTimeouts(Duration.ofMillis(500),
-                    Duration.ofMillis(500), Duration.ofMillis(1000)).withRetries(0, Duration.ofMillis(1)));
+            Ps1Catalogue c = new Ps1Catalogue(VoSettings.of(s.baseUrl()).withTimeouts(Duration.ofSeconds(10),
+                    Duration.ofSeconds(10), Duration.ofSeconds(20)).withRetries(0, Duration.ofMillis(1)));
             CatalogueStar a = c.query(new ConeQuery(200.0, 10.0, 3.0), QueryOptions.DEFAULTS).nearest();
             assertEquals(List.of("NOT_CLEAN"), a.flags());
             assertEquals("", a.extra().get("qualityFlag"));

@@ -62,7 +62,7 @@ class SkyServerCatalogueTest {
     /** Short timeouts and a 1 ms back-off keep the failure tests fast. */
     private SkyServerCatalogue client(int retries) {
         return new SkyServerCatalogue(SdssSettings.defaults().withBaseUrl(base())
-                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofMillis(600))
+                .withTimeouts(Duration.ofMillis(2000), Duration.ofMillis(1500), Duration.ofMillis(2500))
                 .withRetries(retries, Duration.ofMillis(1)));
     }
 
@@ -282,7 +282,7 @@ class SkyServerCatalogueTest {
     void slowReplyTimesOut() {
         serve(ex -> {
             try {
-                Thread.sleep(3000); // beyond the 300 ms read / 600 ms call timeout
+                Thread.sleep(3000); // beyond the 1.5 s read / 2.5 s call timeout
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -337,7 +337,7 @@ class SkyServerCatalogueTest {
             port = s.getLocalPort();
         }
         SkyServerCatalogue c = new SkyServerCatalogue(SdssSettings.defaults().withBaseUrl("http://127.0.0.1:" + port)
-                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofMillis(1000))
+                .withTimeouts(Duration.ofMillis(2000), Duration.ofMillis(1500), Duration.ofMillis(2500))
                 .withRetries(1, Duration.ofMillis(1)));
         CatalogueException e = assertThrows(CatalogueException.class,
                 () -> c.query(new ConeQuery(1, 1, 3), QueryOptions.DEFAULTS));

@@ -35,7 +35,7 @@ class SkymapperCatalogueTest {
                     17.8, 0.03, 17.7, 0.05}));
         try (RecordedHttpServer s = RecordedHttpServer.start().serve(RecordedHttpServer.votable(body))) {
             SkymapperCatalogue c = new SkymapperCatalogue(VoSettings.of(s.baseUrl() + "/public/tap").withTimeouts(
-                    Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(1000))
+                    Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(20))
                     .withRetries(0, Duration.ofMillis(1)));
             CatalogueResult r = c.query(new ConeQuery(150.0, -37.0, 3.0), QueryOptions.DEFAULTS);
             assertEquals(List.of("u_sm", "v_sm", "g_sm", "r_sm", "i_sm", "z_sm"), r.bands());

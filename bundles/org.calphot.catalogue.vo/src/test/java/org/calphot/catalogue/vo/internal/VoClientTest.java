@@ -37,8 +37,8 @@ class VoClientTest {
     }
 
     static VoClient client(String url, int retries) {
-        return new VoClient("test TAP", VoSettings.of(url).withTimeouts(Duration.ofMillis(500), Duration.ofMillis(400),
-                Duration.ofMillis(800)).withRetries(retries, Duration.ofMillis(1)));
+        return new VoClient("test TAP", VoSettings.of(url).withTimeouts(Duration.ofMillis(2000), Duration.ofMillis(1500),
+                Duration.ofMillis(2500)).withRetries(retries, Duration.ofMillis(1)));
     }
 
     /**
