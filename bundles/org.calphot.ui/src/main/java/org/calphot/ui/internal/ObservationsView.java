@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -334,35 +332,18 @@ public final class ObservationsView extends ViewPart {
         }
         entries.sort(Comparator.comparing(Path::getFileName));
         List<Object> folders = new ArrayList<>();
-        Map<String, List<Path>> byRun = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>();
         for (Path p : entries) {
             if (Files.isDirectory(p)) {
                 folders.add(p);
             } else {
-                byRun.computeIfAbsent(stem(p), k -> new ArrayList<>()).add(p);
+                files.add(p);
             }
         }
-        List<Object> groups = new ArrayList<>();
-        List<Object> loose = new ArrayList<>();
-        byRun.forEach((run, files) -> {
-            boolean isRun = files.stream().anyMatch(f -> Kind.of(f) == Kind.LOG || Kind.of(f) == Kind.COORDS);
-            if (isRun && files.size() > 1) {
-                groups.add(new RunGroup(dir, run, List.copyOf(files)));
-            } else {
-                loose.addAll(files);
-            }
-        });
-        List<Object> out = new ArrayList<>(folders);
-        out.addAll(groups);
-        out.addAll(loose);
-        return out.toArray();
+        return RunGrouping.order(folders, files, p -> p.getFileName().toString(), Kind::of,
+                (run, members) -> new RunGroup(dir, run, members));
     }
 
-    private static String stem(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.indexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
-    }
 
     @Override
     public void setFocus() {

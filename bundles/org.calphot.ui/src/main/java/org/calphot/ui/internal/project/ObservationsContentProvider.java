@@ -6,11 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.calphot.ui.internal.ObservationsView.Kind;
+import org.calphot.ui.internal.RunGrouping;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -165,36 +164,17 @@ public final class ObservationsContentProvider implements ITreeContentProvider,
         }
         entries.sort(Comparator.comparing(IResource::getName));
         List<Object> folders = new ArrayList<>();
-        Map<String, List<IFile>> byRun = new LinkedHashMap<>();
+        List<IFile> files = new ArrayList<>();
         for (IResource r : entries) {
             if (r instanceof IFile f) {
-                byRun.computeIfAbsent(stem(f.getName()), k -> new ArrayList<>()).add(f);
+                files.add(f);
             } else {
                 folders.add(r);
             }
         }
-        List<Object> groups = new ArrayList<>();
-        List<Object> loose = new ArrayList<>();
-        byRun.forEach((run, files) -> {
-            boolean isRun = files.stream().anyMatch(f -> {
-                Path p = Projects.path(f);
-                Kind k = p == null ? Kind.OTHER : Kind.of(p);
-                return k == Kind.LOG || k == Kind.COORDS;
-            });
-            if (isRun && files.size() > 1) {
-                groups.add(new ProjectRun(c, run, List.copyOf(files)));
-            } else {
-                loose.addAll(files);
-            }
-        });
-        List<Object> out = new ArrayList<>(folders);
-        out.addAll(groups);
-        out.addAll(loose);
-        return out.toArray();
-    }
-
-    private static String stem(String n) {
-        int dot = n.indexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        return RunGrouping.order(folders, files, IFile::getName, f -> {
+            Path p = Projects.path(f);
+            return p == null ? Kind.OTHER : Kind.of(p);
+        }, (run, runFiles) -> new ProjectRun(c, run, runFiles));
     }
 }
