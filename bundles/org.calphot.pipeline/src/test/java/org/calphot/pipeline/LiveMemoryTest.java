@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.calphot.config.ConfigReader;
 import org.calphot.core.Warnings;
@@ -131,32 +127,15 @@ class LiveMemoryTest {
         Path kept = night.resolve("watched_out");
         Files.move(out, kept);
         new Pipeline(services()).run(job, RunOptions.defaults(), null, Warnings.IGNORE);
-        Map<String, byte[]> want = files(out);
-        Map<String, byte[]> got = files(kept);
+        Map<String, byte[]> want = OutputSnapshot.files(out);
+        Map<String, byte[]> got = OutputSnapshot.files(kept);
         assertEquals(want.keySet(), got.keySet());
         for (String n : want.keySet()) {
             if (n.equals("provenance.json")) {
-                assertEquals(withoutTimes(want.get(n)), withoutTimes(got.get(n)));
+                assertEquals(OutputSnapshot.withoutTimes(want.get(n)), OutputSnapshot.withoutTimes(got.get(n)));
             } else {
                 assertArrayEquals(want.get(n), got.get(n), n);
             }
         }
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                if (!root.relativize(p).toString().startsWith(".calphot-")) {
-                    m.put(root.relativize(p).toString(), Files.readAllBytes(p));
-                }
-            }
-        }
-        return m;
-    }
-
-    private static String withoutTimes(byte[] json) {
-        return new String(json, StandardCharsets.UTF_8).replaceAll("\"created_utc\": \"[^\"]*\"", "")
-                .replaceAll("\"elapsed_s\": [0-9.eE+-]+", "");
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.calphot.config.CalphotJob;
@@ -150,8 +148,8 @@ class LiveSessionTest {
         Path kept = night.resolve("watched_out");
         Files.move(out, kept);
         new Pipeline(services(true)).run(job, RunOptions.defaults(), null, Warnings.IGNORE);
-        Map<String, byte[]> want = files(out);
-        Map<String, byte[]> got = files(kept);
+        Map<String, byte[]> want = OutputSnapshot.files(out);
+        Map<String, byte[]> got = OutputSnapshot.files(kept);
         assertEquals(want.keySet(), got.keySet(), "the same files, no stale ones");
         assertTrue(want.keySet().stream().anyMatch(n -> n.endsWith(".png")), want.keySet().toString());
         assertSameOutputs(want, got);
@@ -189,8 +187,8 @@ class LiveSessionTest {
         Path kept = night.resolve("watched_out");
         Files.move(out, kept);
         new Pipeline(services(false)).run(job, RunOptions.defaults(), null, Warnings.IGNORE);
-        Map<String, byte[]> want = files(out);
-        Map<String, byte[]> got = files(kept);
+        Map<String, byte[]> want = OutputSnapshot.files(out);
+        Map<String, byte[]> got = OutputSnapshot.files(kept);
         assertEquals(want.keySet(), got.keySet());
         assertSameOutputs(want, got);
     }
@@ -203,12 +201,12 @@ class LiveSessionTest {
     private static void assertSameOutputs(Map<String, byte[]> want, Map<String, byte[]> got) {
         for (String n : want.keySet()) {
             if (n.equals("provenance.json")) {
-                assertEquals(withoutTimes(want.get(n)), withoutTimes(got.get(n)), n);
+                assertEquals(OutputSnapshot.withoutTimes(want.get(n)), OutputSnapshot.withoutTimes(got.get(n)), n);
             } else if (n.endsWith(".png") || n.endsWith(".pdf") || n.endsWith(".fits")) {
                 assertArrayEquals(want.get(n), got.get(n), () -> n + " differs from calphot run");
             } else {
                 assertArrayEquals(want.get(n), got.get(n), () -> n + " differs from calphot run"
-                        + diff(want.get(n), got.get(n)));
+                        + OutputSnapshot.diff(want.get(n), "in calphot run", got.get(n), "in watch"));
             }
         }
     }
@@ -224,37 +222,6 @@ class LiveSessionTest {
     /** Data rows: every line that is not a comment, nor the CSV's column line. */
     private static List<String> rows(Path f) throws IOException {
         return Files.readAllLines(f).stream().filter(l -> !l.startsWith("#") && !l.startsWith("bmjd_tdb,")).toList();
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        // through the output names (links into the run in use), not the hidden generation folders
-        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                if (root.relativize(p).toString().startsWith(".calphot-")) {
-                    continue;
-                }
-                m.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return m;
-    }
-
-    private static String withoutTimes(byte[] json) {
-        return new String(json, StandardCharsets.UTF_8).replaceAll("\"created_utc\": \"[^\"]*\"", "")
-                .replaceAll("\"elapsed_s\": [0-9.eE+-]+", "");
-    }
-
-    /** The lines only one side has, for the failure message of a text file. */
-    private static String diff(byte[] want, byte[] got) {
-        List<String> a = new ArrayList<>(List.of(new String(want, StandardCharsets.UTF_8).split("\n")));
-        List<String> b = new ArrayList<>(List.of(new String(got, StandardCharsets.UTF_8).split("\n")));
-        List<String> onlyA = new ArrayList<>(a);
-        onlyA.removeAll(b);
-        List<String> onlyB = new ArrayList<>(b);
-        onlyB.removeAll(a);
-        return "\n only in calphot run: " + onlyA.stream().limit(5).toList() + "\n only in watch: "
-                + onlyB.stream().limit(5).toList();
     }
 
     private static int indexOf(byte[] b, char c, int from) {

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.calphot.config.ConfigReader;
@@ -125,7 +122,7 @@ class ThreadOrderTest {
                         o, null, Warnings.IGNORE);
         Path kept = night.resolve(as);
         Files.move(out, kept);
-        return files(kept);
+        return OutputSnapshot.files(kept);
     }
 
     @Test
@@ -143,40 +140,13 @@ class ThreadOrderTest {
             assertEquals(one.keySet(), four.keySet());
             for (String n : one.keySet()) {
                 if (n.equals("provenance.json")) {
-                    assertEquals(withoutTimes(one.get(n)), withoutTimes(four.get(n)), n);
+                    assertEquals(OutputSnapshot.withoutTimes(one.get(n)),
+                            OutputSnapshot.withoutTimes(four.get(n)), n);
                 } else {
                     assertArrayEquals(one.get(n), four.get(n), () -> n + " differs with 4 threads"
-                            + diff(one.get(n), four.get(n)));
+                            + OutputSnapshot.diff(one.get(n), "with 1 thread", four.get(n), "with 4"));
                 }
             }
         }
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                if (!root.relativize(p).toString().startsWith(".calphot-")) {
-                    m.put(root.relativize(p).toString(), Files.readAllBytes(p));
-                }
-            }
-        }
-        return m;
-    }
-
-    private static String withoutTimes(byte[] json) {
-        return new String(json, StandardCharsets.UTF_8).replaceAll("\"created_utc\": \"[^\"]*\"", "")
-                .replaceAll("\"elapsed_s\": [0-9.eE+-]+", "");
-    }
-
-    private static String diff(byte[] want, byte[] got) {
-        List<String> a = new ArrayList<>(List.of(new String(want, StandardCharsets.UTF_8).split("\n")));
-        List<String> b = new ArrayList<>(List.of(new String(got, StandardCharsets.UTF_8).split("\n")));
-        List<String> onlyA = new ArrayList<>(a);
-        onlyA.removeAll(b);
-        List<String> onlyB = new ArrayList<>(b);
-        onlyB.removeAll(a);
-        return "\n only with 1 thread: " + onlyA.stream().limit(6).toList() + "\n only with 4: "
-                + onlyB.stream().limit(6).toList();
     }
 }
