@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -29,19 +31,29 @@ class HelpContractTest {
 
     private static final Path HELP = Path.of("src/test/resources/help");
 
-    @Test
-    void everyCommandsHelpIsUnchanged() throws IOException {
+    /** Each snapshot in src/test/resources/help: the arguments that print it (ending in --help) and its text. */
+    static Map<List<String>, String> snapshots() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(HELP)) {
             files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
         assertTrue(files.size() >= 28, "help files missing: " + files);
-        List<String> differ = new ArrayList<>();
+        Map<List<String>, String> out = new LinkedHashMap<>();
         for (Path f : files) {
             String name = f.getFileName().toString().replace(".txt", "");
             List<String> args = new ArrayList<>(name.equals("_root") ? List.of() : List.of(name.split("_")));
             args.add("--help");
-            String expected = Files.readString(f, StandardCharsets.UTF_8);
+            out.put(List.copyOf(args), Files.readString(f, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    @Test
+    void everyCommandsHelpIsUnchanged() throws IOException {
+        List<String> differ = new ArrayList<>();
+        for (Map.Entry<List<String>, String> e : snapshots().entrySet()) {
+            List<String> args = e.getKey();
+            String expected = e.getValue();
             String actual = help(args.toArray(String[]::new));
             if (!expected.equals(actual)) {
                 differ.add(String.join(" ", args) + ":\n--- before\n" + expected + "--- now\n" + actual);
