@@ -257,6 +257,8 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
             help.add(getAction(ActionFactory.ABOUT.getId()));
             menuBar.add(file);
             menuBar.add(edit);
+            // the Search menu (org.eclipse.search's action set) goes after the item named "navigate"
+            menuBar.add(new org.eclipse.jface.action.GroupMarker(IWorkbenchActionConstants.M_NAVIGATE));
             menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
             menuBar.add(window);
             menuBar.add(help);
