@@ -150,6 +150,14 @@ class SearchAndTeamTest {
         }
         assertEquals(expected, found, "matches per file");
         assertEquals(expectedTotal, result.getMatchCount());
+        // the Search view labels the project with the platform's label provider: the project icon (with the calphot
+        // nature's overlay) must exist, or every search shows "Multiple problems have occurred"
+        org.eclipse.ui.model.WorkbenchLabelProvider lp = new org.eclipse.ui.model.WorkbenchLabelProvider();
+        try {
+            assertNotNull(lp.getImage(project), "the project's icon in the Search view");
+        } finally {
+            lp.dispose();
+        }
         // the results are in the platform's Search view
         assertNotNull(page.findView(NewSearchUI.SEARCH_VIEW_ID), "the Search view shows the result");
         Ui.screenshot(shell, "search-file-run001");
