@@ -21,6 +21,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
@@ -80,6 +81,42 @@ class HelpAndToolbarTest {
         page.hideView(help);
     }
 
+    /**
+     * The labels of a tool bar's items, each asserted whole: inside the bar's width (GTK moves items past it to an
+     * overflow menu and draws the chevron over the last), as wide as its label, under no other item.
+     */
+    private static List<String> wholeItems(ToolBar tb, String size) {
+        Rectangle bar = tb.getBounds();
+        ToolItem[] all = tb.getItems();
+        List<String> labels = new ArrayList<>();
+        GC gc = new GC(tb);
+        try {
+            for (int i = 0; i < all.length; i++) {
+                Rectangle r = all[i].getBounds();
+                String label = all[i].getText();
+                assertTrue(r.x >= 0 && r.x + r.width <= bar.width, "'" + label + "' " + r + " past the end of its tool bar "
+                        + bar + " at " + size);
+                if (!label.isEmpty()) {
+                    assertTrue(r.width >= gc.textExtent(label).x, "'" + label + "' wider than its item " + r + " at " + size);
+                    labels.add(label);
+                }
+                if (all[i].getControl() != null) {
+                    Rectangle c = all[i].getControl().getBounds();
+                    assertTrue(c.x >= r.x && c.x + c.width <= r.x + r.width + 1, "control " + c + " outside its item "
+                            + r + " at " + size);
+                }
+                for (int j = i + 1; j < all.length; j++) {
+                    Rectangle o = all[j].getBounds();
+                    assertTrue(!r.intersects(o) || r.isEmpty() || o.isEmpty(),
+                            "'" + label + "' " + r + " under '" + all[j].getText() + "' " + o + " at " + size);
+                }
+            }
+        } finally {
+            gc.dispose();
+        }
+        return labels;
+    }
+
     @Test
     void lightcurveToolbarLabelsAreWholeMaximisedAndAtDefaultSize() throws Exception {
         var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
@@ -105,42 +142,44 @@ class HelpAndToolbarTest {
                 Combo y = lv.yScaleCombo();
                 assertNotNull(y, "the y-scale drop-down");
                 assertTrue(y.isVisible(), "y-scale drop-down visible");
-                ToolBar tb = (ToolBar) y.getParent();
-                Rectangle bar = tb.getBounds();
-                GC gc = new GC(tb);
+                String size = maximised ? "1600x1000 maximised" : "1280x860";
+                // the view's own row of tool bars and the part's tool bar (Reset Zoom, Export...): every item of
+                // every bar lies whole inside its bar, each bar whole inside the view, none under another; nothing
+                // is left to an overflow chevron (GTK drew it over "Select")
+                Composite row = lv.controlRow();
+                Rectangle area = row.getParent().getClientArea();
+                List<ToolBar> bars = new ArrayList<>();
+                for (org.eclipse.swt.widgets.Control c : row.getChildren()) {
+                    bars.add((ToolBar) c);
+                }
+                assertTrue(bars.contains(y.getParent()), "the y drop-down is in the view's row");
+                Object m = lv.getViewSite().getActionBars().getToolBarManager();
+                while (m instanceof org.eclipse.jface.action.SubToolBarManager sub) {
+                    m = sub.getParent();
+                }
+                ToolBar partBar = ((org.eclipse.jface.action.ToolBarManager) m).getControl();
+                assertNotNull(partBar, "the part's tool bar");
+                List<String> labels = new ArrayList<>();
+                for (ToolBar tb : bars) {
+                    Rectangle b = tb.getBounds();
+                    assertTrue(tb.isVisible() && b.x >= 0 && b.y >= 0 && b.x + b.width <= area.width
+                            && b.y + b.height <= row.getSize().y, "tool bar " + b + " outside the row " + row.getSize()
+                            + " of the view " + area + " at " + size);
+                    for (ToolBar o : bars) {
+                        assertTrue(o == tb || !b.intersects(o.getBounds()), b + " under " + o.getBounds());
+                    }
+                    labels.addAll(wholeItems(tb, size));
+                }
+                Rectangle pb = partBar.getBounds();
+                Rectangle partArea = partBar.getParent().getClientArea();
+                assertTrue(pb.x >= 0 && pb.x + pb.width <= partArea.width, "part tool bar " + pb + " in " + partArea);
+                labels.addAll(wholeItems(partBar, size));
+                for (String l : List.of("All Nights", "Phase", "BMJD", "Select", "Mask Selected", "Reset Zoom",
+                        "Export...")) {
+                    assertTrue(labels.contains(l), "'" + l + "' not shown whole at " + size + ": " + labels);
+                }
+                GC gc = new GC(y);
                 try {
-                    // items past the tool bar's end go to its overflow menu (GTK's arrow), whole; every item shown
-                    // must show its whole label, under no other item, and the y drop-down must be among them
-                    ToolItem[] all = tb.getItems();
-                    int shown = 0;
-                    ToolItem yItem = null;
-                    for (ToolItem it : all) {
-                        if (it.getControl() == y) {
-                            yItem = it;
-                        }
-                    }
-                    assertNotNull(yItem, "the drop-down is a tool item");
-                    Rectangle yr = yItem.getBounds();
-                    assertTrue(yr.x + yr.width <= bar.width, "y drop-down " + yr + " past the tool bar's end "
-                            + bar.width + " (maximised " + maximised + ")");
-                    for (int i = 0; i < all.length; i++) {
-                        Rectangle r = all[i].getBounds();
-                        if (r.x + r.width > bar.width) {
-                            continue;
-                        }
-                        shown++;
-                        String label = all[i].getText();
-                        if (!label.isEmpty()) {
-                            assertTrue(r.width >= gc.textExtent(label).x,
-                                    "'" + label + "' wider than its item " + r + " (maximised " + maximised + ")");
-                        }
-                        for (int j = i + 1; j < all.length; j++) {
-                            Rectangle o = all[j].getBounds();
-                            assertTrue(!r.intersects(o) || r.isEmpty() || o.isEmpty() || o.x + o.width > bar.width,
-                                    "'" + label + "' " + r + " under '" + all[j].getText() + "' " + o);
-                        }
-                    }
-                    assertTrue(shown >= 5, shown + " tool items shown");
                     Rectangle c = y.getBounds();
                     for (String item : y.getItems()) {
                         assertTrue(c.width >= gc.textExtent(item).x, "'" + item + "' wider than the drop-down " + c);

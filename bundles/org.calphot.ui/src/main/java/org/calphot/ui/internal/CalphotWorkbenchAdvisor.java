@@ -32,6 +32,15 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
         // resource adapters; calphot's jobs refresh the projects they write into
         org.eclipse.ui.ide.IDE.registerAdapters();
         org.calphot.ui.internal.project.Projects.install();
+        // the project icons the IDE's own advisor declares: the platform's label provider (Search view, Properties)
+        // overlays a project's nature image on them, and fails on a null base image without them
+        declareIdeImage(configurer, org.eclipse.ui.ide.IDE.SharedImages.IMG_OBJ_PROJECT, "prj_obj.png");
+        declareIdeImage(configurer, org.eclipse.ui.ide.IDE.SharedImages.IMG_OBJ_PROJECT_CLOSED, "cprj_obj.png");
+    }
+
+    private static void declareIdeImage(IWorkbenchConfigurer configurer, String key, String icon) {
+        org.eclipse.jface.resource.ResourceLocator.imageDescriptorFromBundle("org.eclipse.ui.ide",
+                "icons/full/obj16/" + icon).ifPresent(d -> configurer.declareImage(key, d, true));
     }
 
     /** The workspace is the Project Explorer's input. */
@@ -257,6 +266,8 @@ final class CalphotWorkbenchAdvisor extends WorkbenchAdvisor {
             help.add(getAction(ActionFactory.ABOUT.getId()));
             menuBar.add(file);
             menuBar.add(edit);
+            // the Search menu (org.eclipse.search's action set) goes after the item named "navigate"
+            menuBar.add(new org.eclipse.jface.action.GroupMarker(IWorkbenchActionConstants.M_NAVIGATE));
             menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
             menuBar.add(window);
             menuBar.add(help);

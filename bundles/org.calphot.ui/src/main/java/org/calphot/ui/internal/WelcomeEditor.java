@@ -37,7 +37,7 @@ public final class WelcomeEditor extends EditorPart {
             + "3. Run Config (Ctrl+R, or the toolbar): the run console below reports each stage; the calibrated "
             + "lightcurve appears in the Lightcurve view, one panel per band.\n"
             + "4. In the plots: drag a box to zoom, turn the wheel, Reset Zoom; Phase/BMJD and the y scale "
-            + "(mJy, Log, Mag) on the view's toolbar; Select and Mask Selected to leave points out of the next run.\n"
+            + "(mJy, Log, Mag) above the plot; Select and Mask Selected to leave points out of the next run.\n"
             + "5. Right-click a log for Fit Extinction... and Time Eclipses...; double-click an output file to "
             + "show it again.\n\n"
             + "Preferences (Window > Preferences) set the default observatory, the catalogue cache and the output "

@@ -91,8 +91,59 @@ public final class LightcurveView extends ResultView {
         }
     }
 
+    /**
+     * The view's own controls (night, overlay, x axis, y scale, Select, Mask Selected) in a row above the chart, one
+     * small tool bar per group, that wraps onto a second line when the view is narrow. In the part's tool bar they
+     * did not fit at the default window size, and GTK drew its overflow chevron over "Select" instead of hiding
+     * the items cleanly; the part's tool bar keeps Reset Zoom and Export..., which fit.
+     */
+    private Composite controlRow;
+    private final List<org.eclipse.jface.action.ToolBarManager> groups = new ArrayList<>();
+
     @Override
-    protected void contributeActions(IToolBarManager tb, IMenuManager menu) {
+    protected Composite chartParent(Composite parent) {
+        Composite body = new Composite(parent, SWT.NONE);
+        org.eclipse.swt.layout.GridLayout gl = new org.eclipse.swt.layout.GridLayout(1, false);
+        gl.marginWidth = 0;
+        gl.marginHeight = 0;
+        gl.verticalSpacing = 0;
+        body.setLayout(gl);
+        controlRow = new Composite(body, SWT.NONE);
+        org.eclipse.swt.layout.RowLayout rl = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+        rl.wrap = true;
+        rl.center = true;
+        rl.marginTop = 0;
+        rl.marginBottom = 0;
+        rl.spacing = 12;
+        controlRow.setLayout(rl);
+        controlRow.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false));
+        Composite chart = new Composite(body, SWT.NONE);
+        chart.setLayout(new org.eclipse.swt.layout.FillLayout());
+        chart.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true));
+        return chart;
+    }
+
+    /** The row of the view's own tool bars above the chart (tests). */
+    public Composite controlRow() {
+        return controlRow;
+    }
+
+    private org.eclipse.jface.action.ToolBarManager group() {
+        org.eclipse.jface.action.ToolBarManager m = new org.eclipse.jface.action.ToolBarManager(SWT.FLAT | SWT.RIGHT);
+        groups.add(m);
+        return m;
+    }
+
+    @Override
+    public void dispose() {
+        groups.forEach(org.eclipse.jface.action.ToolBarManager::dispose);
+        groups.clear();
+        super.dispose();
+    }
+
+    @Override
+    protected void contributeActions(IToolBarManager partBar, IMenuManager menu) {
+        org.eclipse.jface.action.ToolBarManager tb = group();
         tb.add(new ControlContribution("night") {
             @Override
             protected Control createControl(Composite parent) {
@@ -126,12 +177,12 @@ public final class LightcurveView extends ResultView {
         };
         overlayAction.setToolTipText("Every night in phase, one colour per night, one panel per band");
         tb.add(overlayAction);
-        tb.add(new org.eclipse.jface.action.Separator());
+        tb = group();
         Action phase = axis("Phase", "x axis: orbital phase (cycles)", XAxisKind.PHASE);
         Action bmjd = axis("BMJD", "x axis: BMJD(TDB), days", XAxisKind.BMJD_TDB);
         tb.add(phase);
         tb.add(bmjd);
-        tb.add(new org.eclipse.jface.action.Separator());
+        tb = group();
         yActions.add(yAction("mJy", "y axis: flux in mJy, linear, with the count ratio on the right", YScale.FLUX));
         yActions.add(yAction("Log", "y axis: flux in mJy on a log scale (points with flux \u2264 0 left out)",
                 YScale.LOG_FLUX));
@@ -163,7 +214,7 @@ public final class LightcurveView extends ResultView {
         });
         menu.add(new org.eclipse.jface.action.Separator());
         yActions.forEach(menu::add);
-        tb.add(new org.eclipse.jface.action.Separator());
+        tb = group();
         selectAction = new Action("Select", IAction.AS_CHECK_BOX) {
             @Override
             public void run() {
@@ -181,7 +232,10 @@ public final class LightcurveView extends ResultView {
         maskAction.setToolTipText("Write the selected frames into the config as 'mask points' and run it again");
         maskAction.setEnabled(false);
         tb.add(maskAction);
-        tb.add(new org.eclipse.jface.action.Separator());
+        for (org.eclipse.jface.action.ToolBarManager g : groups) {
+            g.createControl(controlRow);
+        }
+        controlRow.getParent().layout(true, true);
     }
 
     /** The y scales as the tool bar's drop-down names them, in {@link YScale} order. */
@@ -517,6 +571,14 @@ public final class LightcurveView extends ResultView {
         }
         nightCombo.setEnabled(nightNames().size() > 1);
         nightCombo.pack();
+        // the combo's tool item keeps the width it was made with: widen it to the names, then lay the row out again
+        for (org.eclipse.swt.widgets.ToolItem it : ((org.eclipse.swt.widgets.ToolBar) nightCombo.getParent()).getItems()) {
+            if (it.getControl() == nightCombo) {
+                it.setWidth(Math.max(160, nightCombo.getSize().x));
+            }
+        }
+        nightCombo.getParent().pack();
+        controlRow.getParent().layout(true, true);
     }
 
     @Override

@@ -37,6 +37,11 @@ public abstract class ResultView extends ViewPart {
     protected void contributeActions(IToolBarManager tb, IMenuManager menu) {
     }
 
+    /** The composite the chart goes in: the part itself, unless a view puts a row of its own above the chart. */
+    protected Composite chartParent(Composite parent) {
+        return parent;
+    }
+
     /** Whether the view menu lists the run's logs to choose from (a view with its own selector says false). */
     protected boolean logMenu() {
         return true;
@@ -44,7 +49,7 @@ public abstract class ResultView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        panel = new ChartPanel(parent, emptyMessage());
+        panel = new ChartPanel(chartParent(parent), emptyMessage());
         IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
         IMenuManager menu = getViewSite().getActionBars().getMenuManager();
         contributeActions(tb, menu);
