@@ -155,6 +155,13 @@ class ProjectExplorerTest {
         // the run's job refreshes the projects (as it refreshes Observations)
         assertTrue(Ui.until(() -> project.getFolder("calphot_out").exists()), "the outputs never reached the project");
         Job.getJobManager().join(Projects.class, null);
+        // the run's generation folder is on disk but not in the project (so Search finds each output once)
+        try (var names = Files.list(work.resolve("calphot_out"))) {
+            assertTrue(names.anyMatch(n -> n.getFileName().toString().startsWith(".calphot-gen-")));
+        }
+        for (IResource r : project.getFolder("calphot_out").members()) {
+            assertFalse(r.getName().startsWith(".calphot-"), r.getFullPath() + " is in the project");
+        }
         assertTrue(Ui.until(() -> find(item(null, "demo"), "calphot_out  (outputs)") != null),
                 "no outputs node in the Project Explorer: " + expand(item(null, "demo")));
         TreeItem out = item(item(null, "demo"), "calphot_out  (outputs)");

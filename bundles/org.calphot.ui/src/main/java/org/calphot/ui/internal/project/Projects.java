@@ -10,11 +10,13 @@ import org.calphot.ui.CalphotUi;
 import org.calphot.ui.internal.live.LiveJob;
 import org.calphot.ui.internal.run.RunJob;
 import org.calphot.ui.internal.tools.Analyses;
+import org.eclipse.core.resources.FileInfoMatcherDescription;
 import org.eclipse.core.resources.ICommand;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IProjectDescription;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IResourceFilterDescription;
 import org.eclipse.core.resources.IWorkspace;
 import org.eclipse.core.resources.IWorkspaceRoot;
 import org.eclipse.core.resources.ResourcesPlugin;
@@ -38,6 +40,9 @@ public final class Projects {
     public static final String NATURE_ID = CalphotUi.BUNDLE_ID + ".calphotNature";
     public static final String BUILDER_ID = CalphotUi.BUNDLE_ID + ".configBuilder";
     public static final String MARKER_ID = CalphotUi.BUNDLE_ID + ".configProblem";
+    /** The IDE's name-pattern matcher for resource filters, and the names of a run folder's own state. */
+    private static final String PATTERN_MATCHER = "org.eclipse.ui.ide.patternFilterMatcher";
+    private static final String RUN_STATE_PATTERN = ".calphot-*";
 
     private static volatile boolean installed;
 
@@ -59,6 +64,7 @@ public final class Projects {
                     p.open(monitor);
                 }
                 addNature(p, monitor);
+                hideRunGenerations(p, monitor);
                 return abs.equals(loc) ? p : p.getFolder(IPath.fromOSString(loc.relativize(abs).toString()));
             }
         }
@@ -78,6 +84,7 @@ public final class Projects {
         ws.run(m -> {
             project.create(d, m);
             project.open(m);
+            hideRunGenerations(project, m);
         }, root, IWorkspace.AVOID_UPDATE, monitor);
         return project;
     }
@@ -216,6 +223,24 @@ public final class Projects {
         more[ids.length] = NATURE_ID;
         d.setNatureIds(more);
         p.setDescription(d, monitor);
+    }
+
+    /**
+     * A calphot output folder keeps each run in a hidden generation folder ({@code .calphot-gen-*}, with
+     * {@code .calphot-current} and the lock beside it) that its output names link into: a resource filter keeps
+     * those names out of the project, so Search and the builder see each output once, through its own name.
+     */
+    static void hideRunGenerations(IProject p, IProgressMonitor monitor) throws CoreException {
+        for (IResourceFilterDescription f : p.getFilters()) {
+            FileInfoMatcherDescription m = f.getFileInfoMatcherDescription();
+            if (PATTERN_MATCHER.equals(m.getId()) && RUN_STATE_PATTERN.equals(m.getArguments())) {
+                return;
+            }
+        }
+        p.createFilter(IResourceFilterDescription.EXCLUDE_ALL | IResourceFilterDescription.FILES
+                | IResourceFilterDescription.FOLDERS | IResourceFilterDescription.INHERITABLE,
+                new FileInfoMatcherDescription(PATTERN_MATCHER, RUN_STATE_PATTERN), IResource.BACKGROUND_REFRESH,
+                monitor);
     }
 
     static ICommand builder(IProjectDescription d) {
