@@ -255,7 +255,8 @@ public final class PlotFigureWriter implements FigureWriter {
      */
     @Override
     public void prepare() {
-        if (PREPARED.compareAndSet(false, true)) {
+        // -Dcalphot.figureWarmUp=false leaves it out (to measure what it buys)
+        if (PREPARED.compareAndSet(false, true) && !"false".equals(System.getProperty("calphot.figureWarmUp"))) {
             Thread t = new Thread(PlotFigureWriter::warmUp, "calphot-figures-warm-up");
             t.setDaemon(true);
             t.start();
