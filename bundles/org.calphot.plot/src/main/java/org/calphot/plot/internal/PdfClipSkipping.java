@@ -36,9 +36,10 @@ import org.jfree.pdf.PDFGraphics2D;
  * A JFreePDF page's graphics that leaves out the clip of shapes lying wholly inside it. JFreePDF 2.0 writes the
  * current clip path (with a save and restore of the graphics state) before every shape it draws or fills while a
  * clip is set, and JFreeChart clips every marker and error bar to the data area: on a run's figures the clip paths
- * were as much PDF text as the data, a third of the PDF drawing time. A shape whose bounds (widened by the stroke)
- * lie inside a rectangular clip, with half a point to spare, is drawn with the clip switched off for that call only:
- * clipping it would remove nothing, so the page looks the same. Everything else goes to the page's graphics as is.
+ * were more than half the lines of the content streams and a tenth of the PDF drawing time. A shape whose bounds
+ * (widened by the stroke) lie inside a rectangular clip, with half a point to spare, is drawn with the clip switched
+ * off for that call only: clipping it would remove nothing, so the page looks the same. Everything else goes to the
+ * page's graphics as is.
  */
 public final class PdfClipSkipping extends Graphics2D {
 
