@@ -15,6 +15,13 @@ import org.calphot.ephemeris.EphemerisFit;
  */
 public interface FigureWriter {
 
+    /**
+     * Called as a run starts, before its logs are read: an implementation may load and warm its drawing code on a
+     * background thread meanwhile, so that the figures, drawn last, do not begin by loading it. Nothing by default.
+     */
+    default void prepare() {
+    }
+
     /** The figures of one log (lightcurve page, comparison page); returns the relative paths written. */
     List<Path> writeLogFigures(OutputFiles out, Path folder, LogResult log) throws CalphotException;
 

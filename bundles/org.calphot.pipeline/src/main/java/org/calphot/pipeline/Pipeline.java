@@ -58,6 +58,9 @@ public final class Pipeline {
     public RunResult run(CalphotJob job, RunOptions options, ProgressMonitor monitor, Warnings warnings)
             throws CalphotException {
         long started = System.nanoTime();
+        if (this.services.figures() != null) {
+            this.services.figures().prepare(); // loads the plot code while the logs are read (README, Measured)
+        }
         ProgressMonitor pm = monitor == null ? ProgressMonitor.NULL : monitor;
         List<String> warningLines = new ArrayList<>();
         // kept in config order of the logs that gave them, whatever the threads' timing (RunOrder)

@@ -98,7 +98,11 @@ public final class PlotFigureWriter implements FigureWriter {
     }
 
     /** One figure file: where it goes and how to draw it (each job builds its own chart: charts are not shared). */
-    private record Job(Path path, Callable<byte[]> draw) {
+    private record Job(Path path, int pages, Callable<byte[]> draw) {
+
+        Job(Path path, Callable<byte[]> draw) {
+            this(path, 1, draw);
+        }
     }
 
     private static List<Job> logJobs(Path folder, LogResult log) {
@@ -123,7 +127,11 @@ public final class PlotFigureWriter implements FigureWriter {
             return jobs;
         }
         // two pages per log, as the original's all-nights PDF
-        jobs.add(new Job(folder.resolve(oname + "_all_nights.pdf"), () -> {
+        int pageCount = 0;
+        for (LogResult log : logs) {
+            pageCount += log.ccds().stream().anyMatch(c -> !c.lightcurve().diagnostics().pairs().isEmpty()) ? 2 : 1;
+        }
+        jobs.add(new Job(folder.resolve(oname + "_all_nights.pdf"), pageCount, () -> {
             List<JFreeChart> pages = new ArrayList<>();
             for (LogResult log : logs) {
                 pages.add(lightcurvePage(log));
@@ -193,10 +201,18 @@ public final class PlotFigureWriter implements FigureWriter {
             return t;
         });
         try {
-            // submitted last first: the run's figures (the all-nights PDF draws every page) are the longest jobs
+            // longest first, so that no long job starts last and runs alone: the all-nights PDF draws every log's
+            // pages; then the rest last first (the logs' PNGs, at full resolution, before the one-page PDFs)
             List<Future<byte[]>> drawn = new ArrayList<>(java.util.Collections.nCopies(jobs.size(), null));
-            for (int i = jobs.size() - 1; pool != null && i >= 0; i--) {
-                drawn.set(i, pool.submit(jobs.get(i).draw()));
+            List<Integer> order = new ArrayList<>();
+            for (int i = jobs.size() - 1; i >= 0; i--) {
+                order.add(i);
+            }
+            order.sort((a, b) -> Integer.compare(jobs.get(b).pages(), jobs.get(a).pages())); // stable
+            for (int i : order) {
+                if (pool != null) {
+                    drawn.set(i, pool.submit(jobs.get(i).draw()));
+                }
             }
             for (int i = 0; i < jobs.size(); i++) {
                 Job j = jobs.get(i);
@@ -226,6 +242,43 @@ public final class PlotFigureWriter implements FigureWriter {
             return c;
         }
         return new CalphotException("cannot draw " + j.path() + ": " + t, t);
+    }
+
+    /** Once per JVM: later runs find the plot code loaded. */
+    private static final java.util.concurrent.atomic.AtomicBoolean PREPARED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts a daemon thread that draws a small page of each kind to PNG and PDF and throws them away: it loads and
+     * initialises JFreeChart, the fonts, Marlin, the PNG writer and JFreePDF (about half a CPU-second on one thread,
+     * during which the figure threads would otherwise wait on the same class initialisation) while the logs are read.
+     */
+    @Override
+    public void prepare() {
+        // -Dcalphot.figureWarmUp=false leaves it out (to measure what it buys)
+        if (PREPARED.compareAndSet(false, true) && !"false".equals(System.getProperty("calphot.figureWarmUp"))) {
+            Thread t = new Thread(PlotFigureWriter::warmUp, "calphot-figures-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    static void warmUp() {
+        try {
+            double[] x = {-0.4, -0.2, -0.05, 0, 0.05, 0.2, 0.4};
+            double[] y = {1.0, 0.98, 0.5, 0.2, 0.5, 0.99, 1.01};
+            double[] e = {0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02};
+            JFreeChart lc = LightcurvePage.build("warm-up", XAxisKind.PHASE,
+                    List.of(new LightcurvePanel("r (CCD 1)", x, y, e, null, 1.0)));
+            JFreeChart cp = ComparisonPage.build("warm-up", XAxisKind.MJD_UTC, List.of(new ComparisonPanel("r (CCD 1)",
+                    List.of(new ComparisonSeries("Aperture 2/3", x, y, null, new LinearFit(0.01, 1, x[0]))))));
+            JFreeChart over = OverplotFigure.build("warm-up", XAxisKind.PHASE, "Flux (mJy)",
+                    List.of(new Series("warm-up", x, y, e)));
+            FigureExport.pngBytes(lc, 280, 200);
+            FigureExport.pdfBytes(List.of(cp, over), 144, 100);
+        } catch (RuntimeException | LinkageError e) {
+            // only a warm-up: the figures themselves report any failure
+        }
     }
 
     @Override
