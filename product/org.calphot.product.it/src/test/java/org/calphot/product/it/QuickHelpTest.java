@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./calphot} launcher's fast path (issue 21): {@code calphot}, {@code -h} and {@code --help} print the
- * root help from a plain class path without starting OSGi, byte for byte the help the started product prints
- * ({@code CALPHOT_QUICK_HELP=0}); other arguments still start the product. Runs the launcher script on the built
+ * The {@code ./calphot} launcher's fast path (issue 21): {@code calphot}, {@code -h}, {@code --help} and
+ * {@code COMMAND --help} print the help from a plain class path without starting OSGi, byte for byte the help the
+ * started product prints ({@code CALPHOT_QUICK_HELP=0}); other arguments still start the product. Runs the launcher script on the built
  * product, without building ({@code CALPHOT_NO_BUILD=1}) and without its class-data-sharing preparation
  * ({@code CALPHOT_CDS=0}, a training run of the demo that other tests do not need).
  */
@@ -72,6 +72,20 @@ class QuickHelpTest {
     }
 
     @Test
+    void aCommandsHelpIsTheProductsWithoutStartingOsgi() throws Exception {
+        for (String[] args : new String[][] {{"run", "--help"}, {"catalogue", "list", "-h"}}) {
+            String what = "calphot " + String.join(" ", args);
+            Result product = launch(Map.of("CALPHOT_QUICK_HELP", "0"), args);
+            Result quick = launch(Map.of(), args);
+            assertEquals(0, product.exit(), what);
+            assertTrue(product.out().startsWith("Usage: calphot " + args[0]), what + ": " + product.out());
+            assertEquals(0, quick.exit(), what);
+            assertEquals(product.out(), quick.out(), what);
+            assertFalse(quick.classLog().contains("org.eclipse.osgi.launch.Equinox "), what + ": OSGi started");
+        }
+    }
+
+    @Test
     void otherArgumentsStartTheProduct() throws Exception {
         Result version = launch(Map.of(), "--version");
         assertEquals(0, version.exit());
@@ -82,6 +96,6 @@ class QuickHelpTest {
         Result bad = launch(Map.of(), "no-such-command");
         assertEquals(2, bad.exit(), "bad input");
         assertTrue(bad.classLog().contains("org.calphot.cli.internal.QuickHelp ") == false,
-                "only the root help takes the fast path");
+                "only help takes the fast path");
     }
 }
