@@ -35,13 +35,8 @@ class ExtinctionDialogTest {
 
     @Test
     void theDialogRefusesTheDemosShortAirmassRangeAndNamesCcdsByBand() throws Exception {
-        var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        IWorkbenchPage page = window.getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId(CalphotUi.PERSPECTIVE_ID));
-        Shell shell = window.getShell();
-        shell.setBounds(0, 0, 1600, 1000);
-        shell.setMaximized(true);
+        IWorkbenchPage page = Ui.calphotPage(true);
+        Shell shell = page.getWorkbenchWindow().getShell();
         Path work = Ui.demoCopy("extinction-dialog");
         ((ObservationsView) page.showView(CalphotUi.OBSERVATIONS_VIEW_ID)).setRoot(work);
         Path log = work.resolve("run001.log");

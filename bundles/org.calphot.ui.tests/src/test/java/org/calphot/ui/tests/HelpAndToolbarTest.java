@@ -119,18 +119,10 @@ class HelpAndToolbarTest {
 
     @Test
     void lightcurveToolbarLabelsAreWholeMaximisedAndAtDefaultSize() throws Exception {
-        var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        IWorkbenchPage page = window.getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId(CalphotUi.PERSPECTIVE_ID));
-        Shell shell = window.getShell();
-        Path work = Ui.demoCopy("toolbar");
-        ((ObservationsView) page.showView(CalphotUi.OBSERVATIONS_VIEW_ID)).setRoot(work);
-        Path cfg = work.resolve("calphot.yaml");
-        RunJob job = new RunJob(cfg, Files.readString(cfg), null);
-        job.schedule();
-        assertTrue(Ui.join(job), "the demo run did not finish");
-        assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().getMessage());
+        IWorkbenchPage page = Ui.calphotPage(false);
+        Shell shell = page.getWorkbenchWindow().getShell();
+        Path work = Ui.demoInObservations(page, "toolbar");
+        RunJob job = Ui.runConfig(work);
         LightcurveView lv = (LightcurveView) page.showView(CalphotUi.LIGHTCURVE_VIEW_ID);
         lv.show(job.result());
         try {

@@ -43,20 +43,10 @@ class LightcurveScaleTest {
 
     @Test
     void magnitudeAndLogScalesShowTheSamePointsAndReadOutTheirUnit() throws Exception {
-        var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        IWorkbenchPage page = window.getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId(CalphotUi.PERSPECTIVE_ID));
-        Shell shell = window.getShell();
-        shell.setBounds(0, 0, 1600, 1000);
-        shell.setMaximized(true);
-        Path work = Ui.demoCopy("scale");
-        ((ObservationsView) page.showView(CalphotUi.OBSERVATIONS_VIEW_ID)).setRoot(work);
-        Path cfg = work.resolve("calphot.yaml");
-        RunJob job = new RunJob(cfg, Files.readString(cfg), null);
-        job.schedule();
-        assertTrue(Ui.join(job), "the demo run did not finish");
-        assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().getMessage());
+        IWorkbenchPage page = Ui.calphotPage(true);
+        Shell shell = page.getWorkbenchWindow().getShell();
+        Path work = Ui.demoInObservations(page, "scale");
+        RunJob job = Ui.runConfig(work);
         LightcurveView lv = (LightcurveView) page.showView(CalphotUi.LIGHTCURVE_VIEW_ID);
         lv.show(job.result());
         lv.setOverlay(false);

@@ -34,17 +34,9 @@ class RestartTest {
 
     @Test
     void aSecondWorkbenchOnTheSameWorkspaceShowsTheLastRunAgain() throws Exception {
-        var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        IWorkbenchPage page = window.getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId(CalphotUi.PERSPECTIVE_ID));
-        Path work = Ui.demoCopy("restart");
-        ((ObservationsView) page.showView(CalphotUi.OBSERVATIONS_VIEW_ID)).setRoot(work);
-        Path cfg = work.resolve("calphot.yaml");
-        RunJob job = new RunJob(cfg, Files.readString(cfg), null);
-        job.schedule();
-        assertTrue(Ui.join(job), "the demo run did not finish");
-        assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().getMessage());
+        IWorkbenchPage page = Ui.calphotPage(false);
+        Path work = Ui.demoInObservations(page, "restart");
+        RunJob job = Ui.runConfig(work);
         LightcurveView lv = (LightcurveView) page.showView(CalphotUi.LIGHTCURVE_VIEW_ID);
         lv.show(job.result());
         lv.setOverlay(false);

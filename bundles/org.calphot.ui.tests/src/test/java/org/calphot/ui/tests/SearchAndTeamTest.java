@@ -53,13 +53,8 @@ class SearchAndTeamTest {
 
     @Test
     void searchMenuOffersFileSearchAndFindsARunNameInConfigLogAndReadme() throws Exception {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        IWorkbenchPage page = window.getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId(CalphotUi.PERSPECTIVE_ID));
-        Shell shell = window.getShell();
-        shell.setBounds(0, 0, 1600, 1000);
-        shell.setMaximized(true);
+        IWorkbenchPage page = Ui.calphotPage(true);
+        Shell shell = page.getWorkbenchWindow().getShell();
         Ui.settle();
 
         // the menu bar: Search after Edit, before Window, with File... and Search...
@@ -139,7 +134,7 @@ class SearchAndTeamTest {
             }
         };
         ISearchQuery query = TextSearchQueryProvider.getPreferred().createQuery(input);
-        IStatus st = NewSearchUI.runQueryInForeground(window, query);
+        IStatus st = NewSearchUI.runQueryInForeground(page.getWorkbenchWindow(), query);
         assertTrue(st.isOK(), st.toString());
         Ui.settle();
         AbstractTextSearchResult result = assertInstanceOf(AbstractTextSearchResult.class, query.getSearchResult());

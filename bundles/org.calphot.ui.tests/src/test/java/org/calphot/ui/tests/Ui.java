@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.calphot.ui.CalphotUi;
+import org.calphot.ui.internal.ObservationsView;
+import org.calphot.ui.internal.run.RunJob;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -17,6 +21,9 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 
 /** Helpers of the workbench tests: run the event loop until something holds, screenshots, the demo data. */
 final class Ui {
@@ -25,6 +32,39 @@ final class Ui {
     static final long MAX_WAIT_MS = 60_000;
 
     private Ui() {
+    }
+
+    /** The active window's page in the calphot perspective; with {@code walkthroughSize}, the window at 1600x1000
+     * and maximised, as the README's walkthrough. */
+    static IWorkbenchPage calphotPage(boolean walkthroughSize) {
+        var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IWorkbenchPage page = window.getActivePage();
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
+                .findPerspectiveWithId(CalphotUi.PERSPECTIVE_ID));
+        if (walkthroughSize) {
+            Shell shell = window.getShell();
+            shell.setBounds(0, 0, 1600, 1000);
+            shell.setMaximized(true);
+        }
+        return page;
+    }
+
+    /** A fresh copy of the demo ({@link #demoCopy}) shown in the Observations view. */
+    static Path demoInObservations(IWorkbenchPage page, String name) throws IOException, PartInitException {
+        Path work = demoCopy(name);
+        ((ObservationsView) page.showView(CalphotUi.OBSERVATIONS_VIEW_ID)).setRoot(work);
+        return work;
+    }
+
+    /** Runs the config of {@code work} as Run Config does, to its end; asserts it finished and succeeded. */
+    static RunJob runConfig(Path work) throws IOException {
+        Path cfg = work.resolve("calphot.yaml");
+        RunJob job = new RunJob(cfg, Files.readString(cfg), null);
+        job.schedule();
+        org.junit.jupiter.api.Assertions.assertTrue(join(job), "the demo run did not finish");
+        org.junit.jupiter.api.Assertions.assertEquals(IStatus.OK, job.getResult().getSeverity(),
+                job.getResult().getMessage());
+        return job;
     }
 
     /** Runs the event loop until the condition holds; false when the bound is reached first. */
