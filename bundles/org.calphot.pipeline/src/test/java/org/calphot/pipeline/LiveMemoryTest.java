@@ -15,7 +15,6 @@ import java.util.Map;
 import org.calphot.config.ConfigReader;
 import org.calphot.core.Warnings;
 import org.calphot.core.log.PhotometryLog;
-import org.calphot.core.util.SourceDate;
 import org.calphot.io.GrowingLog;
 import org.calphot.io.LogFollower;
 import org.calphot.io.LogIo;
@@ -24,29 +23,19 @@ import org.calphot.simulator.Instrument;
 import org.calphot.simulator.SimulationSpec;
 import org.calphot.simulator.Simulator;
 import org.calphot.time.TimeServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a long night costs the live mode: the follower keeps only the columns a whole run reads, and a session
  * that does not keep rows ({@code calphot watch}) still ends byte-identical to {@code calphot run}.
  */
+@ExtendWith(FixedSourceDate.class)
 class LiveMemoryTest {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void fixOutputDates() {
-        System.setProperty(SourceDate.VARIABLE, "1710457200");
-    }
-
-    @AfterEach
-    void clearOutputDates() {
-        System.clearProperty(SourceDate.VARIABLE);
-    }
 
     private static PipelineServices services() {
         return new PipelineServices(LogIo.defaultReaders(), TimeServices.corrector(),

@@ -27,10 +27,8 @@ import org.calphot.simulator.Instrument;
 import org.calphot.simulator.SimulationSpec;
 import org.calphot.simulator.Simulator;
 import org.calphot.time.TimeServices;
-import org.calphot.core.util.SourceDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,21 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * byte-identical to {@code calphot run} on the finished log, apart from provenance.json's time stamp and
  * elapsed time. The reference is the batch pipeline the issue asks the live mode to agree with.
  */
+@ExtendWith(FixedSourceDate.class)
 class LiveSessionTest {
-
-    /*
-     * The watched and the plain run write their outputs seconds apart: fix the stamped time (provenance, PDF and
-     * FITS dates) through SOURCE_DATE_EPOCH, so "byte-identical to calphot run" holds for every file.
-     */
-    @BeforeEach
-    void fixOutputDates() {
-        System.setProperty(SourceDate.VARIABLE, "1710457200");
-    }
-
-    @AfterEach
-    void clearOutputDates() {
-        System.clearProperty(SourceDate.VARIABLE);
-    }
 
     @TempDir
     Path dir;

@@ -19,16 +19,14 @@ import org.calphot.core.Warnings;
 import org.calphot.core.log.LogReader;
 import org.calphot.core.log.LogReaders;
 import org.calphot.core.log.PhotometryLog;
-import org.calphot.core.util.SourceDate;
 import org.calphot.io.LogIo;
 import org.calphot.photometry.PhotometryServices;
 import org.calphot.simulator.Instrument;
 import org.calphot.simulator.SimulationSpec;
 import org.calphot.simulator.Simulator;
 import org.calphot.time.TimeServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,20 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the "Created these files" list and the name of a same-minute eclipse's files (the second log of the minute gets
  * {@code -2}) followed the threads' timing.
  */
+@ExtendWith(FixedSourceDate.class)
 class ThreadOrderTest {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void fixOutputDates() {
-        System.setProperty(SourceDate.VARIABLE, "1710457200");
-    }
-
-    @AfterEach
-    void clearOutputDates() {
-        System.clearProperty(SourceDate.VARIABLE);
-    }
 
     /** Reads the first log {@code delayMs} late: with threads it then finishes last. */
     private static LogReaders slowFirst(Path first, long delayMs) {

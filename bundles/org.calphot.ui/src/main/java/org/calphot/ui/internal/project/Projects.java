@@ -5,6 +5,7 @@ package org.calphot.ui.internal.project;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.calphot.ui.CalphotUi;
 import org.calphot.ui.internal.live.LiveJob;
@@ -117,11 +118,29 @@ public final class Projects {
 
     /** Reads every calphot project from disk again (outputs of a run, a config saved outside the workspace). */
     public static Job refreshAll() {
-        Job j = new WorkspaceJob("Refreshing calphot projects") {
+        // the projects as they are when the job runs
+        return refresh("Refreshing calphot projects", () -> all().toArray(IResource[]::new),
+                IResource.DEPTH_INFINITE);
+    }
+
+    /** Reads one file again after calphot wrote it (the config editor saves with java.nio, outside the workspace). */
+    public static void refreshFile(Path file) {
+        if (!installed) {
+            return;
+        }
+        var files = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(file.toAbsolutePath().toUri());
+        if (files.length > 0) {
+            refresh("Refreshing " + file.getFileName(), () -> files, IResource.DEPTH_ZERO);
+        }
+    }
+
+    /** A system job of the {@code Projects} family (tests join it) that refreshes the resources to a depth. */
+    private static Job refresh(String name, Supplier<IResource[]> resources, int depth) {
+        Job j = new WorkspaceJob(name) {
             @Override
             public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
-                for (IProject p : all()) {
-                    p.refreshLocal(IResource.DEPTH_INFINITE, monitor);
+                for (IResource r : resources.get()) {
+                    r.refreshLocal(depth, monitor);
                 }
                 return Status.OK_STATUS;
             }
@@ -135,34 +154,6 @@ public final class Projects {
         j.setRule(ResourcesPlugin.getWorkspace().getRoot());
         j.schedule();
         return j;
-    }
-
-    /** Reads one file again after calphot wrote it (the config editor saves with java.nio, outside the workspace). */
-    public static void refreshFile(Path file) {
-        if (!installed) {
-            return;
-        }
-        var files = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(file.toAbsolutePath().toUri());
-        if (files.length == 0) {
-            return;
-        }
-        Job j = new WorkspaceJob("Refreshing " + file.getFileName()) {
-            @Override
-            public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
-                for (var f : files) {
-                    f.refreshLocal(IResource.DEPTH_ZERO, monitor);
-                }
-                return Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == Projects.class;
-            }
-        };
-        j.setSystem(true);
-        j.setRule(ResourcesPlugin.getWorkspace().getRoot());
-        j.schedule();
     }
 
     /**
