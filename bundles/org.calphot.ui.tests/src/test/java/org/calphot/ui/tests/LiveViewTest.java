@@ -57,13 +57,8 @@ class LiveViewTest {
 
     @Test
     void liveToggleFollowsASimulatedNightWithoutBlockingTheUi() throws Exception {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        IWorkbenchPage page = window.getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId(CalphotUi.PERSPECTIVE_ID));
-        Shell shell = window.getShell();
-        shell.setBounds(0, 0, 1600, 1000);
-        shell.setMaximized(true);
+        IWorkbenchPage page = Ui.calphotPage(true);
+        Shell shell = page.getWorkbenchWindow().getShell();
         Path work = Path.of("target", "ui-work", "live").toAbsolutePath();
         Ui.deleteTree(work);
         Path night = Files.createDirectories(work.resolve("night"));
@@ -113,7 +108,7 @@ class LiveViewTest {
         };
         display.timerExec(50, beat[0]);
 
-        LiveJob job = LiveToggleHandler.startChecked(window, page);
+        LiveJob job = LiveToggleHandler.startChecked(page.getWorkbenchWindow(), page);
         assertNotNull(job, "the config selected in Observations is followed");
         assertTrue(Ui.until(() -> job.getThread() != null), "the live job never ran");
         assertNotSame(display.getThread(), job.getThread(), "the live job must not run on the UI thread");

@@ -67,13 +67,8 @@ class PlotInteractionTest {
 
     @BeforeAll
     static void runDemoMaximised() throws Exception {
-        var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        page = window.getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId(CalphotUi.PERSPECTIVE_ID));
-        shell = window.getShell();
-        shell.setBounds(0, 0, 1600, 1000);
-        shell.setMaximized(true);
+        page = Ui.calphotPage(true);
+        shell = page.getWorkbenchWindow().getShell();
         work = Ui.demoCopy("plot");
         ((ObservationsView) page.showView(CalphotUi.OBSERVATIONS_VIEW_ID)).setRoot(work);
         Path cfg = work.resolve("calphot.yaml");

@@ -67,13 +67,8 @@ class ProjectExplorerTest {
 
     @BeforeAll
     static void openDemoAsProject() throws Exception {
-        var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        page = window.getActivePage();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId(CalphotUi.PERSPECTIVE_ID));
-        shell = window.getShell();
-        shell.setBounds(0, 0, 1600, 1000);
-        shell.setMaximized(true);
+        page = Ui.calphotPage(true);
+        shell = page.getWorkbenchWindow().getShell();
         // a copy of every file of examples/demo, so the run writes into the copy
         work = Path.of("target", "ui-work", "demo").toAbsolutePath();
         Ui.deleteTree(work);
