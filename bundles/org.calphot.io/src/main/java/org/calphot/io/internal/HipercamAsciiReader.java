@@ -155,9 +155,15 @@ public final class HipercamAsciiReader implements LogReader {
                     }
                 }
                 long t1 = System.nanoTime();
+                List<Runnable> allocations = new ArrayList<>();
                 for (int i = 0; i < layouts.length; i++) {
-                    layouts[i].allocate(total[i]);
+                    allocations.addAll(layouts[i].allocations(total[i]));
                 }
+                // on every core (see CcdLayout.allocations); the pool's tasks publish the arrays to pass 2
+                run(pool, allocations, a -> {
+                    a.run();
+                    return null;
+                });
                 long t2 = System.nanoTime();
                 // pass 2: parse into the final arrays
                 run(pool, chunks, c -> {
