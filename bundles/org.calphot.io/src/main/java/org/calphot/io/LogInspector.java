@@ -76,16 +76,10 @@ public final class LogInspector {
             Column ex = c.exposure();
             if (ex != null && c.rows() > 0) {
                 double[] e = ex.toDoubleArray();
-                if (ex instanceof Column.F32) {
-                    // report the float's own shortest decimal, not its binary expansion
-                    for (int i = 0; i < e.length; i++) {
-                        e[i] = Double.parseDouble(Float.toString((float) e[i]));
-                    }
-                }
                 Arrays.sort(e);
-                cm.put("exposure_min", e[0]);
-                cm.put("exposure_median", e[e.length / 2]);
-                cm.put("exposure_max", e[e.length - 1]);
+                cm.put("exposure_min", shortest(ex, e[0]));
+                cm.put("exposure_median", shortest(ex, e[e.length / 2]));
+                cm.put("exposure_max", shortest(ex, e[e.length - 1]));
             }
             List<Object> aps = new ArrayList<>();
             // the same counts keyed by aperture label, for scripts that look them up directly
@@ -131,6 +125,14 @@ public final class LogInspector {
         }
         m.put("ccds", ccds);
         return m;
+    }
+
+    /**
+     * A float column's value as the float's own shortest decimal, not its binary expansion. Taken after sorting: the
+     * shortest decimals of floats are in the floats' order, so min, median and max are those of the converted values.
+     */
+    private static double shortest(Column c, double v) {
+        return c instanceof Column.F32 ? Double.parseDouble(Float.toString((float) v)) : v;
     }
 
     /**
