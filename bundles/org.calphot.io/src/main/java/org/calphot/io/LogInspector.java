@@ -55,76 +55,91 @@ public final class LogInspector {
         m.put("mjd_offset", log.header().mjdOffset());
         m.put("flag_convention", flagConvention(log));
         m.put("frames", log.frames());
-        List<Object> ccds = new ArrayList<>();
-        for (CcdTable c : log.ccds()) {
-            Map<String, Object> cm = new LinkedHashMap<>();
-            cm.put("ccd", c.ccd());
-            cm.put("frames", c.rows());
-            cm.put("apertures", c.apertureLabels());
-            double[] mjd = c.rows() > 0 ? c.mjdUtc() : new double[0];
-            cm.put("mjd_first", mjd.length > 0 ? mjd[0] : null);
-            cm.put("mjd_last", mjd.length > 0 ? mjd[mjd.length - 1] : null);
-            cm.put("mjd_min", mjd.length > 0 ? Arrays.stream(mjd).min().getAsDouble() : null);
-            cm.put("mjd_max", mjd.length > 0 ? Arrays.stream(mjd).max().getAsDouble() : null);
-            int bad = 0;
-            if (c.rows() > 0) {
-                for (boolean ok : c.mjdOk()) {
-                    bad += ok ? 0 : 1;
-                }
-            }
-            cm.put("mjdok_false", bad);
-            Column ex = c.exposure();
-            if (ex != null && c.rows() > 0) {
-                double[] e = ex.toDoubleArray();
-                Arrays.sort(e);
-                cm.put("exposure_min", shortest(ex, e[0]));
-                cm.put("exposure_median", shortest(ex, e[e.length / 2]));
-                cm.put("exposure_max", shortest(ex, e[e.length - 1]));
-            }
-            List<Object> aps = new ArrayList<>();
-            // the same counts keyed by aperture label, for scripts that look them up directly
-            Map<String, Object> flagsByAperture = new LinkedHashMap<>();
-            Map<String, Object> badByAperture = new LinkedHashMap<>();
-            for (String label : c.apertureLabels()) {
-                ApertureTable a = c.aperture(label);
-                Map<String, Object> am = new LinkedHashMap<>();
-                am.put("aperture", label);
-                Map<String, Object> flags = new LinkedHashMap<>();
-                int flagged = 0;
-                Column f = a.flags();
-                if (f != null) {
-                    long[] perBit = new long[32];
-                    for (int r = 0; r < f.size(); r++) {
-                        int v = (int) (long) f.value(r);
-                        if (v != 0) {
-                            flagged++;
-                            for (int b = 0; b < 32; b++) {
-                                if ((v & (1 << b)) != 0) {
-                                    perBit[b]++;
-                                }
-                            }
-                        }
-                    }
-                    for (int b = 0; b < 32; b++) {
-                        if (perBit[b] > 0) {
-                            flags.put(LogFlags.name(b), perBit[b]);
-                        }
-                    }
-                }
-                am.put("flags", flags);
-                am.put("flagged", flagged);
-                am.put("bad", a.badCount());
-                aps.add(am);
-                flagsByAperture.put(label, flags);
-                badByAperture.put(label, am.get("bad"));
-            }
-            cm.put("flags", flagsByAperture);
-            cm.put("bad", badByAperture);
-            cm.put("aperture_stats", aps);
-            ccds.add(cm);
-        }
+        // the CCDs on every core: each is a pass over its columns (a 1 GB log: 0.6 s on one thread)
+        List<Object> ccds = new ArrayList<>(log.ccds().parallelStream().map(LogInspector::ccdSummary).toList());
         m.put("ccds", ccds);
         return m;
+    }
+
+    private static Map<String, Object> ccdSummary(CcdTable c) {
+        Map<String, Object> cm = new LinkedHashMap<>();
+        cm.put("ccd", c.ccd());
+        cm.put("frames", c.rows());
+        cm.put("apertures", c.apertureLabels());
+        double[] mjd = c.rows() > 0 ? c.mjdUtc() : new double[0];
+        cm.put("mjd_first", mjd.length > 0 ? mjd[0] : null);
+        cm.put("mjd_last", mjd.length > 0 ? mjd[mjd.length - 1] : null);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double t : mjd) { // NaN wins, as in Math.min and Math.max
+            lo = Math.min(lo, t);
+            hi = Math.max(hi, t);
+        }
+        cm.put("mjd_min", mjd.length > 0 ? lo : null);
+        cm.put("mjd_max", mjd.length > 0 ? hi : null);
+        int bad = 0;
+        if (c.rows() > 0) {
+            for (boolean ok : c.mjdOk()) {
+                bad += ok ? 0 : 1;
+            }
+        }
+        cm.put("mjdok_false", bad);
+        Column ex = c.exposure();
+        if (ex != null && c.rows() > 0) {
+            double[] e = ex.toDoubleArray();
+            // one exposure time all night is the usual case, and then the array is already in order
+            boolean same = !Double.isNaN(e[0]);
+            for (int i = 1; same && i < e.length; i++) {
+                same = e[i] == e[0];
+            }
+            if (!same) {
+                Arrays.sort(e);
+            }
+            cm.put("exposure_min", shortest(ex, e[0]));
+            cm.put("exposure_median", shortest(ex, e[e.length / 2]));
+            cm.put("exposure_max", shortest(ex, e[e.length - 1]));
+        }
+        List<Object> aps = new ArrayList<>();
+        // the same counts keyed by aperture label, for scripts that look them up directly
+        Map<String, Object> flagsByAperture = new LinkedHashMap<>();
+        Map<String, Object> badByAperture = new LinkedHashMap<>();
+        for (String label : c.apertureLabels()) {
+            ApertureTable a = c.aperture(label);
+            Map<String, Object> am = new LinkedHashMap<>();
+            am.put("aperture", label);
+            Map<String, Object> flags = new LinkedHashMap<>();
+            int flagged = 0;
+            Column f = a.flags();
+            if (f != null) {
+                long[] perBit = new long[32];
+                // the flag bits themselves (an i4 or u4 column's int bits), without a double per row
+                int[] bits = f instanceof Column.I32 i ? i.data() : f instanceof Column.U32 u ? u.data() : null;
+                for (int r = 0; r < f.size(); r++) {
+                    int v = bits != null ? bits[r] : (int) (long) f.value(r);
+                    if (v != 0) {
+                        flagged++;
+                        for (int x = v; x != 0; x &= x - 1) { // each set bit, lowest first
+                            perBit[Integer.numberOfTrailingZeros(x)]++;
+                        }
+                    }
+                }
+                for (int b = 0; b < 32; b++) {
+                    if (perBit[b] > 0) {
+                        flags.put(LogFlags.name(b), perBit[b]);
+                    }
+                }
+            }
+            am.put("flags", flags);
+            am.put("flagged", flagged);
+            am.put("bad", a.badCount());
+            aps.add(am);
+            flagsByAperture.put(label, flags);
+            badByAperture.put(label, am.get("bad"));
+        }
+        cm.put("flags", flagsByAperture);
+        cm.put("bad", badByAperture);
+        cm.put("aperture_stats", aps);
+        return cm;
     }
 
     /**
@@ -204,7 +219,11 @@ public final class LogInspector {
             try {
                 PhotometryLog log = readers.read(f, w);
                 if (json) {
+                    long t0 = System.nanoTime();
                     results.add(summary(log));
+                    if (Boolean.getBoolean("calphot.io.timing")) {
+                        System.err.printf("summary %.3f s%n", (System.nanoTime() - t0) / 1e9);
+                    }
                 } else {
                     out.print(text(log));
                 }

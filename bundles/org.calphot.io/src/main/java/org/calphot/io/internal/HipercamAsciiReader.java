@@ -45,8 +45,10 @@ public final class HipercamAsciiReader implements LogReader {
 
     public static final String NAME = "hipercam-ascii";
 
+    // 1 MB pieces: each is read into a buffer that stays in the core's cache while it is scanned (16 MB pieces made
+    // the counting pass of a 1 GB log 0.6 s instead of 0.33 s, and kept 80 MB more resident)
     private static final int MIN_CHUNK = 1 << 20;
-    private static final int MAX_CHUNK = 16 << 20;
+    private static final int MAX_CHUNK = 1 << 20;
     private static final int BOUNDARY_WINDOW = 1 << 16;
 
     private static final boolean TIMING = Boolean.getBoolean("calphot.io.timing");
@@ -189,10 +191,14 @@ public final class HipercamAsciiReader implements LogReader {
                     }
                 }
                 boolean nan = h.nanConvention();
+                long t3 = System.nanoTime();
                 run(pool, List.of(layouts), l -> {
                     l.normaliseSentinels(nan);
                     return null;
                 });
+                if (TIMING) {
+                    System.err.printf("sentinels %.3f s%n", (System.nanoTime() - t3) / 1e9);
+                }
             } finally {
                 if (pool != null) {
                     pool.shutdownNow();
