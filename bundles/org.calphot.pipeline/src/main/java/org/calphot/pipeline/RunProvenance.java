@@ -103,8 +103,12 @@ final class RunProvenance {
     }
 
     /** SHA-256 of every staged output: a reader can check that the folder holds this run, whole. */
-    static Map<String, Object> outputHashes(Staging staging) throws CalphotException {
-        return ProvenanceFile.outputHashes(staging.files(), staging::staged);
+    static Map<String, Object> outputHashes(Staging staging) {
+        Map<String, Object> m = new java.util.TreeMap<>();
+        for (Path rel : staging.files()) {
+            m.put(rel.toString(), staging.sha256(rel));
+        }
+        return m;
     }
 
     static String sha256(byte[] data) {

@@ -57,10 +57,18 @@ public final class FigureExport {
         return new Dimension(FigureStyle.REFERENCE_WIDTH, 680);
     }
 
-    /** Draws the figure on an RGB image with a white background. */
+    /**
+     * Draws the figure on an RGB image with a white background, three bytes a pixel: the PNG writer reads those rows
+     * whole, where it fetched an int-packed image's pixels one sample at a time (half of its time on a 1400 x 1288
+     * page); Java2D draws the same pixels either way ({@code PngEncodingTest}).
+     */
     public static BufferedImage toImage(Drawable figure, int widthPx, int heightPx) {
+        return toImage(figure, widthPx, heightPx, BufferedImage.TYPE_3BYTE_BGR);
+    }
+
+    static BufferedImage toImage(Drawable figure, int widthPx, int heightPx, int imageType) {
         checkSize(widthPx, heightPx);
-        BufferedImage img = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(widthPx, heightPx, imageType);
         Graphics2D g = img.createGraphics();
         try {
             g.setColor(Color.WHITE);
@@ -111,9 +119,8 @@ public final class FigureExport {
     }
 
     /**
-     * The same pixels with three bytes each: the PNG writer fetches an int-packed image's pixels one sample at a
-     * time through the generic sample model, half of its time on a 1400 x 1288 page, and writes the same bytes
-     * either way (both are 8-bit RGB; {@code PngEncodingTest}).
+     * The same pixels with three bytes each, for an int-packed image from elsewhere (see {@link #toImage}); the PNG
+     * bytes are the same either way, both being 8-bit RGB ({@code PngEncodingTest}).
      */
     private static BufferedImage threeBytesPerPixel(BufferedImage img) {
         if (img.getType() != BufferedImage.TYPE_INT_RGB

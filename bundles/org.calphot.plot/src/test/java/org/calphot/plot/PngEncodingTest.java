@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -49,5 +50,29 @@ class PngEncodingTest {
         }
         BufferedImage back = ImageIO.read(new ByteArrayInputStream(FigureExport.pngBytes(lc, 900, 828)));
         assertEquals(img.getRGB(450, 400), back.getRGB(450, 400));
+    }
+
+    /**
+     * Figures are drawn on three bytes a pixel for the PNG writer's sake; the reference is the int-packed RGB image
+     * they were drawn on before: every pixel of a lightcurve page (markers, error bars, text) and a comparison page
+     * must be the same, and an int-packed image must encode to the same PNG bytes as its three-byte copy.
+     */
+    @Test
+    void threeBytesAPixelDrawTheSamePixelsAndBytes() throws Exception {
+        for (JFreeChart page : List.of(LightcurvePage.build("t", XAxisKind.PHASE, SampleData.lightcurve(1500, true)),
+                ComparisonPage.build("c", XAxisKind.MJD_UTC, SampleData.comparisons()))) {
+            BufferedImage packed = FigureExport.toImage(page, 1400, 1288, BufferedImage.TYPE_INT_RGB);
+            BufferedImage bytes = FigureExport.toImage(page, 1400, 1288);
+            assertEquals(BufferedImage.TYPE_3BYTE_BGR, bytes.getType());
+            int differ = 0;
+            for (int y = 0; y < packed.getHeight(); y++) {
+                for (int x = 0; x < packed.getWidth(); x++) {
+                    differ += (packed.getRGB(x, y) & 0xffffff) == (bytes.getRGB(x, y) & 0xffffff) ? 0 : 1;
+                }
+            }
+            assertEquals(0, differ, "pixels that differ");
+            assertArrayEquals(ChartUtils.encodeAsPNG(packed), FigureExport.encodePng(packed));
+            assertArrayEquals(ChartUtils.encodeAsPNG(bytes), FigureExport.encodePng(packed));
+        }
     }
 }

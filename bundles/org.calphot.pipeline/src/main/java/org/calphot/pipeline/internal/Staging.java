@@ -42,6 +42,7 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
     private final Path target;
     private Path dir;
     private final List<Path> files = new ArrayList<>();
+    private final java.util.Map<Path, String> hashes = new java.util.HashMap<>();
     private final java.util.Set<String> reserved = new java.util.HashSet<>();
     private boolean committed;
     private final boolean createdTarget;
@@ -80,9 +81,11 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
         Path p = dir.resolve(relative);
         try {
             Files.createDirectories(p.getParent());
-            try (OutputStream out = Files.newOutputStream(p)) {
+            java.security.MessageDigest md = sha256();
+            try (OutputStream out = new java.security.DigestOutputStream(Files.newOutputStream(p), md)) {
                 body.write(out);
             }
+            hashes.put(relative, java.util.HexFormat.of().formatHex(md.digest()));
         } catch (IOException e) {
             throw new CalphotException("cannot write " + relative + ": " + e.getMessage(), e);
         }
@@ -103,9 +106,24 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
         return List.copyOf(files);
     }
 
-    /** The staged copy of an output, for hashing before the commit. */
-    public synchronized Path staged(Path relative) {
-        return dir.resolve(relative);
+    /**
+     * Lower-case hexadecimal SHA-256 of an output's bytes, taken as they were written (reading the run's files back
+     * to hash them was the last serial step of a run).
+     */
+    public synchronized String sha256(Path relative) {
+        String h = hashes.get(relative);
+        if (h == null) {
+            throw new IllegalArgumentException("not an output of this run: " + relative);
+        }
+        return h;
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Moves every staged file into place, all or nothing as seen after any crash (see the class comment). */
