@@ -219,11 +219,7 @@ public final class LogInspector {
             try {
                 PhotometryLog log = readers.read(f, w);
                 if (json) {
-                    long t0 = System.nanoTime();
                     results.add(summary(log));
-                    if (Boolean.getBoolean("calphot.io.timing")) {
-                        System.err.printf("summary %.3f s%n", (System.nanoTime() - t0) / 1e9);
-                    }
                 } else {
                     out.print(text(log));
                 }

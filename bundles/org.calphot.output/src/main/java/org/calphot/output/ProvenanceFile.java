@@ -62,13 +62,19 @@ public final class ProvenanceFile {
             while ((n = in.read(buf)) > 0) {
                 md.update(buf, 0, n);
             }
-            return HexFormat.of().formatHex(md.digest());
+            return hex(md);
         } catch (IOException e) {
             throw new CalphotException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static MessageDigest digest() {
+    /** Lower-case hexadecimal of a digest's result (which resets it). */
+    public static String hex(MessageDigest md) {
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** A new SHA-256 digest, the hash every provenance entry uses (for hashing bytes as they are written). */
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

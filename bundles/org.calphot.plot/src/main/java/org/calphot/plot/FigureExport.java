@@ -105,7 +105,6 @@ public final class FigureExport {
             }
         }
         javax.imageio.ImageWriter w = writers.next();
-        img = threeBytesPerPixel(img);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(img.getWidth() * img.getHeight() / 8);
         try (javax.imageio.stream.ImageOutputStream out = new javax.imageio.stream.MemoryCacheImageOutputStream(bytes)) {
             w.setOutput(out);
@@ -116,31 +115,6 @@ public final class FigureExport {
             w.dispose();
         }
         return bytes.toByteArray();
-    }
-
-    /**
-     * The same pixels with three bytes each, for an int-packed image from elsewhere (see {@link #toImage}); the PNG
-     * bytes are the same either way, both being 8-bit RGB ({@code PngEncodingTest}).
-     */
-    private static BufferedImage threeBytesPerPixel(BufferedImage img) {
-        if (img.getType() != BufferedImage.TYPE_INT_RGB
-                || !(img.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt ints)
-                || !(img.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel sm)
-                || sm.getScanlineStride() != img.getWidth() || img.getRaster().getSampleModelTranslateX() != 0
-                || img.getRaster().getSampleModelTranslateY() != 0 || ints.getOffset() != 0) {
-            return img;
-        }
-        int[] px = ints.getData();
-        int n = img.getWidth() * img.getHeight();
-        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        byte[] bgr = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        for (int i = 0, k = 0; i < n; i++, k += 3) {
-            int p = px[i];
-            bgr[k] = (byte) p;
-            bgr[k + 1] = (byte) (p >> 8);
-            bgr[k + 2] = (byte) (p >> 16);
-        }
-        return out;
     }
 
     /** PDF bytes: one page per figure, each {@code widthPt × heightPt} points (1/72 in). */

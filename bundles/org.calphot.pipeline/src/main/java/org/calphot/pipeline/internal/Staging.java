@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.calphot.core.CalphotException;
 import org.calphot.core.Location;
+import org.calphot.output.ProvenanceFile;
 
 /**
  * Outputs are written into a hidden staging folder inside the output folder ({@code
@@ -81,11 +82,11 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
         Path p = dir.resolve(relative);
         try {
             Files.createDirectories(p.getParent());
-            java.security.MessageDigest md = sha256();
+            java.security.MessageDigest md = ProvenanceFile.digest();
             try (OutputStream out = new java.security.DigestOutputStream(Files.newOutputStream(p), md)) {
                 body.write(out);
             }
-            hashes.put(relative, java.util.HexFormat.of().formatHex(md.digest()));
+            hashes.put(relative, ProvenanceFile.hex(md));
         } catch (IOException e) {
             throw new CalphotException("cannot write " + relative + ": " + e.getMessage(), e);
         }
@@ -116,14 +117,6 @@ public final class Staging implements AutoCloseable, org.calphot.pipeline.Output
             throw new IllegalArgumentException("not an output of this run: " + relative);
         }
         return h;
-    }
-
-    private static java.security.MessageDigest sha256() {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     /** Moves every staged file into place, all or nothing as seen after any crash (see the class comment). */
